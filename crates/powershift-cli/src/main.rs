@@ -1,0 +1,17 @@
+//! `powershift`: the command-line tool for Power Shift datasets.
+//!
+//! ```text
+//! powershift validate FILE...                 exit 0 valid, 1 problems, 2 unreadable
+//! powershift snapshot FILE --date YYYY-MM-DD  the network on a date, as JSON
+//! ```
+
+use std::process::ExitCode;
+
+mod commands;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    ExitCode::from(commands::run(&args, &mut out, &mut err))
+}

@@ -1,0 +1,36 @@
+//! # powershift-core
+//!
+//! The pure-Rust heart of Power Shift: everything before pixels, with no web dependencies, so it is
+//! tested natively and runs unchanged as WebAssembly in the page.
+//!
+//! A short tour:
+//! - [`date`]: calendar dates with a precision (day, month, year) and the rule that an imprecise date
+//!   counts from the first day of its period.
+//! - [`model`]: the JSON format, validation that reports every problem with its JSON path, the
+//!   immutable [`model::Dataset`], and as-of queries ([`model::Dataset::network_at`],
+//!   [`model::Dataset::changes_between`]).
+//! - [`snapshot`]: the network on a date as plain serialisable data (the CLI's `snapshot` output).
+//!
+//! ```
+//! use powershift_core::{date::Date, model::Dataset};
+//! let json = r#"{
+//!   "format_version": 1,
+//!   "meta": {"title": "Tiny", "as_of": "2020-01-01"},
+//!   "organisations": [
+//!     {"id": "a", "name": "A", "short_name": "A", "kind": "ai_lab", "description": "Lab."},
+//!     {"id": "b", "name": "B", "short_name": "B", "kind": "cloud", "description": "Cloud."}],
+//!   "events": [{"id": "e1", "date": "2019-07", "title": "Deal", "kinds": ["cloud_compute"],
+//!     "organisations": ["b", "a"], "summary": "B hosts A.", "confidence": {"level": "confirmed"},
+//!     "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/x"}]}],
+//!   "relationships": [{"id": "r1", "from": "b", "to": "a", "kind": "cloud_compute", "label": "Cloud",
+//!     "phases": [{"start": "2019-07", "status": "exclusive", "events": ["e1"]}]}]
+//! }"#;
+//! let ds = Dataset::from_json_str(json).unwrap();
+//! assert_eq!(ds.network_at(Date::from_ymd(2019, 6, 30).unwrap()).edges.len(), 0);
+//! assert_eq!(ds.network_at(Date::from_ymd(2019, 7, 1).unwrap()).edges.len(), 1);
+//! ```
+#![warn(missing_docs)]
+
+pub mod date;
+pub mod model;
+pub mod snapshot;

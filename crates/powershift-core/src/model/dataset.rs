@@ -1,0 +1,338 @@
+//! The typed, validated, immutable dataset.
+//!
+//! Every cross-reference is an index newtype ([`OrgIx`], [`EventIx`], [`RelIx`]) into the dataset's
+//! vectors, checked once during validation, so later code never looks up a string id or handles a
+//! dangling reference. Vectors keep the file's order, which keeps error paths and output stable.
+
+use std::collections::BTreeMap;
+
+use super::kinds::{
+    AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind,
+};
+use crate::date::{Date, FuzzyDate};
+
+/// Index of an organisation in [`Dataset::organisations`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OrgIx(pub u32);
+/// Index of an event in [`Dataset::events`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventIx(pub u32);
+/// Index of a relationship in [`Dataset::relationships`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelIx(pub u32);
+
+impl OrgIx {
+    /// As a vector index.
+    pub fn ix(self) -> usize {
+        self.0 as usize
+    }
+}
+impl EventIx {
+    /// As a vector index.
+    pub fn ix(self) -> usize {
+        self.0 as usize
+    }
+}
+impl RelIx {
+    /// As a vector index.
+    pub fn ix(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The story's metadata.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    /// Page heading.
+    pub title: String,
+    /// One line under the title.
+    pub subtitle: Option<String>,
+    /// Scope and method.
+    pub description: Option<String>,
+    /// When the data was last checked; open phases run to here.
+    pub as_of: FuzzyDate,
+    /// Optional start of the story's range.
+    pub start: Option<FuzzyDate>,
+    /// Who compiled the data.
+    pub credit: Option<String>,
+    /// Caveats.
+    pub notes: Vec<String>,
+}
+
+/// An organisation (or person) that takes part in the story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organisation {
+    /// Unique id from the file.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Network label.
+    pub short_name: String,
+    /// Primary role.
+    pub kind: OrgKind,
+    /// One line.
+    pub description: String,
+    /// When it came into being, if given.
+    pub founded: Option<FuzzyDate>,
+}
+
+/// A money figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    /// In units of `currency`.
+    pub value: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// What kind of figure it is.
+    pub qualifiers: Vec<AmountQualifier>,
+    /// Who commits the money.
+    pub from: Option<OrgIx>,
+    /// Who receives it.
+    pub to: Option<OrgIx>,
+    /// What the figure is.
+    pub label: Option<String>,
+    /// Other reported values.
+    pub alternatives: Vec<f64>,
+}
+
+impl Amount {
+    /// Whether the figure is a valuation rather than money committed.
+    pub fn is_valuation(&self) -> bool {
+        self.qualifiers.contains(&AmountQualifier::Valuation)
+    }
+
+    /// "$1.25B", "$350M", "$38B": compact money for labels.
+    pub fn compact_value(&self) -> String {
+        let symbol = if self.currency == "USD" { "$".to_string() } else { format!("{} ", self.currency) };
+        let v = self.value;
+        let (n, unit) = if v >= 1e12 {
+            (v / 1e12, "T")
+        } else if v >= 1e9 {
+            (v / 1e9, "B")
+        } else if v >= 1e6 {
+            (v / 1e6, "M")
+        } else if v >= 1e3 {
+            (v / 1e3, "K")
+        } else {
+            (v, "")
+        };
+        let s = format!("{n:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        format!("{symbol}{s}{unit}")
+    }
+
+    /// The figure in words with its qualifiers, e.g. "up to $4B (reported)".
+    pub fn describe(&self) -> String {
+        let mut prefix = Vec::new();
+        let mut suffix = Vec::new();
+        for q in &self.qualifiers {
+            match q {
+                AmountQualifier::UpTo | AmountQualifier::Approximately | AmountQualifier::MoreThan => {
+                    prefix.push(q.label())
+                }
+                other => suffix.push(other.label()),
+            }
+        }
+        let mut s = String::new();
+        for p in prefix {
+            s.push_str(p);
+            s.push(' ');
+        }
+        s.push_str(&self.compact_value());
+        if !suffix.is_empty() {
+            s.push_str(&format!(" ({})", suffix.join(", ")));
+        }
+        s
+    }
+}
+
+/// Competing values reported for one fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// What the values are of.
+    pub about: ConflictAbout,
+    /// Best-supported first.
+    pub values: Vec<String>,
+    /// Explanation.
+    pub note: Option<String>,
+}
+
+/// How sure the data is of an event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confidence {
+    /// The level.
+    pub level: ConfidenceLevel,
+    /// What exactly is uncertain.
+    pub note: Option<String>,
+    /// Competing values.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The outlet.
+    pub publisher: String,
+    /// The page's title or a description of it.
+    pub title: String,
+    /// An http(s) URL.
+    pub url: String,
+    /// Publication date, when known.
+    pub date: Option<FuzzyDate>,
+    /// What it supports.
+    pub note: Option<String>,
+}
+
+/// A dated, sourced event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Unique id.
+    pub id: String,
+    /// When it happened.
+    pub date: FuzzyDate,
+    /// For lasting events.
+    pub end: Option<FuzzyDate>,
+    /// A note on the date.
+    pub date_note: Option<String>,
+    /// Headline.
+    pub title: String,
+    /// At least one kind.
+    pub kinds: Vec<EventKind>,
+    /// Involved organisations, main actor first.
+    pub organisations: Vec<OrgIx>,
+    /// Money figures.
+    pub amounts: Vec<Amount>,
+    /// One to three sentences.
+    pub summary: String,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// At least one source.
+    pub sources: Vec<Source>,
+}
+
+/// A period during which a relationship had one set of terms.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phase {
+    /// From when it is in force.
+    pub start: FuzzyDate,
+    /// The true start is earlier and undocumented.
+    pub start_uncertain: bool,
+    /// Exclusive end; `None` while still in force.
+    pub end: Option<FuzzyDate>,
+    /// `end` is scheduled, not observed.
+    pub end_scheduled: bool,
+    /// The terms in a few words.
+    pub status: String,
+    /// Drawing state.
+    pub state: PhaseState,
+    /// How sure we are.
+    pub confidence: ConfidenceLevel,
+    /// One sentence.
+    pub summary: Option<String>,
+    /// The events that prove it.
+    pub events: Vec<EventIx>,
+}
+
+impl Phase {
+    /// Whether the phase is in force on `d`: `start ≤ d < end`, each imprecise date counting
+    /// from the first day of its period.
+    pub fn is_active_on(&self, d: Date) -> bool {
+        self.start.start <= d && self.end.is_none_or(|e| d < e.start)
+    }
+}
+
+/// One agreement or tie between two organisations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relationship {
+    /// Unique id.
+    pub id: String,
+    /// Source end (investor, supplier, licensor, plaintiff…).
+    pub from: OrgIx,
+    /// Target end.
+    pub to: OrgIx,
+    /// Kind.
+    pub kind: RelationKind,
+    /// Whether direction matters.
+    pub directed: bool,
+    /// Short name.
+    pub label: String,
+    /// Non-overlapping, in time order.
+    pub phases: Vec<Phase>,
+}
+
+impl Relationship {
+    /// The index of the phase in force on `d`, if any. O(phases).
+    pub fn phase_on(&self, d: Date) -> Option<usize> {
+        self.phases.iter().position(|p| p.is_active_on(d))
+    }
+}
+
+/// A validated dataset. Build it with [`Dataset::from_json_str`](crate::model::Dataset::from_json_str).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    /// Always 1 for this version of the format.
+    pub format_version: u32,
+    /// Metadata.
+    pub meta: Meta,
+    /// In file order.
+    pub organisations: Vec<Organisation>,
+    /// In file order.
+    pub events: Vec<Event>,
+    /// In file order.
+    pub relationships: Vec<Relationship>,
+    pub(crate) org_by_id: BTreeMap<String, OrgIx>,
+    pub(crate) event_by_id: BTreeMap<String, EventIx>,
+    pub(crate) rel_by_id: BTreeMap<String, RelIx>,
+    /// First day each organisation takes part in the story.
+    pub(crate) first_seen: Vec<Date>,
+}
+
+impl Dataset {
+    /// The organisation with this id.
+    pub fn org_ix(&self, id: &str) -> Option<OrgIx> {
+        self.org_by_id.get(id).copied()
+    }
+    /// The event with this id.
+    pub fn event_ix(&self, id: &str) -> Option<EventIx> {
+        self.event_by_id.get(id).copied()
+    }
+    /// The relationship with this id.
+    pub fn rel_ix(&self, id: &str) -> Option<RelIx> {
+        self.rel_by_id.get(id).copied()
+    }
+    /// The organisation at an index.
+    pub fn org(&self, ix: OrgIx) -> &Organisation {
+        &self.organisations[ix.ix()]
+    }
+    /// The event at an index.
+    pub fn event(&self, ix: EventIx) -> &Event {
+        &self.events[ix.ix()]
+    }
+    /// The relationship at an index.
+    pub fn rel(&self, ix: RelIx) -> &Relationship {
+        &self.relationships[ix.ix()]
+    }
+
+    /// The first day an organisation takes part: its founding date if given, else its earliest event
+    /// or relationship phase. Before it, the organisation is not in the network.
+    pub fn first_seen(&self, ix: OrgIx) -> Date {
+        self.first_seen[ix.ix()]
+    }
+
+    /// The story's time range `[start, end]`: `meta.start` (or the earliest event) to the later of
+    /// `meta.as_of` and the last event.
+    pub fn time_range(&self) -> (Date, Date) {
+        let earliest = self.events.iter().map(|e| e.date.start).min();
+        let latest = self.events.iter().map(|e| e.end.unwrap_or(e.date).start).max();
+        let start = self.meta.start.map(|d| d.start).or(earliest).unwrap_or(self.meta.as_of.start);
+        let end = latest.map_or(self.meta.as_of.start, |l| l.max(self.meta.as_of.start));
+        (start.min(end), end)
+    }
+
+    /// Events in time order (stable: ties keep file order). O(n log n).
+    pub fn events_chronological(&self) -> Vec<EventIx> {
+        let mut ix: Vec<EventIx> = (0..self.events.len() as u32).map(EventIx).collect();
+        ix.sort_by_key(|e| self.events[e.ix()].date.start);
+        ix
+    }
+}

@@ -1,0 +1,24 @@
+//! The data model: the JSON format's vocabularies, validation into an immutable [`Dataset`], and the
+//! as-of-date queries over it.
+//!
+//! ```text
+//! JSON text ──from_json_str──▶ Dataset ──network_at(date)──▶ Network
+//!                 │                    └─changes_between(a, b)─▶ Changes
+//!                 └──▶ LoadError::Syntax{line, column} | LoadError::Invalid(every Problem)
+//! ```
+
+mod asof;
+mod dataset;
+mod kinds;
+mod problem;
+mod reader;
+mod validate;
+
+pub use asof::{Changes, EdgeAt, EdgeChange, Network, NodeAt};
+pub use dataset::{
+    Amount, Confidence, Conflict, Dataset, Event, EventIx, Meta, OrgIx, Organisation, Phase, RelIx, Relationship,
+    Source,
+};
+pub use kinds::{AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind};
+pub use problem::{LoadError, Problem};
+pub use validate::{is_http_url, FORMAT_VERSION};

@@ -1,0 +1,84 @@
+//! The story's summary: title, date range, and how much it covers.
+
+use powershift_core::date::Date;
+use powershift_core::model::Dataset;
+use yew::prelude::*;
+
+/// The figures the summary shows, derived from a dataset (pure, tested natively).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryFacts {
+    /// Story title.
+    pub title: String,
+    /// Optional subtitle.
+    pub subtitle: Option<String>,
+    /// First date of the range.
+    pub start: Date,
+    /// Last date of the range.
+    pub end: Date,
+    /// Number of events.
+    pub events: usize,
+    /// Number of organisations.
+    pub organisations: usize,
+    /// Number of relationships.
+    pub relationships: usize,
+    /// Data checked as of.
+    pub as_of: String,
+}
+
+impl SummaryFacts {
+    /// The facts of a dataset.
+    pub fn of(ds: &Dataset) -> SummaryFacts {
+        let (start, end) = ds.time_range();
+        SummaryFacts {
+            title: ds.meta.title.clone(),
+            subtitle: ds.meta.subtitle.clone(),
+            start,
+            end,
+            events: ds.events.len(),
+            organisations: ds.organisations.len(),
+            relationships: ds.relationships.len(),
+            as_of: ds.meta.as_of.to_words(),
+        }
+    }
+
+    /// "December 2015 – June 2026".
+    pub fn range_words(&self) -> String {
+        let month_year = |d: Date| {
+            let words = d.to_words();
+            words.split_once(' ').map(|(_, rest)| rest.to_string()).unwrap_or(words)
+        };
+        format!("{} – {}", month_year(self.start), month_year(self.end))
+    }
+}
+
+/// Props.
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    /// What to show.
+    pub facts: SummaryFacts,
+}
+
+/// The heading block of the page.
+#[function_component(Summary)]
+pub fn summary(props: &SummaryProps) -> Html {
+    let f = &props.facts;
+    html! {
+        <header class="summary" aria-labelledby="story-title">
+            <h1 id="story-title">{ &f.title }</h1>
+            if let Some(sub) = &f.subtitle {
+                <p class="subtitle">{ sub }</p>
+            }
+            <dl class="facts" aria-label="Dataset summary">
+                <div><dt>{ "Period" }</dt><dd data-testid="date-range">
+                    <time datetime={f.start.to_string()}>{ f.start.to_words() }</time>
+                    { " – " }
+                    <time datetime={f.end.to_string()}>{ f.end.to_words() }</time>
+                </dd></div>
+                <div><dt>{ "Events" }</dt><dd data-testid="event-count">{ f.events }</dd></div>
+                <div><dt>{ "Organisations" }</dt><dd data-testid="org-count">{ f.organisations }</dd></div>
+                <div><dt>{ "Relationships" }</dt><dd data-testid="rel-count">{ f.relationships }</dd></div>
+            </dl>
+            <p class="muted small">{ format!("Data checked as of {}.", f.as_of) }</p>
+        </header>
+    }
+}

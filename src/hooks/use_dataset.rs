@@ -1,0 +1,29 @@
+//! Loads the dataset named by the page URL (`?data=`) or the default.
+
+use yew::prelude::*;
+
+use crate::data_url::resolve_data_url;
+use crate::load::{LoadFailure, LoadState};
+
+/// The dataset's load state; starts loading on first render.
+#[hook]
+pub fn use_dataset() -> LoadState {
+    let state = use_state(|| {
+        let param = crate::platform::location::query_param("data");
+        match resolve_data_url(param.as_deref(), &crate::platform::location::origin()) {
+            Ok(url) => LoadState::Loading { url },
+            Err(reason) => LoadState::Failed(LoadFailure::RefusedUrl { url: param.unwrap_or_default(), reason }),
+        }
+    });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let LoadState::Loading { url } = (*state).clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    state.set(crate::platform::fetch::fetch_dataset(url).await);
+                });
+            }
+        });
+    }
+    (*state).clone()
+}

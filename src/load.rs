@@ -1,0 +1,79 @@
+//! What loading a dataset can end in, as plain data the error panel can show.
+
+use std::rc::Rc;
+
+use powershift_core::model::{Dataset, LoadError};
+
+/// Why the page has no dataset to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadFailure {
+    /// The `?data=` parameter names a URL the app will not load.
+    RefusedUrl {
+        /// The parameter as given.
+        url: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The request did not complete (offline, blocked, CORS).
+    Network {
+        /// The URL requested.
+        url: String,
+        /// The browser's message.
+        message: String,
+    },
+    /// The server answered with an error status.
+    Http {
+        /// The URL requested.
+        url: String,
+        /// HTTP status code.
+        status: u16,
+        /// Status text, when the server sent one.
+        status_text: String,
+    },
+    /// The file was fetched but is not a valid dataset.
+    Data {
+        /// The URL requested.
+        url: String,
+        /// The syntax error or every validation problem.
+        error: LoadError,
+    },
+}
+
+impl LoadFailure {
+    /// The URL concerned.
+    pub fn url(&self) -> &str {
+        match self {
+            LoadFailure::RefusedUrl { url, .. }
+            | LoadFailure::Network { url, .. }
+            | LoadFailure::Http { url, .. }
+            | LoadFailure::Data { url, .. } => url,
+        }
+    }
+}
+
+/// The state of the dataset on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    /// Fetching and validating.
+    Loading {
+        /// The URL being fetched.
+        url: String,
+    },
+    /// Ready.
+    Ready {
+        /// The URL it came from.
+        url: String,
+        /// The validated dataset.
+        dataset: Rc<Dataset>,
+    },
+    /// Failed, with the reason.
+    Failed(LoadFailure),
+}
+
+/// Turns a fetched body into a state: the dataset, or every problem with its place.
+pub fn parse_body(url: &str, body: &str) -> LoadState {
+    match Dataset::from_json_str(body) {
+        Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds) },
+        Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),
+    }
+}

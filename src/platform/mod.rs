@@ -1,0 +1,5 @@
+//! The only modules that touch the browser (gloo, web-sys). Everything else is plain Rust.
+
+pub mod fetch;
+pub mod location;
+pub mod panic;
