@@ -6,7 +6,7 @@ use crate::components::{ErrorPanel, Loading, Summary, SummaryFacts};
 use crate::load::LoadState;
 
 /// The page body for a load state. Separate from [`App`] so it can be rendered natively in tests.
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Debug)]
 pub struct PageProps {
     /// Where loading stands.
     pub state: LoadState,

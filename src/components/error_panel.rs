@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::load::LoadFailure;
 
 /// Props.
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Debug)]
 pub struct ErrorPanelProps {
     /// The failure.
     pub failure: LoadFailure,

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 /// Props: the URL being fetched.
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Debug)]
 pub struct LoadingProps {
     /// The dataset URL.
     pub url: AttrValue,

@@ -52,7 +52,7 @@ impl SummaryFacts {
 }
 
 /// Props.
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Debug)]
 pub struct SummaryProps {
     /// What to show.
     pub facts: SummaryFacts,

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets everything up (idempotent) and runs every test; exits non-zero on any failure.
+#   1. native:  cargo test --workspace (core, CLI, app logic, server-rendered components)
+#   2. wasm:    wasm-bindgen-test in headless Chromium (the app mounts and shows the summary)
+#   3. e2e:     release build under a sub-path, served on 127.0.0.1, driven by playwright-core in
+#               headless Chromium; screenshots go to test-output/ (git-ignored)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_OFFLINE=true TRUNK_SKIP_VERSION_CHECK=true
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
+
+step "native tests (cargo test --workspace)"
+cargo test --workspace --offline
+
+step "WebAssembly tests in headless Chromium (wasm-bindgen-test)"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=120
+cargo test --offline --target wasm32-unknown-unknown -p powershift --test browser
+
+step "end-to-end: release build under /powershift/ in headless Chromium"
+rm -rf dist-e2e
+trunk build --release --offline --public-url /powershift/ --dist dist-e2e
+DIST=dist-e2e BASE=/powershift/ node --test --test-reporter=spec tests/e2e/
+
+step "all tests passed"

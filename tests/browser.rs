@@ -1,0 +1,79 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, renders the shipped
+//! dataset's summary, and shows a visible error panel when the data cannot be loaded.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use powershift::app::{App, Page, PageProps};
+use powershift::load::{parse_body, LoadState};
+use powershift_core::model::Dataset;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SHIPPED: &str = include_str!("../static/data/powershift.json");
+
+/// A fresh element with id `app` in the test page's body.
+fn mount_point() -> web_sys::Element {
+    let document = gloo::utils::document();
+    if let Some(old) = document.get_element_by_id("app") {
+        old.remove();
+    }
+    let div = document.create_element("div").unwrap();
+    div.set_id("app");
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn text_of(el: &web_sys::Element, selector: &str) -> Option<String> {
+    el.query_selector(selector).ok().flatten().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_summary_of_the_shipped_dataset() {
+    let root = mount_point();
+    let dataset = Rc::new(Dataset::from_json_str(SHIPPED).expect("shipped dataset validates"));
+    let state = LoadState::Ready { url: "data/powershift.json".into(), dataset: dataset.clone() };
+    yew::Renderer::<Page>::with_root_and_props(root.clone(), PageProps { state }).render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(text_of(&root, "h1").as_deref(), Some(dataset.meta.title.as_str()));
+    assert_eq!(text_of(&root, "[data-testid=event-count]"), Some(dataset.events.len().to_string()));
+    assert_eq!(text_of(&root, "[data-testid=org-count]"), Some(dataset.organisations.len().to_string()));
+    let range = text_of(&root, "[data-testid=date-range]").unwrap();
+    assert!(range.contains("2015") && range.contains("2026"), "{range}");
+}
+
+#[wasm_bindgen_test]
+async fn invalid_data_lists_every_problem_with_its_path() {
+    let root = mount_point();
+    let broken = SHIPPED.replacen("\"kind\": \"ai_lab\"", "\"kind\": \"robot\"", 1).replacen("https://", "javascript:", 1);
+    let state = parse_body("data/broken.json", &broken);
+    yew::Renderer::<Page>::with_root_and_props(root.clone(), PageProps { state }).render();
+    yew::scheduler::flush().await;
+
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an error panel is shown");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("2 problems found"), "{text}");
+    assert!(text.contains("organisations[0].kind: unknown organisation kind \"robot\""), "{text}");
+    assert!(text.contains("is not an http(s) URL"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_file_shows_the_url_and_http_status() {
+    // The test runner's server has no data/ folder: the real fetch path gets a 404.
+    let root = mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if root.query_selector("[role=alert]").unwrap().is_some() {
+            break;
+        }
+        gloo::timers::future::sleep(Duration::from_millis(50)).await;
+    }
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an error panel is shown, not a blank page");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("HTTP 404"), "{text}");
+    assert!(text.contains("data/powershift.json"), "{text}");
+}

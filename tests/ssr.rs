@@ -1,0 +1,76 @@
+//! Component HTML rendered natively with Yew's server renderer: the summary, the loading state and
+//! each kind of error panel, without a browser.
+
+use std::rc::Rc;
+
+use powershift::app::{Page, PageProps};
+use powershift::load::{parse_body, LoadFailure, LoadState};
+use powershift_core::model::Dataset;
+
+const SHIPPED: &str = include_str!("../static/data/powershift.json");
+
+async fn render(state: LoadState) -> String {
+    yew::LocalServerRenderer::<Page>::with_props(PageProps { state }).hydratable(false).render().await
+}
+
+#[tokio::test]
+async fn summary_shows_title_range_and_counts() {
+    let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
+    let html = render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() }).await;
+    assert!(html.contains("<h1 id=\"story-title\">The AI power shift</h1>"), "{html}");
+    assert!(html.contains(&format!("data-testid=\"event-count\">{}</dd>", ds.events.len())), "{html}");
+    assert!(html.contains(&format!("data-testid=\"org-count\">{}</dd>", ds.organisations.len())), "{html}");
+    assert!(html.contains("<time datetime=\"2015-12-11\">11 December 2015</time>"), "{html}");
+    assert!(html.contains("<time datetime=\"2026-06-11\">11 June 2026</time>"), "{html}");
+}
+
+#[tokio::test]
+async fn loading_state_is_announced() {
+    let html = render(LoadState::Loading { url: "data/powershift.json".into() }).await;
+    assert!(html.contains("role=\"status\""), "{html}");
+    assert!(html.contains("aria-busy=\"true\""), "{html}");
+}
+
+#[tokio::test]
+async fn http_error_names_url_and_status() {
+    let html = render(LoadState::Failed(LoadFailure::Http {
+        url: "data/missing.json".into(),
+        status: 404,
+        status_text: "Not Found".into(),
+    }))
+    .await;
+    assert!(html.contains("role=\"alert\""), "{html}");
+    assert!(html.contains("HTTP 404"), "{html}");
+    assert!(html.contains("data/missing.json"), "{html}");
+}
+
+#[tokio::test]
+async fn syntax_error_names_line_and_column() {
+    let html = render(parse_body("data/x.json", "{\n  \"format_version\": 1,\n  \"meta\": }")).await;
+    assert!(html.contains("line 3, column 11"), "{html}");
+    assert!(html.contains("not valid JSON"), "{html}");
+}
+
+#[tokio::test]
+async fn validation_errors_are_listed_and_escaped() {
+    let html = render(parse_body("data/x.json", r#"{"format_version": 2, "meta": {"title": "T", "as_of": "2026-02-30"},
+        "organisations": [{"id": "<script>x</script>", "name": "N", "short_name": "N", "kind": "ai_lab", "description": "D"}],
+        "events": [], "relationships": [], "bogus": 1}"#))
+    .await;
+    assert!(html.contains("format_version</code>: 2 is not supported"), "{html}");
+    assert!(html.contains(r#"meta.as_of</code>: "2026-02-30" is not a real calendar date"#), "{html}");
+    assert!(html.contains("bogus</code>: unknown field"), "{html}");
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"), "{html}");
+    assert!(!html.contains("<script>"), "markup from data must be escaped");
+}
+
+#[tokio::test]
+async fn refused_url_says_why() {
+    let html = render(LoadState::Failed(LoadFailure::RefusedUrl {
+        url: "https://evil.example/x.json".into(),
+        reason: "only datasets on this site can be loaded".into(),
+    }))
+    .await;
+    assert!(html.contains("not allowed"), "{html}");
+    assert!(html.contains("https://evil.example/x.json"), "{html}");
+}
