@@ -82,6 +82,10 @@ struct Validator {
     first_path: BTreeMap<(u8, String), String>,
     founded: Vec<Option<FuzzyDate>>,
     org_ids: Vec<String>,
+    /// False when the `organisations` (or `events`) array itself could not be read: references to
+    /// them are then not reported one by one, since the one real problem is already reported.
+    orgs_unreadable: bool,
+    events_unreadable: bool,
 }
 
 impl Validator {
@@ -91,7 +95,9 @@ impl Validator {
         let meta = root.req("meta", &mut self.sink).and_then(|(v, p)| self.meta(v, &p));
 
         let orgs = self.list(&root, "organisations", |s, v, p, i| s.organisation(v, p, i));
+        self.orgs_unreadable = orgs.is_none();
         let events = self.list(&root, "events", |s, v, p, i| s.event(v, p, i));
+        self.events_unreadable = events.is_none();
         let rels = self.list(&root, "relationships", |s, v, p, i| s.relationship(v, p, i));
 
         let organisations: Vec<Organisation> = orgs?.into_iter().collect::<Option<_>>()?;
@@ -215,7 +221,7 @@ impl Validator {
     fn org_ref(&mut self, v: &Value, path: &str) -> Option<OrgIx> {
         let id = as_text(v, path, &mut self.sink)?;
         let found = self.org_by_id.get(&id).copied();
-        if found.is_none() {
+        if found.is_none() && !self.orgs_unreadable {
             self.sink.report(path, format!("unknown organisation id {}", quote(&id)));
         }
         found
@@ -489,7 +495,7 @@ impl Validator {
                         let ep = index_path(&p, k);
                         let id = as_text(ev, &ep, &mut self.sink)?;
                         let found = self.event_by_id.get(&id).copied();
-                        if found.is_none() {
+                        if found.is_none() && !self.events_unreadable {
                             self.sink.report(&ep, format!("unknown event id {}", quote(&id)));
                         }
                         found

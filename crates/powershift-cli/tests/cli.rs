@@ -1,0 +1,71 @@
+//! The `powershift` binary as a journalist runs it: exit codes, output lines, snapshot JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_powershift")).args(args).current_dir(root()).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn validate_a_valid_file_prints_one_summary_line_and_exits_0() {
+    let (code, out, _) = run(&["validate", "static/data/powershift.json"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("static/data/powershift.json: valid: 87 events, 17 organisations, 53 relationships"), "{out}");
+}
+
+#[test]
+fn validate_an_invalid_file_prints_every_problem_and_exits_1() {
+    let (code, out, err) = run(&["validate", "crates/powershift-core/tests/broken/duplicate-organisation-id.json"]);
+    assert_eq!(code, 1);
+    let expected = std::fs::read_to_string(root().join("crates/powershift-core/tests/broken/duplicate-organisation-id.expected")).unwrap();
+    assert_eq!(out, expected);
+    assert!(err.contains("6 problems"), "{err}");
+}
+
+#[test]
+fn validate_malformed_json_gives_line_and_column() {
+    let (code, out, _) = run(&["validate", "crates/powershift-core/tests/broken/malformed-json.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("line 3, column 25"), "{out}");
+}
+
+#[test]
+fn validate_an_unreadable_file_exits_2_and_still_checks_the_others() {
+    let (code, out, err) = run(&["validate", "no/such/file.json", "static/data/powershift.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/file.json: cannot read the file"), "{err}");
+    assert!(out.contains("powershift.json: valid"), "{out}");
+}
+
+#[test]
+fn snapshot_prints_the_network_on_a_date() {
+    let (code, out, _) = run(&["snapshot", "static/data/powershift.json", "--date", "2023-07-01"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["date"], "2023-07-01");
+    let edges = v["edges"].as_array().unwrap();
+    let cloud = edges.iter().find(|e| e["id"] == "microsoft-openai-cloud").unwrap();
+    assert_eq!(cloud["from"], "microsoft");
+    assert_eq!(cloud["to"], "openai");
+    assert_eq!(cloud["kind"], "cloud_compute");
+    assert_eq!(cloud["status"], "exclusive");
+    assert!(cloud["events"].as_array().unwrap().iter().any(|e| e == "E06"));
+    let nodes = v["nodes"].as_array().unwrap();
+    assert!(nodes.iter().any(|n| n["id"] == "anthropic" && n["name"] == "Anthropic"));
+    assert!(!nodes.iter().any(|n| n["id"] == "stargate"), "Stargate does not exist in 2023");
+}
+
+#[test]
+fn snapshot_rejects_a_bad_date_and_missing_arguments() {
+    assert_eq!(run(&["snapshot", "static/data/powershift.json", "--date", "2023-02-30"]).0, 2);
+    assert_eq!(run(&["snapshot", "static/data/powershift.json"]).0, 2);
+    assert_eq!(run(&["frobnicate"]).0, 2);
+    assert_eq!(run(&[]).0, 2);
+}

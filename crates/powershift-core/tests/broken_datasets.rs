@@ -1,0 +1,47 @@
+//! One broken dataset per validation rule (`tests/broken/*.json`), each with the exact problems it
+//! must produce (`*.expected`, one `path: message` per line). The same corpus guards the CLI.
+
+use std::fs;
+use std::path::Path;
+
+use powershift_core::model::Dataset;
+
+#[test]
+fn every_broken_dataset_reports_exactly_its_expected_problems() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    files.sort();
+    assert!(files.len() >= 30, "the corpus shrank to {} files", files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let expected_path = file.with_extension("expected");
+        let expected = fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{} has no .expected file", file.display()));
+        let expected: Vec<&str> = expected.lines().collect();
+        let got: Vec<String> = match Dataset::from_json_slice(&fs::read(file).unwrap()) {
+            Ok(_) => vec!["<valid>".to_string()],
+            Err(e) => e.problems().iter().map(ToString::to_string).collect(),
+        };
+        if got != expected {
+            failures.push(format!("{}:\n  expected {expected:#?}\n  got {got:#?}", file.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_base_fixture_is_valid() {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/res/tiny.json")).unwrap();
+    Dataset::from_json_str(&text).unwrap();
+}
+
+#[test]
+fn problems_are_collected_not_stopped_at_the_first() {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/res/tiny.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    *v.pointer_mut("/organisations/0/kind").unwrap() = "robot".into();
+    *v.pointer_mut("/events/0/sources/0/url").unwrap() = "ftp://news.example/1".into();
+    *v.pointer_mut("/relationships/0/phases/1/start").unwrap() = "2020-02-30".into();
+    let problems = Dataset::from_value(&v).unwrap_err().problems();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["organisations[0].kind", "events[0].sources[0].url", "relationships[0].phases[1].start"]);
+}
