@@ -38,7 +38,9 @@ fn validates_and_covers_the_fact_sheet() {
     // 57 relationship rows of the fact sheet become 53 relationships (4 rows are later phases).
     let phases: usize = ds.relationships.iter().map(|r| r.phases.len()).sum();
     assert_eq!(ds.relationships.len(), 53);
-    assert_eq!(phases, 58, "57 rows; the revenue share row is split at the 2026-04-27 cap");
+    // 57 rows; rows whose terms changed with later events (revenue-share cap, investment rounds,
+    // cloud expansions) are split into one phase per change.
+    assert_eq!(phases, 73);
     assert!(ds.events.iter().all(|e| !e.sources.is_empty()));
 }
 
@@ -136,4 +138,12 @@ fn snapshot_lists_nodes_and_edges_with_their_events() {
     assert!(snap.nodes.iter().any(|n| n.id == "openai"));
     assert!(!snap.nodes.iter().any(|n| n.id == "anthropic"), "Anthropic is not in the 2019 network");
     assert!(snap.description.starts_with("On 22 July 2019:"));
+}
+
+#[test]
+fn the_sentence_for_28_april_2026_names_the_change_since_the_day_before() {
+    let ds = ds();
+    let s = ds.describe_network(d("2026-04-28"), Some(d("2026-04-27")));
+    assert!(s.starts_with("On 28 April 2026: 17 organisations,"), "{s}");
+    assert!(s.contains("Since 27 April 2026: Amazon–OpenAI OpenAI on Bedrock changed from exclusive third-party distributor of Frontier to OpenAI models and agents on Bedrock (limited preview)."), "{s}");
 }
