@@ -20,7 +20,7 @@ step "WebAssembly tests in headless Chromium (wasm-bindgen-test)"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
-cargo test --offline --target wasm32-unknown-unknown -p powershift --test browser
+cargo test --offline --target wasm32-unknown-unknown -p powershift --test browser --test golden_wasm
 
 step "end-to-end: release build under /powershift/ in headless Chromium"
 rm -rf dist-e2e

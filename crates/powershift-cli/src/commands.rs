@@ -4,6 +4,7 @@ use std::io::Write;
 
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, LoadError};
+use powershift_core::network::{LayoutConfig, TemporalLayout};
 use powershift_core::snapshot::Snapshot;
 
 /// Exit code: success.
@@ -19,7 +20,12 @@ usage:
       Check datasets. Exit 0 when all are valid (one summary line each), 1 when any has problems
       (every problem, one per line, as `path: message`), 2 when a file cannot be read.
   powershift snapshot FILE --date YYYY-MM-DD
-      Print the network as of a date as JSON: {date, description, nodes, edges}.
+      Print the network as of a date as JSON: {date, description, nodes (with x, y), edges}.
+  powershift layout-report FILE
+      For every change date: organisations, relationships, the stability metric (mean displacement
+      since the previous change date / layout diameter) and the label overlap counts.
+  powershift bench [--nodes N] [--edges M] [--ticks T] [--seed S]
+      Time the force simulation natively on a seeded random graph (ms per tick).
 ";
 
 /// Runs a command line; returns the exit code.
@@ -27,6 +33,8 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
     match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..], out, err),
         Some("snapshot") => snapshot(&args[1..], out, err),
+        Some("layout-report") => layout_report(&args[1..], out, err),
+        Some("bench") => bench(&args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = write!(out, "{USAGE}");
             OK
@@ -121,7 +129,8 @@ fn snapshot(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
             return INVALID;
         }
     };
-    let snap = Snapshot::of(&ds, date);
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let snap = Snapshot::with_layout(&ds, date, &layout.at(&ds, date));
     match serde_json::to_writer_pretty(&mut *out, &snap) {
         Ok(()) => {
             let _ = writeln!(out);
@@ -132,4 +141,78 @@ fn snapshot(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
             UNREADABLE
         }
     }
+}
+
+fn load(file: &str, err: &mut impl Write) -> Result<Dataset, u8> {
+    let bytes = read(file, err).ok_or(UNREADABLE)?;
+    Dataset::from_json_slice(&bytes).map_err(|e| {
+        let _ = writeln!(err, "{file}: {e}");
+        INVALID
+    })
+}
+
+fn layout_report(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let [file] = args else {
+        let _ = write!(err, "powershift layout-report: needs exactly one FILE\n{USAGE}");
+        return UNREADABLE;
+    };
+    let ds = match load(file, err) {
+        Ok(ds) => ds,
+        Err(code) => return code,
+    };
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let report = layout.report(&ds);
+    let _ = writeln!(out, "date        nodes edges  stability  label-label label-node");
+    let (mut worst, mut sum, mut count, mut overlaps) = (0.0f64, 0.0, 0usize, 0usize);
+    for r in &report {
+        let s = r.stability.map_or("-".to_string(), |s| format!("{s:.4}"));
+        let _ = writeln!(out, "{}  {:>5} {:>5}  {:>9}  {:>11} {:>10}", r.date, r.nodes, r.edges, s, r.overlaps.label_label, r.overlaps.label_node);
+        if let Some(s) = r.stability {
+            worst = worst.max(s);
+            sum += s;
+            count += 1;
+        }
+        overlaps += r.overlaps.total();
+    }
+    let _ = writeln!(
+        out,
+        "{} change dates; stability mean {:.4}, worst {:.4}; label overlaps in total: {overlaps}",
+        report.len(),
+        if count > 0 { sum / count as f64 } else { 0.0 },
+        worst
+    );
+    OK
+}
+
+fn bench(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let (mut nodes, mut edges, mut ticks, mut seed) = (1000u32, 5000usize, 300usize, 1u32);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let v = it.next().and_then(|v| v.parse::<u64>().ok());
+        match (a.as_str(), v) {
+            ("--nodes", Some(v)) => nodes = v as u32,
+            ("--edges", Some(v)) => edges = v as usize,
+            ("--ticks", Some(v)) => ticks = v as usize,
+            ("--seed", Some(v)) => seed = v as u32,
+            _ => {
+                let _ = write!(err, "powershift bench: bad argument {a:?}\n{USAGE}");
+                return UNREADABLE;
+            }
+        }
+    }
+    let mut sim = powershift_core::network::bench::standard_simulation(nodes, edges, seed);
+    // Warm up (page in, grow buffers) outside the timing.
+    sim.tick();
+    let start = std::time::Instant::now();
+    for _ in 0..ticks {
+        sim.tick();
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let _ = writeln!(
+        out,
+        "{{\"runtime\": \"native\", \"nodes\": {nodes}, \"edges\": {edges}, \"ticks\": {ticks}, \"ms_per_tick\": {:.4}, \"checksum\": {:.6}}}",
+        ms / ticks.max(1) as f64,
+        powershift_core::network::bench::checksum(&sim)
+    );
+    OK
 }

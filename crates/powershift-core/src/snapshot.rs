@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::model::{ConfidenceLevel, Dataset, OrgKind, PhaseState, RelationKind};
+use crate::network::NetworkLayout;
 
 /// An organisation in a snapshot.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -19,6 +20,12 @@ pub struct SnapshotNode {
     pub kind: OrgKind,
     /// Relationships in force that touch it.
     pub degree: u32,
+    /// Layout position (with [`Snapshot::with_layout`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub x: Option<f64>,
+    /// Layout position.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub y: Option<f64>,
 }
 
 /// A relationship in force in a snapshot.
@@ -72,6 +79,8 @@ impl Snapshot {
                     short_name: o.short_name.clone(),
                     kind: o.kind,
                     degree: n.degree,
+                    x: None,
+                    y: None,
                 }
             })
             .collect();
@@ -95,5 +104,16 @@ impl Snapshot {
             })
             .collect();
         Snapshot { date, description: ds.describe_network(date, None), nodes, edges }
+    }
+
+    /// The snapshot with each node's layout position (rounded to 0.01).
+    pub fn with_layout(ds: &Dataset, date: Date, layout: &NetworkLayout) -> Snapshot {
+        let mut s = Snapshot::of(ds, date);
+        for (node, l) in s.nodes.iter_mut().zip(&layout.nodes) {
+            debug_assert_eq!(ds.org(l.org).id, node.id);
+            node.x = Some((l.pos.x * 100.0).round() / 100.0);
+            node.y = Some((l.pos.y * 100.0).round() / 100.0);
+        }
+        s
     }
 }

@@ -1,0 +1,32 @@
+//! The partnership network's layout: a d3-force style simulation in pure Rust, and the temporal
+//! layout that gives every date a stable, reproducible picture.
+//!
+//! ```text
+//! Dataset ──TemporalLayout::new──▶ global positions (union of all dates, seeded)
+//!                     └──.at(date)──▶ NetworkLayout: nodes (pos, radius, label box), curved edges
+//! ```
+//!
+//! - [`simulation`]: stepping (velocity Verlet, alpha schedule), separate from scheduling.
+//! - [`forces`]: many-body (Barnes–Hut), link, collide, centre, position — one file each.
+//! - [`quadtree`]: the flat quadtree both tree-based forces share.
+//! - [`temporal`]: global layout + per-date anchored relaxation; the stability metric.
+//! - [`labels`]: label placement with no label–label or label–node overlap.
+//! - [`edges`]: curves for parallel agreements between one pair.
+//! - [`rng`], [`vec2`], [`random_graph`]: seeded randomness, geometry, benchmark graphs.
+
+pub mod bench;
+pub mod edges;
+pub mod forces;
+pub mod golden;
+pub mod labels;
+pub mod quadtree;
+pub mod random_graph;
+pub mod rng;
+pub mod simulation;
+pub mod temporal;
+pub mod vec2;
+pub mod weights;
+
+pub use simulation::{Bodies, Force, Simulation};
+pub use temporal::{LayoutConfig, LayoutReport, NetworkLayout, NodeLayout, TemporalLayout};
+pub use vec2::{Rect, Vec2};

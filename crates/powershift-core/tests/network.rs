@@ -1,0 +1,216 @@
+//! The layout core: golden positions, directional behaviour of each force, and properties
+//! (finite positions, determinism, path independence, no label overlap on the shipped story).
+
+use powershift_core::date::Date;
+use powershift_core::model::Dataset;
+use powershift_core::network::forces::{Collide, Link, LinkSpec, ManyBody, Position};
+use powershift_core::network::temporal::stability;
+use powershift_core::network::{golden, LayoutConfig, Simulation, TemporalLayout, Vec2};
+use proptest::prelude::*;
+
+const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
+const GOLDEN: &str = include_str!("res/golden.json");
+
+fn shipped() -> Dataset {
+    Dataset::from_json_str(SHIPPED).unwrap()
+}
+
+#[test]
+fn golden_positions_to_1e_6() {
+    let expected: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
+    let got = golden::scenarios();
+    assert_eq!(expected.as_array().unwrap().len(), got.len());
+    for (case, (name, pos)) in expected.as_array().unwrap().iter().zip(got) {
+        assert_eq!(case["name"], name);
+        let want = case["positions"].as_array().unwrap();
+        assert_eq!(want.len(), pos.len(), "{name}");
+        for (i, (w, p)) in want.iter().zip(&pos).enumerate() {
+            let (wx, wy) = (w[0].as_f64().unwrap(), w[1].as_f64().unwrap());
+            assert!((wx - p.x).abs() < 1e-6 && (wy - p.y).abs() < 1e-6, "{name} node {i}: want ({wx}, {wy}) got {p:?}");
+        }
+    }
+}
+
+fn two_nodes(a: Vec2, b: Vec2) -> Simulation {
+    Simulation::with_positions(&[Some(a), Some(b)], 1)
+}
+
+#[test]
+fn repulsion_separates() {
+    let mut sim = two_nodes(Vec2::new(0.0, 0.0), Vec2::new(10.0, 0.0));
+    sim.add_force(ManyBody::new(-30.0));
+    sim.run(50);
+    let p = sim.positions();
+    assert!(p[0].distance(p[1]) > 30.0, "{p:?}");
+    // Symmetric: both move, in opposite directions along the line.
+    assert!(p[0].x < 0.0 && p[1].x > 10.0);
+    // Only the jiggle (±0.5e-6 per tick) moves them off the line.
+    assert!(p[0].y.abs() < 1e-3 && p[1].y.abs() < 1e-3);
+}
+
+#[test]
+fn attraction_with_positive_strength_contracts() {
+    let mut sim = two_nodes(Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0));
+    sim.add_force(ManyBody::new(30.0));
+    sim.run(20);
+    let p = sim.positions();
+    assert!(p[0].distance(p[1]) < 100.0);
+}
+
+#[test]
+fn links_contract_to_their_rest_length() {
+    let mut sim = two_nodes(Vec2::new(0.0, 0.0), Vec2::new(200.0, 0.0));
+    sim.add_force(Link::new(vec![LinkSpec { source: 0, target: 1, distance: Some(50.0), strength: Some(1.0) }]));
+    sim.run(300);
+    let d = sim.positions()[0].distance(sim.positions()[1]);
+    assert!((d - 50.0).abs() < 1.0, "{d}");
+}
+
+#[test]
+fn links_stretch_when_too_short() {
+    let mut sim = two_nodes(Vec2::new(0.0, 0.0), Vec2::new(5.0, 0.0));
+    sim.add_force(Link::new(vec![LinkSpec { source: 0, target: 1, distance: Some(50.0), strength: Some(1.0) }]));
+    sim.run(300);
+    let d = sim.positions()[0].distance(sim.positions()[1]);
+    assert!((d - 50.0).abs() < 1.0, "{d}");
+}
+
+#[test]
+fn fixed_nodes_stay() {
+    let mut sim = Simulation::new(20, 9);
+    sim.pin(0, Some(Vec2::new(123.0, -45.0)));
+    sim.add_force(ManyBody::new(-30.0));
+    sim.add_force(Position::towards(20, Vec2::default(), 0.1));
+    sim.run(300);
+    assert_eq!(sim.positions()[0], Vec2::new(123.0, -45.0));
+    assert!(sim.positions()[1..].iter().all(|p| *p != Vec2::new(123.0, -45.0)));
+}
+
+#[test]
+fn collision_removes_overlap() {
+    let start: Vec<Option<Vec2>> = (0..10).map(|i| Some(Vec2::new(f64::from(i) * 2.0, 0.0))).collect();
+    let mut sim = Simulation::with_positions(&start, 5);
+    sim.add_force(Collide::new(vec![10.0; 10]));
+    sim.velocity_keep = 0.6;
+    sim.run(300);
+    let p = sim.positions();
+    for i in 0..10 {
+        for j in (i + 1)..10 {
+            assert!(p[i].distance(p[j]) > 19.0, "{i} {j}: {}", p[i].distance(p[j]));
+        }
+    }
+}
+
+#[test]
+fn barnes_hut_approximates_the_exact_sum() {
+    let run = |theta: f64| {
+        let mut sim = powershift_core::network::bench::standard_simulation(300, 600, 2);
+        let mut exact = Simulation::with_positions(&sim.positions().into_iter().map(Some).collect::<Vec<_>>(), 2);
+        exact.add_force(ManyBody::new(-30.0).theta(theta));
+        exact.tick();
+        sim.run(0);
+        exact.bodies.vx.clone()
+    };
+    let (exact, approx) = (run(0.0), run(0.9));
+    let err: f64 = exact.iter().zip(&approx).map(|(a, b)| (a - b).abs()).sum::<f64>() / exact.iter().map(|a| a.abs()).sum::<f64>();
+    assert!(err < 0.05, "relative error {err}");
+    assert!(err > 0.0, "θ = 0.9 should approximate, not be exact");
+}
+
+#[test]
+fn shipped_story_has_no_label_overlap_at_any_change_date() {
+    let ds = shipped();
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let report = layout.report(&ds);
+    assert!(report.len() > 40);
+    for r in &report {
+        assert_eq!(r.overlaps.total(), 0, "{}: {:?}", r.date, r.overlaps);
+    }
+    let mean: f64 = report.iter().filter_map(|r| r.stability).sum::<f64>() / (report.len() - 1) as f64;
+    assert!(mean < 0.05, "mean stability {mean}");
+}
+
+#[test]
+fn absent_organisations_take_no_space() {
+    let ds = shipped();
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let l = layout.at(&ds, Date::from_ymd(2019, 7, 22).unwrap());
+    assert!(l.node(ds.org_ix("anthropic").unwrap()).is_none());
+    assert_eq!(l.nodes.len(), ds.network_at(Date::from_ymd(2019, 7, 22).unwrap()).nodes.len());
+}
+
+#[test]
+fn parallel_agreements_get_separate_curves() {
+    let ds = shipped();
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let l = layout.at(&ds, Date::from_ymd(2025, 1, 1).unwrap());
+    let (ms, oa) = (ds.org_ix("microsoft").unwrap(), ds.org_ix("openai").unwrap());
+    let mids: Vec<Vec2> = l
+        .edges
+        .iter()
+        .filter(|e| {
+            let r = ds.rel(e.rel);
+            (r.from == ms && r.to == oa) || (r.from == oa && r.to == ms)
+        })
+        .map(|e| e.curve.at(0.5))
+        .collect();
+    assert!(mids.len() >= 4, "{}", mids.len());
+    for i in 0..mids.len() {
+        for j in (i + 1)..mids.len() {
+            assert!(mids[i].distance(mids[j]) > 5.0, "curves {i} and {j} coincide");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn positions_stay_finite_and_a_seed_gives_identical_output(n in 2u32..120, extra in 0usize..200, seed in any::<u32>()) {
+        let run = || {
+            let mut sim = powershift_core::network::bench::standard_simulation(n, n as usize - 1 + extra, seed);
+            sim.add_force(Collide::new(vec![4.0; n as usize]));
+            sim.run(120);
+            sim.positions()
+        };
+        let (a, b) = (run(), run());
+        prop_assert!(a.iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+        let bits = |v: &[Vec2]| v.iter().map(|p| (p.x.to_bits(), p.y.to_bits())).collect::<Vec<_>>();
+        prop_assert_eq!(bits(&a), bits(&b));
+    }
+
+    #[test]
+    fn coincident_start_positions_do_not_produce_nan(n in 2usize..40, seed in any::<u32>()) {
+        let mut sim = Simulation::with_positions(&vec![Some(Vec2::new(5.0, 5.0)); n], seed);
+        sim.add_force(ManyBody::new(-30.0));
+        sim.add_force(Collide::new(vec![5.0; n]));
+        sim.run(100);
+        prop_assert!(sim.positions().iter().all(|p| p.x.is_finite() && p.y.is_finite()));
+    }
+
+    #[test]
+    fn the_layout_of_a_date_does_not_depend_on_the_path(days in prop::collection::vec(16_800i32..20_616, 1..5)) {
+        let ds = shipped();
+        let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+        let target = Date::from_days(days[0]);
+        let direct = layout.at(&ds, target);
+        for d in &days[1..] {
+            let _ = layout.at(&ds, Date::from_days(*d));
+        }
+        let after_others = layout.at(&ds, target);
+        prop_assert_eq!(&direct, &after_others);
+        // And a fresh global layout gives the same picture.
+        let again = TemporalLayout::new(&ds, LayoutConfig::default()).at(&ds, target);
+        prop_assert_eq!(&direct, &again);
+    }
+
+    #[test]
+    fn nearby_dates_move_little(day in 16_800i32..20_600) {
+        let ds = shipped();
+        let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+        let (a, b) = (layout.at(&ds, Date::from_days(day)), layout.at(&ds, Date::from_days(day + 7)));
+        if let Some(s) = stability(&a, &b) {
+            prop_assert!(s < 0.1, "a week moved nodes by {s} of the diameter");
+        }
+    }
+}
