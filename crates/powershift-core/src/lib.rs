@@ -10,6 +10,8 @@
 //!   immutable [`model::Dataset`], and as-of queries ([`model::Dataset::network_at`],
 //!   [`model::Dataset::changes_between`]).
 //! - [`snapshot`]: the network on a date as plain serialisable data (the CLI's `snapshot` output).
+//! - [`timeline`]: the time scale (map, invert, zoom, pan), calendar ticks, lane packing of event
+//!   marks and labels, and the event-density histogram.
 //!
 //! ```
 //! use powershift_core::{date::Date, model::Dataset};
@@ -33,4 +35,6 @@
 
 pub mod date;
 pub mod model;
+pub mod network;
 pub mod snapshot;
+pub mod timeline;
