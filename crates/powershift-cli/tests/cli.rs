@@ -69,3 +69,34 @@ fn snapshot_rejects_a_bad_date_and_missing_arguments() {
     assert_eq!(run(&["frobnicate"]).0, 2);
     assert_eq!(run(&[]).0, 2);
 }
+
+#[test]
+fn snapshot_gives_every_node_a_position_that_is_reproducible() {
+    let (_, a, _) = run(&["snapshot", "static/data/powershift.json", "--date", "2026-04-28"]);
+    let (_, b, _) = run(&["snapshot", "static/data/powershift.json", "--date", "2026-04-28"]);
+    assert_eq!(a, b, "same date, same positions");
+    let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+    for n in v["nodes"].as_array().unwrap() {
+        assert!(n["x"].as_f64().unwrap().is_finite() && n["y"].as_f64().unwrap().is_finite(), "{n}");
+    }
+}
+
+#[test]
+fn layout_report_lists_every_change_date_with_zero_overlaps() {
+    let (code, out, _) = run(&["layout-report", "static/data/powershift.json"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("date"), "{out}");
+    assert!(lines.iter().any(|l| l.starts_with("2025-01-21")), "{out}");
+    let last = lines.last().unwrap();
+    assert!(last.contains("change dates") && last.ends_with("label overlaps in total: 0"), "{last}");
+}
+
+#[test]
+fn bench_prints_json_with_ms_per_tick() {
+    let (code, out, _) = run(&["bench", "--nodes", "50", "--edges", "100", "--ticks", "5"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["nodes"], 50);
+    assert!(v["ms_per_tick"].as_f64().unwrap() >= 0.0);
+}

@@ -20,11 +20,48 @@ pub struct ManyBody {
     distance_min2: f64,
     distance_max2: f64,
     tree: QuadTree,
-    /// Per cell: total strength and centre of strength.
-    value: Vec<f64>,
-    cx: Vec<f64>,
-    cy: Vec<f64>,
+    /// Per cell, packed for the traversal (one cache line per visit).
+    agg: Vec<Agg>,
+    /// Children of each cell, contiguous: `kids[agg.kids .. agg.kids + agg.nkids]`.
+    kids: Vec<u32>,
+    /// The tree flattened in depth-first pre-order with skip links ("threaded"): the traversal
+    /// walks forward through memory, jumping over a subtree it approximates, with no stack.
+    lin: Vec<Lin>,
+    /// Subtree sizes (cells), per cell in creation order.
+    size: Vec<u32>,
+    /// Points in depth-first tree order: neighbours in space are processed one after another,
+    /// so the cells they open stay in cache.
+    order: Vec<u32>,
     stack: Vec<u32>,
+}
+
+/// A cell in the flattened tree.
+#[derive(Clone, Copy, Debug, Default)]
+struct Lin {
+    x: f64,
+    y: f64,
+    value: f64,
+    limit: f64,
+    /// First point of a leaf ([`NONE`] for internal cells).
+    first: u32,
+    /// Index just past this cell's subtree.
+    skip: u32,
+}
+
+/// What the traversal needs of a cell.
+#[derive(Clone, Copy, Debug, Default)]
+struct Agg {
+    /// Centre of strength.
+    x: f64,
+    y: f64,
+    /// Total strength.
+    value: f64,
+    /// width² / θ²: the cell is far enough when the squared distance exceeds this.
+    limit: f64,
+    kids: u32,
+    nkids: u32,
+    /// First point of a leaf ([`NONE`] for internal cells).
+    first: u32,
 }
 
 impl Default for ManyBody {
@@ -43,9 +80,11 @@ impl ManyBody {
             distance_min2: 1.0,
             distance_max2: f64::INFINITY,
             tree: QuadTree::default(),
-            value: Vec::new(),
-            cx: Vec::new(),
-            cy: Vec::new(),
+            agg: Vec::new(),
+            kids: Vec::new(),
+            order: Vec::new(),
+            lin: Vec::new(),
+            size: Vec::new(),
             stack: Vec::new(),
         }
     }
@@ -68,49 +107,85 @@ impl ManyBody {
         self
     }
 
-    /// Builds the tree and aggregates strengths bottom-up (children have higher indices).
+    /// Builds the tree, aggregates strengths bottom-up (children have higher indices, so one
+    /// reverse pass suffices), packs cells for the traversal and lists points in depth-first order.
     fn accumulate(&mut self, b: &Bodies) {
         self.tree.build(&b.x, &b.y);
         let cells = self.tree.cells.len();
-        self.value.clear();
-        self.value.resize(cells, 0.0);
-        self.cx.clear();
-        self.cx.resize(cells, 0.0);
-        self.cy.clear();
-        self.cy.resize(cells, 0.0);
+        self.agg.clear();
+        self.agg.resize(cells, Agg::default());
+        self.kids.clear();
         for c in (0..cells).rev() {
             let cell = self.tree.cells[c];
+            let a = &mut self.agg[c];
+            a.limit = cell.size * cell.size / self.theta2;
             if cell.is_leaf() {
                 let mut s = 0.0;
-                let mut first = None;
                 for p in self.tree.points(&cell) {
                     s += self.strengths[p];
-                    first.get_or_insert(p);
                 }
                 // Coincident points share a position: the leaf's centre is that position.
-                if let Some(p) = first {
-                    self.cx[c] = b.x[p];
-                    self.cy[c] = b.y[p];
-                }
-                self.value[c] = s;
+                let p = cell.first as usize;
+                a.x = b.x[p];
+                a.y = b.y[p];
+                a.value = s;
+                a.first = cell.first;
+                a.nkids = 0;
             } else {
                 let (mut s, mut w, mut x, mut y) = (0.0, 0.0, 0.0, 0.0);
+                let start = self.kids.len() as u32;
                 for ch in cell.children {
                     if ch != NONE {
-                        let ch = ch as usize;
-                        let a = self.value[ch].abs();
-                        if a > 0.0 {
-                            s += self.value[ch];
-                            w += a;
-                            x += a * self.cx[ch];
-                            y += a * self.cy[ch];
+                        let k = self.agg[ch as usize];
+                        let m = k.value.abs();
+                        if m > 0.0 {
+                            s += k.value;
+                            w += m;
+                            x += m * k.x;
+                            y += m * k.y;
                         }
+                        self.kids.push(ch);
                     }
                 }
-                self.value[c] = s;
+                let a = &mut self.agg[c];
+                a.value = s;
                 if w > 0.0 {
-                    self.cx[c] = x / w;
-                    self.cy[c] = y / w;
+                    a.x = x / w;
+                    a.y = y / w;
+                }
+                a.first = NONE;
+                a.kids = start;
+                a.nkids = self.kids.len() as u32 - start;
+            }
+        }
+        // Subtree sizes, then the pre-order flattening with skip links and the point order.
+        self.size.clear();
+        self.size.resize(cells, 1);
+        for c in (0..cells).rev() {
+            let a = self.agg[c];
+            for k in a.kids..a.kids + a.nkids {
+                let ch = self.kids[k as usize] as usize;
+                self.size[c] += self.size[ch];
+            }
+        }
+        self.lin.clear();
+        self.order.clear();
+        self.stack.clear();
+        self.stack.push(0);
+        while let Some(c) = self.stack.pop() {
+            let a = self.agg[c as usize];
+            let at = self.lin.len() as u32;
+            self.lin.push(Lin { x: a.x, y: a.y, value: a.value, limit: a.limit, first: a.first, skip: at + self.size[c as usize] });
+            if a.first != NONE {
+                let mut p = a.first;
+                while p != NONE {
+                    self.order.push(p);
+                    p = self.tree.next[p as usize];
+                }
+            } else {
+                // Pushed in reverse so they are visited in order.
+                for k in (a.kids..a.kids + a.nkids).rev() {
+                    self.stack.push(self.kids[k as usize]);
                 }
             }
         }
@@ -132,26 +207,21 @@ impl Force for ManyBody {
             self.strengths = vec![self.default_strength; b.len()];
         }
         self.accumulate(b);
-        let (theta2, dmin2, dmax2) = (self.theta2, self.distance_min2, self.distance_max2);
-        for i in 0..b.len() {
+        let (dmin2, dmax2) = (self.distance_min2, self.distance_max2);
+        for &i in &self.order {
+            let i = i as usize;
             let (xi, yi) = (b.x[i], b.y[i]);
             let (mut fx, mut fy) = (0.0, 0.0);
-            self.stack.clear();
-            self.stack.push(0);
-            while let Some(c) = self.stack.pop() {
-                let c = c as usize;
-                let v = self.value[c];
-                if v == 0.0 {
-                    continue;
-                }
-                let cell = self.tree.cells[c];
-                let mut x = self.cx[c] - xi;
-                let mut y = self.cy[c] - yi;
-                let w = cell.size;
+            let lin = &self.lin;
+            let mut c = 0usize;
+            while c < lin.len() {
+                let a = lin[c];
+                let mut x = a.x - xi;
+                let mut y = a.y - yi;
                 let mut l = x * x + y * y;
-                // Far enough: treat the cell as one body.
-                if w * w / theta2 < l {
-                    if l < dmax2 {
+                // Far enough: treat the whole subtree as one body, then jump over it.
+                if a.limit < l {
+                    if l < dmax2 && a.value != 0.0 {
                         if x == 0.0 {
                             x = rng.jiggle();
                             l += x * x;
@@ -163,43 +233,46 @@ impl Force for ManyBody {
                         if l < dmin2 {
                             l = (dmin2 * l).sqrt();
                         }
-                        fx += x * v * alpha / l;
-                        fy += y * v * alpha / l;
-                    }
-                    continue;
-                }
-                if !cell.is_leaf() {
-                    for ch in cell.children.iter().rev() {
-                        if *ch != NONE {
-                            self.stack.push(*ch);
-                        }
-                    }
-                    continue;
-                }
-                if l >= dmax2 {
-                    continue;
-                }
-                // A near leaf: exact interaction with each of its points (skipping self).
-                let only_self = cell.first as usize == i && self.tree.next[i] == NONE;
-                if !only_self {
-                    if x == 0.0 {
-                        x = rng.jiggle();
-                        l += x * x;
-                    }
-                    if y == 0.0 {
-                        y = rng.jiggle();
-                        l += y * y;
-                    }
-                    if l < dmin2 {
-                        l = (dmin2 * l).sqrt();
-                    }
-                }
-                for p in self.tree.points(&cell) {
-                    if p != i {
-                        let k = self.strengths[p] * alpha / l;
+                        let k = a.value * alpha / l;
                         fx += x * k;
                         fy += y * k;
                     }
+                    c = a.skip as usize;
+                    continue;
+                }
+                if a.first == NONE {
+                    // Open the cell: its first child is next in pre-order.
+                    c += 1;
+                    continue;
+                }
+                c = a.skip as usize;
+                if l >= dmax2 || a.value == 0.0 {
+                    continue;
+                }
+                // A near leaf: exact interaction with each of its points (skipping self).
+                if a.first as usize == i && self.tree.next[i] == NONE {
+                    continue;
+                }
+                if x == 0.0 {
+                    x = rng.jiggle();
+                    l += x * x;
+                }
+                if y == 0.0 {
+                    y = rng.jiggle();
+                    l += y * y;
+                }
+                if l < dmin2 {
+                    l = (dmin2 * l).sqrt();
+                }
+                let mut p = a.first;
+                while p != NONE {
+                    let pu = p as usize;
+                    if pu != i {
+                        let k = self.strengths[pu] * alpha / l;
+                        fx += x * k;
+                        fy += y * k;
+                    }
+                    p = self.tree.next[pu];
                 }
             }
             b.vx[i] += fx;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks. Natively with criterion (`--criterion`), and in headless Chromium: the layout core as
+# WebAssembly beside d3-force (same graph, forces, parameters, ticks), plus the Wasm/native ratio.
+#   scripts/bench.sh              browser benchmark (about a minute)
+#   scripts/bench.sh --criterion  criterion benches of the core (several minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+if [ "${1:-}" = "--criterion" ]; then
+  exec cargo bench --offline -p powershift-core
+fi
+cargo build --offline --release -p powershift-cli
+cargo build --offline --release --target wasm32-unknown-unknown -p powershift-bench-web
+rm -rf target/bench-web && mkdir -p target/bench-web
+wasm-bindgen --target web --out-dir target/bench-web/pkg target/wasm32-unknown-unknown/release/powershift_bench_web.wasm
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  target/bench-web/pkg/powershift_bench_web_bg.wasm -o target/bench-web/pkg/powershift_bench_web_bg.wasm
+cp bench/index.html bench/bench.mjs target/bench-web/
+node bench/run.mjs
