@@ -10,6 +10,11 @@
 //!   immutable [`model::Dataset`], and as-of queries ([`model::Dataset::network_at`],
 //!   [`model::Dataset::changes_between`]).
 //! - [`snapshot`]: the network on a date as plain serialisable data (the CLI's `snapshot` output).
+//! - [`network`]: the force simulation (Barnes–Hut many-body, links, collision, centring,
+//!   positioning), the temporal layout (stable, reproducible positions on any date), label
+//!   placement and parallel-edge curves.
+//! - [`view`]: the reader's view state, the actions on it and the pure reducer; deep links.
+//! - [`scene`]: (dataset, layout, view state) → display list with emphasis, filters and encodings.
 //! - [`timeline`]: the time scale (map, invert, zoom, pan), calendar ticks, lane packing of event
 //!   marks and labels, and the event-density histogram.
 //!
@@ -36,5 +41,7 @@
 pub mod date;
 pub mod model;
 pub mod network;
+pub mod scene;
 pub mod snapshot;
 pub mod timeline;
+pub mod view;

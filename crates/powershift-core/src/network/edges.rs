@@ -37,6 +37,7 @@ impl Curve {
 /// `canonical` says whether the edge runs from the lower- to the higher-indexed node, so the fan
 /// is the same whichever direction each agreement points. `spacing` is the gap between neighbouring
 /// curves at their middle. Ends are trimmed to the node rims.
+#[allow(clippy::too_many_arguments)]
 pub fn parallel_curve(
     from: Vec2,
     from_radius: f64,
@@ -57,6 +58,28 @@ pub fn parallel_curve(
     let start = from + (control - from).normalized() * from_radius;
     let end = to + (control - to).normalized() * to_radius;
     Curve { start, control, end }
+}
+
+/// Curves for many edges at once: `ends[i]` = (from, to) as indices into `pos`/`radius`. Edges
+/// between the same pair are fanned in input order, so the same list always gives the same picture.
+/// O(m log m).
+pub fn edge_curves(pos: &[Vec2], radius: &[f64], ends: &[(usize, usize)], spacing: f64) -> Vec<Curve> {
+    use std::collections::BTreeMap;
+    let key = |&(a, b): &(usize, usize)| (a.min(b), a.max(b));
+    let mut size: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for e in ends {
+        *size.entry(key(e)).or_insert(0) += 1;
+    }
+    let mut next: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    ends.iter()
+        .map(|e @ &(a, b)| {
+            let k = key(e);
+            let slot = next.entry(k).or_insert(0);
+            let c = parallel_curve(pos[a], radius[a], pos[b], radius[b], *slot, size[&k], a < b, spacing);
+            *slot += 1;
+            c
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 
-use super::edges::{parallel_curve, Curve};
+use super::edges::{edge_curves, Curve};
 use super::forces::{Collide, Link, LinkSpec, ManyBody, Position};
 use super::labels::{count_overlaps, place_labels, LabelInput, LabelSide, Overlaps};
 use super::simulation::Simulation;
@@ -302,33 +302,16 @@ impl TemporalLayout {
             })
             .collect();
 
-        // Parallel agreements: slot each edge within its unordered pair, in dataset order.
-        let mut group_size: BTreeMap<(u32, u32), usize> = BTreeMap::new();
-        for e in &net.edges {
-            *group_size.entry((e.from.0.min(e.to.0), e.from.0.max(e.to.0))).or_insert(0) += 1;
-        }
-        let mut next_slot: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        // Parallel agreements between one pair are fanned, in dataset order.
+        let ends: Vec<(usize, usize)> = net.edges.iter().map(|e| (local[&e.from] as usize, local[&e.to] as usize)).collect();
+        let radii: Vec<f64> = nodes.iter().map(|n| n.radius).collect();
+        let curves = edge_curves(&pos, &radii, &ends, cfg.parallel_spacing);
         let edges: Vec<EdgeLayout> = net
             .edges
             .iter()
             .zip(&weights)
-            .map(|(e, w)| {
-                let key = (e.from.0.min(e.to.0), e.from.0.max(e.to.0));
-                let slot = next_slot.entry(key).or_insert(0);
-                let (fi, ti) = (local[&e.from] as usize, local[&e.to] as usize);
-                let curve = parallel_curve(
-                    pos[fi],
-                    nodes[fi].radius,
-                    pos[ti],
-                    nodes[ti].radius,
-                    *slot,
-                    group_size[&key],
-                    e.from.0 < e.to.0,
-                    cfg.parallel_spacing,
-                );
-                *slot += 1;
-                EdgeLayout { rel: e.rel, phase: e.phase, curve, weight: *w }
-            })
+            .zip(curves)
+            .map(|((e, w), curve)| EdgeLayout { rel: e.rel, phase: e.phase, curve, weight: *w })
             .collect();
 
         let mut bounds: Option<Rect> = None;

@@ -24,9 +24,10 @@ impl Vec2 {
     pub fn distance(self, o: Vec2) -> f64 {
         (self - o).length()
     }
-    /// Linear interpolation: `self` at t = 0, `o` at t = 1.
+    /// Linear interpolation: exactly `self` at t = 0 and exactly `o` at t = 1 (the weighted form,
+    /// so an animation ends precisely on the layout).
     pub fn lerp(self, o: Vec2, t: f64) -> Vec2 {
-        Vec2::new(self.x + (o.x - self.x) * t, self.y + (o.y - self.y) * t)
+        Vec2::new(self.x * (1.0 - t) + o.x * t, self.y * (1.0 - t) + o.y * t)
     }
     /// Rotated a quarter turn (perpendicular).
     pub fn perp(self) -> Vec2 {

@@ -1,0 +1,380 @@
+//! View state: everything the reader has chosen, as one plain, comparable value, changed only by
+//! [`apply`]ing an [`Action`]. The Yew app's reducer delegates here, so every interaction is tested
+//! natively, and the whole state round-trips through a URL query string (deep links, embeds).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::date::Date;
+use crate::model::{Dataset, EventIx, OrgIx, RelIx, RelationKind};
+use crate::network::Vec2;
+
+/// What the reader picked (clicked or pressed Enter on) or points at (hover, focus).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Selection {
+    /// An organisation.
+    Org(OrgIx),
+    /// A relationship.
+    Rel(RelIx),
+    /// An event.
+    Event(EventIx),
+}
+
+/// Zoom and pan of the network: screen = world · k + (x, y).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    /// Horizontal translation.
+    pub x: f64,
+    /// Vertical translation.
+    pub y: f64,
+    /// Scale.
+    pub k: f64,
+}
+
+impl Default for Camera {
+    fn default() -> Self {
+        Camera { x: 0.0, y: 0.0, k: 1.0 }
+    }
+}
+
+impl Camera {
+    /// Smallest zoom.
+    pub const MIN_K: f64 = 0.5;
+    /// Largest zoom.
+    pub const MAX_K: f64 = 8.0;
+
+    /// Zoomed by `factor` about the screen point `p`, which stays put; the scale is clamped.
+    pub fn zoom_about(self, p: Vec2, factor: f64) -> Camera {
+        let k = (self.k * factor).clamp(Self::MIN_K, Self::MAX_K);
+        let r = k / self.k;
+        Camera { x: p.x - (p.x - self.x) * r, y: p.y - (p.y - self.y) * r, k }
+    }
+
+    /// Moved by a screen displacement.
+    pub fn pan(self, d: Vec2) -> Camera {
+        Camera { x: self.x + d.x, y: self.y + d.y, k: self.k }
+    }
+
+    /// Screen → world.
+    pub fn to_world(self, p: Vec2) -> Vec2 {
+        Vec2::new((p.x - self.x) / self.k, (p.y - self.y) / self.k)
+    }
+}
+
+/// The whole view state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewState {
+    /// The as-of date of the network.
+    pub date: Date,
+    /// The date before the last change of `date`, for "what changed" and the animation.
+    pub previous_date: Option<Date>,
+    /// The selected item (details panel).
+    pub selection: Option<Selection>,
+    /// The item under the pointer or keyboard focus (transient linking).
+    pub hover: Option<Selection>,
+    /// Relationship kinds hidden by the filter.
+    pub hidden_kinds: BTreeSet<RelationKind>,
+    /// Show only relationships that touch this organisation.
+    pub focus_org: Option<OrgIx>,
+    /// Search box text.
+    pub query: String,
+    /// The timeline's visible window, in days since 1970 (fractional while zooming).
+    pub window: (f64, f64),
+    /// Network zoom and pan.
+    pub camera: Camera,
+    /// Whether play is on.
+    pub playing: bool,
+    /// Nodes the reader dragged, pinned for the session.
+    pub pins: BTreeMap<OrgIx, Vec2>,
+}
+
+/// Facts about the dataset the reducer needs (computed once per dataset).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewContext {
+    /// The story's range.
+    pub range: (Date, Date),
+    /// Dates when the network changes, sorted.
+    pub change_dates: Vec<Date>,
+}
+
+impl ViewContext {
+    /// For a dataset.
+    pub fn of(ds: &Dataset) -> ViewContext {
+        ViewContext { range: ds.time_range(), change_dates: ds.change_dates() }
+    }
+
+    /// The last change date strictly before `d`.
+    pub fn previous_change(&self, d: Date) -> Option<Date> {
+        let i = self.change_dates.partition_point(|c| *c < d);
+        i.checked_sub(1).map(|i| self.change_dates[i])
+    }
+
+    /// The first change date strictly after `d`.
+    pub fn next_change(&self, d: Date) -> Option<Date> {
+        let i = self.change_dates.partition_point(|c| *c <= d);
+        self.change_dates.get(i).copied()
+    }
+
+    /// `d` clamped to the story's range.
+    pub fn clamp(&self, d: Date) -> Date {
+        d.max(self.range.0).min(self.range.1)
+    }
+}
+
+/// Everything a reader can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Go to a date (clamped to the range).
+    SetDate(Date),
+    /// Go to the previous (−1) or next (+1) change date.
+    StepChange(i32),
+    /// Move by whole months (±), keeping the day where possible.
+    StepMonths(i32),
+    /// First date of the story.
+    Home,
+    /// Last date of the story.
+    End,
+    /// Start or stop playing.
+    TogglePlay,
+    /// Stop playing.
+    Pause,
+    /// One play step: the next change date, stopping at the end.
+    PlayTick,
+    /// Select something, or clear the selection.
+    Select(Option<Selection>),
+    /// Point at something, or nothing.
+    Hover(Option<Selection>),
+    /// Show or hide one relationship kind.
+    ToggleKind(RelationKind),
+    /// Show every kind again.
+    ShowAllKinds,
+    /// Show only the relationships of one organisation (or all).
+    FocusOrg(Option<OrgIx>),
+    /// Type in the search box.
+    Search(String),
+    /// Set the timeline's window (days; clamped to at least a week inside the range).
+    SetWindow(f64, f64),
+    /// Reset the timeline's window to the whole story.
+    ResetWindow,
+    /// Zoom the network about a screen point.
+    Zoom {
+        /// Screen point that stays put.
+        at: Vec2,
+        /// > 1 zooms in.
+        factor: f64,
+    },
+    /// Pan the network by a screen displacement.
+    Pan(Vec2),
+    /// Pin a node at a world position (after a drag).
+    Pin(OrgIx, Vec2),
+    /// Reset zoom, pan and pins.
+    ResetView,
+}
+
+impl ViewState {
+    /// The initial state: the story's last date, everything shown.
+    pub fn initial(ctx: &ViewContext) -> ViewState {
+        ViewState {
+            date: ctx.range.1,
+            previous_date: None,
+            selection: None,
+            hover: None,
+            hidden_kinds: BTreeSet::new(),
+            focus_org: None,
+            query: String::new(),
+            window: (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days())),
+            camera: Camera::default(),
+            playing: false,
+            pins: BTreeMap::new(),
+        }
+    }
+
+    /// What linking should emphasise: the hovered item, else the selected one.
+    pub fn focus(&self) -> Option<Selection> {
+        self.hover.or(self.selection)
+    }
+
+    /// Whether a relationship kind passes the filter.
+    pub fn shows_kind(&self, kind: RelationKind) -> bool {
+        !self.hidden_kinds.contains(&kind)
+    }
+}
+
+/// Adds `months` to a date, clamping the day to the target month's length.
+pub fn add_months(d: Date, months: i32) -> Date {
+    let (y, m, day) = d.ymd();
+    let total = y * 12 + (m as i32 - 1) + months;
+    let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    let day = day.min(crate::date::days_in_month(ny, nm));
+    Date::from_ymd(ny, nm, day).unwrap_or(d)
+}
+
+/// The reducer: the state after an action. Pure; O(log change dates) except filters (O(kinds)).
+pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState {
+    let mut s = state.clone();
+    let go = |s: &mut ViewState, d: Date| {
+        let d = ctx.clamp(d);
+        if d != s.date {
+            s.previous_date = Some(s.date);
+            s.date = d;
+        }
+    };
+    match action {
+        Action::SetDate(d) => go(&mut s, d),
+        Action::StepChange(dir) => {
+            let target = if dir < 0 { ctx.previous_change(s.date).or(Some(ctx.range.0)) } else { ctx.next_change(s.date) };
+            if let Some(t) = target {
+                go(&mut s, t);
+            }
+            s.playing = false;
+        }
+        Action::StepMonths(n) => {
+            let target = add_months(s.date, n);
+            go(&mut s, target);
+        }
+        Action::Home => go(&mut s, ctx.range.0),
+        Action::End => go(&mut s, ctx.range.1),
+        Action::TogglePlay => {
+            s.playing = !s.playing;
+            // Playing from the end starts again from the beginning.
+            if s.playing && ctx.next_change(s.date).is_none() {
+                go(&mut s, ctx.range.0);
+            }
+        }
+        Action::Pause => s.playing = false,
+        Action::PlayTick => {
+            if s.playing {
+                match ctx.next_change(s.date) {
+                    Some(t) => go(&mut s, t),
+                    None => s.playing = false,
+                }
+                if ctx.next_change(s.date).is_none() {
+                    s.playing = false;
+                }
+            }
+        }
+        Action::Select(sel) => s.selection = sel,
+        Action::Hover(h) => s.hover = h,
+        Action::ToggleKind(k) => {
+            if !s.hidden_kinds.remove(&k) {
+                s.hidden_kinds.insert(k);
+            }
+        }
+        Action::ShowAllKinds => s.hidden_kinds.clear(),
+        Action::FocusOrg(o) => s.focus_org = o,
+        Action::Search(q) => s.query = q,
+        Action::SetWindow(a, b) => {
+            let (lo, hi) = (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days()));
+            let (a, b) = (a.min(b), a.max(b));
+            let span = (b - a).max(7.0).min(hi - lo);
+            let a = a.max(lo).min(hi - span);
+            s.window = (a, a + span);
+        }
+        Action::ResetWindow => s.window = (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days())),
+        Action::Zoom { at, factor } => s.camera = s.camera.zoom_about(at, factor),
+        Action::Pan(d) => s.camera = s.camera.pan(d),
+        Action::Pin(o, p) => {
+            s.pins.insert(o, p);
+        }
+        Action::ResetView => {
+            s.camera = Camera::default();
+            s.pins.clear();
+        }
+    }
+    s
+}
+
+/// Deep links: the durable part of the state as a URL query (`date`, `select`, `hide`, `focus`,
+/// `q`), with ids rather than indices so links survive dataset edits.
+pub fn to_query(state: &ViewState, ds: &Dataset) -> String {
+    let mut parts = vec![format!("date={}", state.date)];
+    if let Some(sel) = state.selection {
+        let id = match sel {
+            Selection::Org(o) => format!("org:{}", ds.org(o).id),
+            Selection::Rel(r) => format!("rel:{}", ds.rel(r).id),
+            Selection::Event(e) => format!("event:{}", ds.event(e).id),
+        };
+        parts.push(format!("select={}", encode(&id)));
+    }
+    if !state.hidden_kinds.is_empty() {
+        let k: Vec<&str> = state.hidden_kinds.iter().map(|k| k.as_str()).collect();
+        parts.push(format!("hide={}", k.join(",")));
+    }
+    if let Some(o) = state.focus_org {
+        parts.push(format!("focus={}", encode(&ds.org(o).id)));
+    }
+    if !state.query.is_empty() {
+        parts.push(format!("q={}", encode(&state.query)));
+    }
+    parts.join("&")
+}
+
+/// Reads a deep link over an initial state; unknown or malformed parts are ignored.
+pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
+    let mut s = ViewState::initial(ctx);
+    for pair in query.trim_start_matches('?').split('&') {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        match k {
+            "date" => {
+                if let Ok(d) = Date::parse_iso(&v) {
+                    s.date = ctx.clamp(d);
+                }
+            }
+            "select" => {
+                s.selection = match v.split_once(':') {
+                    Some(("org", id)) => ds.org_ix(id).map(Selection::Org),
+                    Some(("rel", id)) => ds.rel_ix(id).map(Selection::Rel),
+                    Some(("event", id)) => ds.event_ix(id).map(Selection::Event),
+                    _ => None,
+                }
+            }
+            "hide" => s.hidden_kinds = v.split(',').filter_map(RelationKind::parse).collect(),
+            "focus" => s.focus_org = ds.org_ix(&v),
+            "q" => s.query = v,
+            _ => {}
+        }
+    }
+    s
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    Err(_) => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,237 @@
+//! View state (the reducer) and the scene (emphasis, filters, encodings), table-driven, natively.
+
+use powershift_core::date::Date;
+use powershift_core::model::{Dataset, RelationKind};
+use powershift_core::network::{LayoutConfig, TemporalLayout, Vec2};
+use powershift_core::scene::{ease_in_out, network_scene, tween_positions, Emphasis};
+use powershift_core::view::{add_months, apply, from_query, to_query, Action, Camera, Selection, ViewContext, ViewState};
+
+const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
+
+fn d(s: &str) -> Date {
+    Date::parse_iso(s).unwrap()
+}
+
+fn setup() -> (Dataset, ViewContext, ViewState) {
+    let ds = Dataset::from_json_str(SHIPPED).unwrap();
+    let ctx = ViewContext::of(&ds);
+    let s = ViewState::initial(&ctx);
+    (ds, ctx, s)
+}
+
+#[test]
+fn date_actions() {
+    let (_, ctx, s0) = setup();
+    assert_eq!(s0.date, d("2026-06-11"), "starts at the end of the story");
+    let cases: Vec<(Action, &str)> = vec![
+        (Action::SetDate(d("2019-07-22")), "2019-07-22"),
+        (Action::StepChange(1), "2020-09-22"),
+        (Action::StepChange(-1), "2019-07-22"),
+        (Action::StepChange(-1), "2018-02-01"),
+        (Action::StepMonths(12), "2019-02-01"),
+        (Action::StepMonths(-1), "2019-01-01"),
+        (Action::Home, "2015-12-11"),
+        (Action::StepChange(-1), "2015-12-11"),
+        (Action::SetDate(d("2001-01-01")), "2015-12-11"),
+        (Action::End, "2026-06-11"),
+        (Action::StepChange(1), "2026-06-11"),
+        (Action::SetDate(d("2030-01-01")), "2026-06-11"),
+    ];
+    let mut s = s0;
+    for (action, want) in cases {
+        let before = s.date;
+        s = apply(&s, action.clone(), &ctx);
+        assert_eq!(s.date.to_string(), want, "after {action:?}");
+        if s.date != before {
+            assert_eq!(s.previous_date, Some(before));
+        }
+    }
+}
+
+#[test]
+fn add_months_clamps_the_day() {
+    assert_eq!(add_months(d("2024-01-31"), 1), d("2024-02-29"));
+    assert_eq!(add_months(d("2024-12-15"), 1), d("2025-01-15"));
+    assert_eq!(add_months(d("2024-01-15"), -13), d("2022-12-15"));
+}
+
+#[test]
+fn play_advances_through_change_dates_and_stops_at_the_end() {
+    let (_, ctx, s0) = setup();
+    let mut s = apply(&s0, Action::TogglePlay, &ctx);
+    assert!(s.playing);
+    assert_eq!(s.date, ctx.range.0, "play from the end restarts at the beginning");
+    s = apply(&s, Action::PlayTick, &ctx);
+    assert_eq!(s.date, ctx.change_dates[1]);
+    s = apply(&s, Action::PlayTick, &ctx);
+    assert_eq!(s.date, ctx.change_dates[2]);
+    let mut ticks = 0;
+    while s.playing && ticks < 1000 {
+        s = apply(&s, Action::PlayTick, &ctx);
+        ticks += 1;
+    }
+    assert!(!s.playing);
+    assert_eq!(s.date, *ctx.change_dates.last().unwrap());
+    assert_eq!(ticks, ctx.change_dates.len() - 3);
+    // A tick while paused does nothing.
+    let paused = apply(&apply(&s, Action::Home, &ctx), Action::PlayTick, &ctx);
+    assert_eq!(paused.date, ctx.range.0);
+}
+
+#[test]
+fn filters_toggle_and_reset() {
+    let (_, ctx, s0) = setup();
+    let s = apply(&s0, Action::ToggleKind(RelationKind::Lawsuit), &ctx);
+    assert!(!s.shows_kind(RelationKind::Lawsuit) && s.shows_kind(RelationKind::Investment));
+    let s = apply(&s, Action::ToggleKind(RelationKind::Lawsuit), &ctx);
+    assert!(s.shows_kind(RelationKind::Lawsuit));
+    let s = apply(&apply(&s, Action::ToggleKind(RelationKind::Chips), &ctx), Action::ShowAllKinds, &ctx);
+    assert!(s.hidden_kinds.is_empty());
+}
+
+#[test]
+fn timeline_window_is_clamped_to_the_story_and_at_least_a_week() {
+    let (_, ctx, s0) = setup();
+    let (lo, hi) = (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days()));
+    let s = apply(&s0, Action::SetWindow(lo - 500.0, lo + 100.0), &ctx);
+    assert_eq!(s.window, (lo, lo + 600.0));
+    let s = apply(&s0, Action::SetWindow(hi - 2.0, hi + 1.0), &ctx);
+    assert_eq!(s.window, (hi - 7.0, hi));
+    let s = apply(&s, Action::ResetWindow, &ctx);
+    assert_eq!(s.window, (lo, hi));
+}
+
+#[test]
+fn camera_zoom_keeps_the_anchor_and_is_bounded() {
+    let c = Camera::default().zoom_about(Vec2::new(100.0, 50.0), 2.0);
+    assert_eq!(c.k, 2.0);
+    assert_eq!(c.to_world(Vec2::new(100.0, 50.0)), Vec2::new(100.0, 50.0));
+    let c = (0..20).fold(Camera::default(), |c, _| c.zoom_about(Vec2::default(), 2.0));
+    assert_eq!(c.k, Camera::MAX_K);
+    let c = (0..20).fold(Camera::default(), |c, _| c.zoom_about(Vec2::default(), 0.5));
+    assert_eq!(c.k, Camera::MIN_K);
+    assert_eq!(Camera::default().pan(Vec2::new(3.0, -4.0)), Camera { x: 3.0, y: -4.0, k: 1.0 });
+}
+
+#[test]
+fn deep_links_round_trip() {
+    let (ds, ctx, s0) = setup();
+    let mut s = apply(&s0, Action::SetDate(d("2023-01-23")), &ctx);
+    s = apply(&s, Action::Select(Some(Selection::Org(ds.org_ix("microsoft").unwrap()))), &ctx);
+    s = apply(&s, Action::ToggleKind(RelationKind::Lawsuit), &ctx);
+    s = apply(&s, Action::FocusOrg(ds.org_ix("openai")), &ctx);
+    s = apply(&s, Action::Search("Oracle & co".into()), &ctx);
+    let q = to_query(&s, &ds);
+    assert_eq!(q, "date=2023-01-23&select=org:microsoft&hide=lawsuit&focus=openai&q=Oracle%20%26%20co");
+    let back = from_query(&q, &ds, &ctx);
+    assert_eq!((back.date, back.selection, &back.hidden_kinds, back.focus_org, &back.query), (s.date, s.selection, &s.hidden_kinds, s.focus_org, &s.query));
+    // Garbage is ignored, not fatal.
+    let junk = from_query("date=2023-02-30&select=org:nobody&hide=x,lawsuit&%zz=1", &ds, &ctx);
+    assert_eq!(junk.date, ctx.range.1);
+    assert_eq!(junk.selection, None);
+    assert_eq!(junk.hidden_kinds.len(), 1);
+}
+
+fn scene_at(date: &str, view: &ViewState, ds: &Dataset) -> powershift_core::scene::NetworkScene {
+    let layout = TemporalLayout::new(ds, LayoutConfig::default());
+    network_scene(ds, &layout.at(ds, d(date)), view, None)
+}
+
+#[test]
+fn scene_edges_equal_the_snapshot_of_the_date() {
+    let (ds, _, s) = setup();
+    let scene = scene_at("2025-01-21", &s, &ds);
+    let snap = powershift_core::snapshot::Snapshot::of(&ds, d("2025-01-21"));
+    let ids: Vec<&str> = scene.edges.iter().map(|e| e.id.as_str()).collect();
+    let want: Vec<&str> = snap.edges.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, want);
+    assert!(scene.edges.iter().all(|e| e.emphasis == Emphasis::Normal));
+}
+
+#[test]
+fn selecting_an_organisation_highlights_it_and_its_neighbours_and_dims_the_rest() {
+    let (ds, ctx, s0) = setup();
+    let oracle = ds.org_ix("oracle").unwrap();
+    let s = apply(&s0, Action::Select(Some(Selection::Org(oracle))), &ctx);
+    let scene = scene_at("2025-01-21", &s, &ds);
+    let by_id = |id: &str| scene.nodes.iter().find(|n| n.id == id).unwrap();
+    assert_eq!(by_id("oracle").emphasis, Emphasis::Highlight);
+    assert!(by_id("oracle").selected);
+    assert_eq!(by_id("openai").emphasis, Emphasis::Highlight, "a neighbour");
+    assert_eq!(by_id("anthropic").emphasis, Emphasis::Dim);
+    for e in &scene.edges {
+        let touches = e.from == "oracle" || e.to == "oracle";
+        assert_eq!(e.emphasis == Emphasis::Highlight, touches, "{}", e.id);
+    }
+}
+
+#[test]
+fn hovering_an_event_highlights_its_organisations_and_edges() {
+    let (ds, ctx, s0) = setup();
+    let e72 = ds.event_ix("E72").unwrap(); // Amazon–OpenAI partnership, 27 Feb 2026
+    let s = apply(&s0, Action::Hover(Some(Selection::Event(e72))), &ctx);
+    let scene = scene_at("2026-03-01", &s, &ds);
+    let hl: Vec<&str> = scene.nodes.iter().filter(|n| n.emphasis == Emphasis::Highlight).map(|n| n.id.as_str()).collect();
+    assert_eq!(hl, ["openai", "amazon"]);
+    let edges: Vec<&str> = scene.edges.iter().filter(|e| e.emphasis == Emphasis::Highlight).map(|e| e.id.as_str()).collect();
+    assert!(edges.contains(&"amazon-openai-cloud") && edges.contains(&"amazon-openai-distribution"), "{edges:?}");
+    // Hover wins over selection, and clearing hover returns to the selection.
+    let s = apply(&apply(&s, Action::Select(Some(Selection::Org(ds.org_ix("google").unwrap()))), &ctx), Action::Hover(None), &ctx);
+    let scene = scene_at("2026-03-01", &s, &ds);
+    assert_eq!(scene.nodes.iter().find(|n| n.id == "google").unwrap().emphasis, Emphasis::Highlight);
+}
+
+#[test]
+fn filters_hide_edges() {
+    let (ds, ctx, s0) = setup();
+    let all = scene_at("2026-04-28", &s0, &ds);
+    let s = apply(&s0, Action::ToggleKind(RelationKind::Investment), &ctx);
+    let some = scene_at("2026-04-28", &s, &ds);
+    assert!(some.edges.len() < all.edges.len());
+    assert!(some.edges.iter().all(|e| e.kind != RelationKind::Investment));
+    assert_eq!(some.nodes.len(), all.nodes.len(), "organisations stay");
+    let s = apply(&s0, Action::FocusOrg(ds.org_ix("anthropic")), &ctx);
+    let focused = scene_at("2026-04-28", &s, &ds);
+    assert!(!focused.edges.is_empty());
+    assert!(focused.edges.iter().all(|e| e.from == "anthropic" || e.to == "anthropic"));
+}
+
+#[test]
+fn encodings_follow_confidence_state_and_money() {
+    let (ds, _, s) = setup();
+    let scene = scene_at("2026-04-28", &s, &ds);
+    let e = |id: &str| scene.edges.iter().find(|e| e.id == id).unwrap();
+    assert_eq!(e("openai-microsoft-revenue-share").dash, Some("7 4"), "reported → dashed");
+    assert_eq!(e("microsoft-openai-cloud").dash, None, "confirmed → solid");
+    assert!(e("amazon-openai-founding-pledge").opacity < 0.5, "historical → faded");
+    assert!(e("amazon-openai-investment").width > e("microsoft-openai-products").width, "$50B is wider than no amount");
+    assert!(e("musk-openai-lawsuit").arrow);
+}
+
+#[test]
+fn pinned_nodes_keep_their_position_and_edges_follow() {
+    let (ds, ctx, s0) = setup();
+    let openai = ds.org_ix("openai").unwrap();
+    let s = apply(&s0, Action::Pin(openai, Vec2::new(500.0, 500.0)), &ctx);
+    let scene = scene_at("2026-04-28", &s, &ds);
+    let n = scene.nodes.iter().find(|n| n.id == "openai").unwrap();
+    assert_eq!(n.pos, Vec2::new(500.0, 500.0));
+    assert!(n.pinned);
+    let e = scene.edges.iter().find(|e| e.id == "microsoft-openai-cloud").unwrap();
+    assert!(e.curve.end.distance(Vec2::new(500.0, 500.0)) <= n.radius + 1e-9);
+    let reset = apply(&s, Action::ResetView, &ctx);
+    assert!(reset.pins.is_empty());
+}
+
+#[test]
+fn tween_moves_from_one_layout_to_the_next() {
+    let (ds, _, _) = setup();
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let (a, b) = (layout.at(&ds, d("2024-12-31")), layout.at(&ds, d("2025-01-21")));
+    let start = tween_positions(&a, &b, 0.0);
+    let end = tween_positions(&a, &b, 1.0);
+    assert_eq!(end, b.nodes.iter().map(|n| n.pos).collect::<Vec<_>>());
+    let openai = b.nodes.iter().position(|n| ds.org(n.org).id == "openai").unwrap();
+    assert_eq!(start[openai], a.node(ds.org_ix("openai").unwrap()).unwrap().pos);
+    assert_eq!((ease_in_out(0.0), ease_in_out(0.5), ease_in_out(1.0)), (0.0, 0.5, 1.0));
+}
