@@ -25,6 +25,7 @@ cargo test --offline --target wasm32-unknown-unknown -p powershift --test browse
 step "end-to-end: release build under /powershift/ in headless Chromium"
 rm -rf dist-e2e
 trunk build --release --offline --public-url /powershift/ --dist dist-e2e
-DIST=dist-e2e BASE=/powershift/ node --test --test-reporter=spec tests/e2e/
+cargo build --offline --release -p powershift-cli
+DIST=dist-e2e BASE=/powershift/ node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 
 step "all tests passed"

@@ -11,6 +11,8 @@ pub mod data_url;
 pub mod hooks;
 pub mod load;
 pub mod platform;
+pub mod state;
+pub mod render;
 
 pub use powershift_core as core_model;
 

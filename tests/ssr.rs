@@ -10,7 +10,7 @@ use powershift_core::model::Dataset;
 const SHIPPED: &str = include_str!("../static/data/powershift.json");
 
 async fn render(state: LoadState) -> String {
-    yew::LocalServerRenderer::<Page>::with_props(PageProps { state }).hydratable(false).render().await
+    yew::LocalServerRenderer::<Page>::with_props(PageProps { state, query: Default::default(), compact: false }).hydratable(false).render().await
 }
 
 #[tokio::test]
@@ -73,4 +73,33 @@ async fn refused_url_says_why() {
     .await;
     assert!(html.contains("not allowed"), "{html}");
     assert!(html.contains("https://evil.example/x.json"), "{html}");
+}
+
+#[tokio::test]
+async fn the_story_renders_every_panel_for_a_deep_link() {
+    let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
+    let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
+        query: "date=2023-01-23&select=org:microsoft".into(),
+        compact: false,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    // Scrubber: a real slider with the date in words.
+    assert!(html.contains("id=\"date-slider\" type=\"range\""), "{html}");
+    assert!(html.contains("aria-valuetext=\"23 January 2023\""), "{html}");
+    // The sentence.
+    assert!(html.contains("On 23 January 2023: 7 organisations, 8 active relationships."), "{html}");
+    // Network: organisations are buttons with a description; the selection is pressed.
+    assert!(html.contains("aria-label=\"Microsoft, Cloud provider, 5 relationships on 23 January 2023\" aria-pressed=\"true\""), "{html}");
+    assert!(html.contains("data-rel=\"microsoft-openai-cloud\""), "{html}");
+    assert!(!html.contains("data-rel=\"amazon-anthropic-cloud\""), "not yet on 23 January 2023");
+    // Details of the selected organisation.
+    assert!(html.contains("Relationships on 23 January 2023 (5)"), "{html}");
+    // Timeline marks, filters, money chart, legend.
+    assert!(html.contains("data-event=\"E06\""), "{html}");
+    assert!(html.contains("id=\"kind-lawsuit\""), "{html}");
+    assert!(html.contains("class=\"money-chart\""), "{html}");
+    assert!(html.contains("How to read the network"), "{html}");
 }

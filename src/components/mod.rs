@@ -1,10 +1,28 @@
-//! One panel per file. Components take plain props and render HTML; none touches the browser, so
-//! each is tested natively with Yew's server renderer.
+//! One panel per file. Components take plain props and render HTML; browser effects go through
+//! `crate::platform` and `crate::hooks`, so the panels render natively with Yew's server renderer.
 
+mod details;
 mod error_panel;
+mod filters;
+mod legend;
 mod loading;
+mod money_chart;
+mod network_view;
+mod scrubber;
+mod sentence;
+mod story_view;
 mod summary;
+mod timeline_view;
 
+pub use details::Details;
 pub use error_panel::ErrorPanel;
+pub use filters::Filters;
+pub use legend::Legend;
 pub use loading::Loading;
+pub use money_chart::MoneyChart;
+pub use network_view::NetworkView;
+pub use scrubber::Scrubber;
+pub use sentence::Sentence;
+pub use story_view::{StoryView, PLAY_STEP_MS};
 pub use summary::{Summary, SummaryFacts};
+pub use timeline_view::TimelineView;

@@ -11,3 +11,8 @@ pub fn query_param(name: &str) -> Option<String> {
 pub fn origin() -> String {
     gloo::utils::window().location().origin().unwrap_or_default()
 }
+
+/// The page's query string without the leading `?`.
+pub fn search() -> String {
+    gloo::utils::window().location().search().unwrap_or_default().trim_start_matches('?').to_string()
+}

@@ -9,6 +9,7 @@
 //! - [`model`]: the JSON format, validation that reports every problem with its JSON path, the
 //!   immutable [`model::Dataset`], and as-of queries ([`model::Dataset::network_at`],
 //!   [`model::Dataset::changes_between`]).
+//! - [`money`]: cumulative announced USD commitments per company over time, firm and "up to" apart.
 //! - [`snapshot`]: the network on a date as plain serialisable data (the CLI's `snapshot` output).
 //! - [`network`]: the force simulation (Barnes–Hut many-body, links, collision, centring,
 //!   positioning), the temporal layout (stable, reproducible positions on any date), label
@@ -40,8 +41,10 @@
 
 pub mod date;
 pub mod model;
+pub mod money;
 pub mod network;
 pub mod scene;
+pub mod search;
 pub mod snapshot;
 pub mod timeline;
 pub mod view;

@@ -362,3 +362,28 @@ pub fn ease_in_out(t: f64) -> f64 {
         1.0 - (-2.0 * t + 2.0).powi(3) / 2.0
     }
 }
+
+/// Colour of an event mark: its first kind's relationship colour; launches in neutral grey.
+pub fn event_colour(kind: crate::model::EventKind) -> &'static str {
+    use crate::model::EventKind as K;
+    let rel = match kind {
+        K::Investment => RelationKind::Investment,
+        K::CloudCompute => RelationKind::CloudCompute,
+        K::Licence => RelationKind::Licence,
+        K::ProductIntegration => RelationKind::ProductIntegration,
+        K::ProductLaunch => return "#57534e",
+        K::Chips => RelationKind::Chips,
+        K::Partnership => RelationKind::Partnership,
+        K::RevenueShare => RelationKind::RevenueShare,
+        K::Lawsuit => RelationKind::Lawsuit,
+        K::Dispute => RelationKind::Dispute,
+        K::Governance => RelationKind::Governance,
+        K::Competition => RelationKind::Competition,
+    };
+    relation_colour(rel)
+}
+
+/// The relationship kind an event kind belongs to, for the kind filter (launches belong to none).
+pub fn event_relation_kind(kind: crate::model::EventKind) -> Option<RelationKind> {
+    RelationKind::parse(kind.as_str())
+}

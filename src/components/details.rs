@@ -1,0 +1,227 @@
+//! The details panel: an organisation with its relationships on the date; a relationship with its
+//! phases as a small timeline and every event behind it; an event with its sources.
+
+use powershift_core::date::Date;
+use powershift_core::model::{Dataset, EventIx, OrgIx, RelIx};
+use powershift_core::scene::{org_colour, relation_colour};
+use powershift_core::view::{Action, Selection};
+use yew::prelude::*;
+
+use crate::state::{Story, ViewHandle};
+
+/// Props.
+#[derive(Properties, PartialEq, Debug)]
+pub struct DetailsProps {
+    /// The story.
+    pub story: Story,
+    /// The view state.
+    pub view: ViewHandle,
+}
+
+/// The details panel.
+#[function_component(Details)]
+pub fn details(props: &DetailsProps) -> Html {
+    let ds = &props.story.ds;
+    let view = &props.view;
+    let date = view.view.date;
+    let clear = {
+        let view = view.clone();
+        Callback::from(move |_| view.dispatch(Action::Select(None)))
+    };
+    let body = match view.view.selection {
+        None => html! {
+            <div class="empty">
+                <p>{ "Select an organisation in the network, a line between two organisations, or an event on the timeline to see its details and sources." }</p>
+            </div>
+        },
+        Some(Selection::Org(o)) => org_details(ds, o, date, view),
+        Some(Selection::Rel(r)) => rel_details(ds, r, date, view),
+        Some(Selection::Event(e)) => html! { <ol class="events">{ event_card(ds, e, view, true) }</ol> },
+    };
+    html! {
+        <section class="panel details" aria-labelledby="details-title" aria-live="polite">
+            <div class="panel-head">
+                <h2 id="details-title">{ "Details" }</h2>
+                if view.view.selection.is_some() {
+                    <button type="button" class="link" onclick={clear}>{ "Clear selection" }</button>
+                }
+            </div>
+            { body }
+        </section>
+    }
+}
+
+fn select(view: &ViewHandle, sel: Selection) -> Callback<MouseEvent> {
+    let view = view.clone();
+    Callback::from(move |_| view.dispatch(Action::Select(Some(sel))))
+}
+
+fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
+    let org = ds.org(o);
+    let net = ds.network_at(date);
+    let rels: Vec<_> = net.edges.iter().filter(|e| e.from == o || e.to == o).collect();
+    let events = ds.events_chronological().into_iter().filter(|e| ds.event(*e).organisations.contains(&o)).count();
+    let focus = {
+        let view = view.clone();
+        let on = view.view.focus_org == Some(o);
+        Callback::from(move |_| view.dispatch(Action::FocusOrg(if on { None } else { Some(o) })))
+    };
+    let focused = view.view.focus_org == Some(o);
+    html! {
+        <article class="org" data-testid="org-details">
+            <h3><span class="swatch round" style={format!("background:{}", org_colour(org.kind))}></span>{ &org.name }</h3>
+            <p class="muted small">{ org.kind.label() }</p>
+            <p>{ &org.description }</p>
+            <h4>{ format!("Relationships on {} ({})", date.to_words(), rels.len()) }</h4>
+            if rels.is_empty() {
+                <p class="muted">{ "None in force on this date." }</p>
+            } else {
+                <ul class="rel-list">
+                    { for rels.iter().map(|e| {
+                        let r = ds.rel(e.rel);
+                        let other = if r.from == o { r.to } else { r.from };
+                        let arrow = if r.from == o { "→" } else { "←" };
+                        html! { <li>
+                            <button type="button" class="link" onclick={select(view, Selection::Rel(e.rel))}>
+                                <span class="swatch" style={format!("background:{}", relation_colour(r.kind))}></span>
+                                { format!("{arrow} {}: {}", ds.org(other).short_name, r.label) }
+                            </button>
+                            <span class="muted small">{ format!(" · {}", r.phases[e.phase].status) }</span>
+                        </li> }
+                    }) }
+                </ul>
+            }
+            <p class="small">
+                { format!("{events} events in the story involve {}. ", org.short_name) }
+                <button type="button" class="link" onclick={focus} aria-pressed={focused.to_string()}>
+                    { if focused { "Show every organisation's relationships" } else { "Show only this organisation's relationships" } }
+                </button>
+            </p>
+        </article>
+    }
+}
+
+fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
+    let rel = ds.rel(r);
+    let (from, to) = (ds.org(rel.from), ds.org(rel.to));
+    let (start, end) = ds.time_range();
+    let span = f64::from((end.days() - start.days()).max(1));
+    let x = |d: Date| (f64::from(d.days() - start.days()) / span * 100.0).clamp(0.0, 100.0);
+    let current = rel.phase_on(date);
+    let mut events: Vec<EventIx> = rel.phases.iter().flat_map(|p| p.events.iter().copied()).collect();
+    events.sort_by_key(|e| (ds.event(*e).date.start, e.0));
+    events.dedup();
+    html! {
+        <article class="rel" data-testid="rel-details">
+            <h3>
+                <button type="button" class="link" onclick={select(view, Selection::Org(rel.from))}>{ &from.short_name }</button>
+                { if rel.directed { " → " } else { " – " } }
+                <button type="button" class="link" onclick={select(view, Selection::Org(rel.to))}>{ &to.short_name }</button>
+                { format!(": {}", rel.label) }
+            </h3>
+            <p class="muted small"><span class="swatch" style={format!("background:{}", relation_colour(rel.kind))}></span>{ rel.kind.label() }</p>
+            <h4>{ "Lifecycle" }</h4>
+            <svg class="phases" viewBox="0 0 100 14" preserveAspectRatio="none" role="img"
+                 aria-label={format!("{} phases between {} and {}", rel.phases.len(), start.year(), end.year())}>
+                <rect x="0" y="6" width="100" height="2" class="phase-axis" />
+                { for rel.phases.iter().enumerate().map(|(i, p)| {
+                    let a = x(p.start.start);
+                    let b = p.end.map_or(100.0, |e| x(e.start));
+                    html! { <rect x={format!("{a:.2}")} y="3" width={format!("{:.2}", (b - a).max(0.6))} height="8"
+                                  class={classes!("phase", (Some(i) == current).then_some("current"))}
+                                  fill={relation_colour(rel.kind)} /> }
+                }) }
+                <line x1={format!("{:.2}", x(date))} x2={format!("{:.2}", x(date))} y1="0" y2="14" class="phase-now" />
+            </svg>
+            <ol class="phase-list">
+                { for rel.phases.iter().enumerate().map(|(i, p)| html! {
+                    <li class={classes!((Some(i) == current).then_some("current"))}>
+                        <strong>{ &p.status }</strong>
+                        <span class="muted small">{ format!(" · {} – {}{}",
+                            p.start.to_words(),
+                            p.end.map_or("ongoing".to_string(), |e| e.to_words()),
+                            if p.end_scheduled { " (scheduled)" } else { "" }) }</span>
+                        if p.start_uncertain { <span class="muted small">{ " · start not documented; shown from this date" }</span> }
+                        if let Some(s) = &p.summary { <p class="small">{ s }</p> }
+                        if Some(i) == current { <p class="small tag">{ format!("In force on {}", date.to_words()) }</p> }
+                    </li>
+                }) }
+            </ol>
+            <h4>{ format!("Events ({})", events.len()) }</h4>
+            <ol class="events">{ for events.iter().map(|e| event_card(ds, *e, view, false)) }</ol>
+        </article>
+    }
+}
+
+fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool) -> Html {
+    let ev = ds.event(e);
+    let goto = {
+        let view = view.clone();
+        let d = ev.date.start;
+        Callback::from(move |_| {
+            view.dispatch(Action::SetDate(d));
+            view.dispatch(Action::Select(Some(Selection::Event(e))));
+        })
+    };
+    let onmouseenter = {
+        let view = view.clone();
+        Callback::from(move |_| view.dispatch(Action::Hover(Some(Selection::Event(e)))))
+    };
+    let onmouseleave = {
+        let view = view.clone();
+        Callback::from(move |_| view.dispatch(Action::Hover(None)))
+    };
+    html! {
+        <li class="event-card" data-event={ev.id.clone()} {onmouseenter} {onmouseleave}>
+            <p class="event-date muted small">
+                <time datetime={ev.date.to_string()}>{ ev.date.to_words() }</time>
+                if let Some(end) = ev.end { { format!(" – {}", end.to_words()) } }
+                if let Some(n) = &ev.date_note { { format!(" · {n}") } }
+            </p>
+            <h5>
+                if full { { &ev.title } } else {
+                    <button type="button" class="link" onclick={goto}>{ &ev.title }</button>
+                }
+            </h5>
+            if !ev.amounts.is_empty() {
+                <ul class="amounts">{ for ev.amounts.iter().map(|a| html! {
+                    <li>
+                        <strong>{ a.describe() }</strong>
+                        if let Some(l) = &a.label { <span class="muted">{ format!(" · {l}") }</span> }
+                        if !a.alternatives.is_empty() {
+                            <span class="muted">{ format!(" · also reported: {}", a.alternatives.iter().map(|v| powershift_core::model::Amount { value: *v, ..a.clone() }.compact_value()).collect::<Vec<_>>().join(", ")) }</span>
+                        }
+                    </li>
+                }) }</ul>
+            }
+            <p>{ &ev.summary }</p>
+            <p class={classes!("confidence", format!("conf-{}", ev.confidence.level.as_str()))}>
+                <strong>{ ev.confidence.level.label() }</strong>
+                if let Some(n) = &ev.confidence.note { { format!(": {n}") } }
+            </p>
+            if !ev.confidence.conflicts.is_empty() {
+                <ul class="conflicts small">{ for ev.confidence.conflicts.iter().map(|c| html! {
+                    <li>{ format!("{} reported as {}", c.about.label(), c.values.join(" or ")) }
+                        if let Some(n) = &c.note { <span class="muted">{ format!(" ({n})") }</span> }</li>
+                }) }</ul>
+            }
+            if full {
+                <p class="small">{ "Involves: " }{ for ev.organisations.iter().enumerate().map(|(i, o)| html! { <>
+                    if i > 0 { { ", " } }
+                    <button type="button" class="link" onclick={select(view, Selection::Org(*o))}>{ &ds.org(*o).short_name }</button>
+                </> }) }</p>
+            }
+            <details class="sources" open=true>
+                <summary>{ format!("{} source{}", ev.sources.len(), if ev.sources.len() == 1 { "" } else { "s" }) }</summary>
+                <ul>{ for ev.sources.iter().map(|s| html! {
+                    <li>
+                        <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>
+                        <span class="muted small">{ format!(" · {}", s.publisher) }
+                            { s.date.map(|d| format!(", {}", d.to_words())).unwrap_or_default() }</span>
+                        if let Some(n) = &s.note { <span class="muted small">{ format!(" ({n})") }</span> }
+                    </li>
+                }) }</ul>
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,118 @@
+//! Filters and search: relationship kinds, one organisation's ties, and a search box that finds
+//! organisations and events by name.
+
+use powershift_core::model::{OrgIx, RelationKind};
+use powershift_core::scene::relation_colour;
+use powershift_core::search::search;
+use powershift_core::view::Action;
+use yew::prelude::*;
+
+use crate::state::{Story, ViewHandle};
+
+/// Props.
+#[derive(Properties, PartialEq, Debug)]
+pub struct FiltersProps {
+    /// The story.
+    pub story: Story,
+    /// The view state.
+    pub view: ViewHandle,
+}
+
+/// The filter and search panel.
+#[function_component(Filters)]
+pub fn filters(props: &FiltersProps) -> Html {
+    let ds = &props.story.ds;
+    let view = &props.view;
+    let mut kinds: Vec<RelationKind> = ds.relationships.iter().map(|r| r.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+
+    let kind_boxes = kinds.iter().map(|k| {
+        let k = *k;
+        let onchange = {
+            let view = view.clone();
+            Callback::from(move |_| view.dispatch(Action::ToggleKind(k)))
+        };
+        let id = format!("kind-{}", k.as_str());
+        html! {
+            <li>
+                <input type="checkbox" id={id.clone()} checked={view.view.shows_kind(k)} {onchange} />
+                <label for={id}><span class="swatch" style={format!("background:{}", relation_colour(k))}></span>{ k.label() }</label>
+            </li>
+        }
+    });
+    let show_all = {
+        let view = view.clone();
+        Callback::from(move |_| view.dispatch(Action::ShowAllKinds))
+    };
+
+    let mut orgs: Vec<(usize, &str)> = ds.organisations.iter().enumerate().map(|(i, o)| (i, o.name.as_str())).collect();
+    orgs.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    let onfocus_change = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = sel.value();
+            view.dispatch(Action::FocusOrg(v.parse::<u32>().ok().map(OrgIx)));
+        })
+    };
+    let focus_value = view.view.focus_org.map(|o| o.0.to_string()).unwrap_or_default();
+
+    let oninput = {
+        let view = view.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            view.dispatch(Action::Search(input.value()));
+        })
+    };
+    let hits = search(ds, &view.view.query, 12);
+    let results = hits.iter().map(|h| {
+        let sel = h.selection;
+        // Choosing an event also moves the network to its date.
+        let date = match sel {
+            powershift_core::view::Selection::Event(e) => Some(ds.event(e).date.start),
+            _ => None,
+        };
+        let onclick = {
+            let view = view.clone();
+            Callback::from(move |_| {
+                if let Some(d) = date {
+                    view.dispatch(Action::SetDate(d));
+                }
+                view.dispatch(Action::Select(Some(sel)));
+            })
+        };
+        html! { <li><button type="button" class="link" {onclick}>{ &h.label }<span class="muted small">{ format!(" · {}", h.detail) }</span></button></li> }
+    });
+    let query = view.view.query.clone();
+
+    html! {
+        <section class="panel filters" aria-labelledby="filters-title">
+            <h2 id="filters-title">{ "Filter and search" }</h2>
+            <div class="search">
+                <label for="search-box">{ "Find an organisation or event" }</label>
+                <input id="search-box" type="search" value={query.clone()} {oninput} placeholder="e.g. Oracle, Stargate, lawsuit" autocomplete="off" />
+                if !query.trim().is_empty() {
+                    <p class="muted small" role="status" aria-live="polite">{ format!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" }) }</p>
+                    <ul class="results" aria-label="Search results">{ for results }</ul>
+                }
+            </div>
+            <fieldset class="kinds">
+                <legend>{ "Relationship kinds" }</legend>
+                <ul>{ for kind_boxes }</ul>
+                if !view.view.hidden_kinds.is_empty() {
+                    <button type="button" class="link" onclick={show_all}>{ "Show all kinds" }</button>
+                }
+            </fieldset>
+            <div class="focus">
+                <label for="focus-org">{ "Only the relationships of" }</label>
+                <select id="focus-org" onchange={onfocus_change}>
+                    <option value="" selected={focus_value.is_empty()}>{ "All organisations" }</option>
+                    { for orgs.iter().map(|(i, name)| html! {
+                        <option value={i.to_string()} selected={focus_value == i.to_string()}>{ *name }</option>
+                    }) }
+                </select>
+            </div>
+        </section>
+    }
+}

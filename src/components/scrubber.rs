@@ -1,0 +1,111 @@
+//! The date scrubber: a native range input (so screen readers and keyboards get a real slider),
+//! the date in words, play/pause, previous/next change, and the event-density strip behind it.
+
+use powershift_core::date::Date;
+use powershift_core::timeline::Bin;
+use powershift_core::view::Action;
+use yew::prelude::*;
+
+use crate::state::{Story, ViewHandle};
+
+/// Props.
+#[derive(Properties, PartialEq, Debug)]
+pub struct ScrubberProps {
+    /// The story.
+    pub story: Story,
+    /// The view state.
+    pub view: ViewHandle,
+    /// Event density over the story (for the strip).
+    pub density: std::rc::Rc<Vec<Bin>>,
+}
+
+/// A 24×24 icon from one path (drawn, not a font glyph, so it shows on every system).
+fn icon(d: &'static str) -> Html {
+    html! { <svg class="btn-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={d} /></svg> }
+}
+
+/// The scrubber.
+#[function_component(Scrubber)]
+pub fn scrubber(props: &ScrubberProps) -> Html {
+    let view = &props.view;
+    let ctx = &props.story.ctx;
+    let (start, end) = ctx.range;
+    let date = view.view.date;
+    let max = end.days() - start.days();
+    let value = date.days() - start.days();
+
+    let oninput = {
+        let view = view.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(v) = input.value().parse::<i32>() {
+                view.dispatch(Action::SetDate(Date::from_days(start.days() + v)));
+            }
+        })
+    };
+    // Keyboard: arrows move a month, PageUp/PageDown a year, Home/End to the ends.
+    let onkeydown = {
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match e.key().as_str() {
+                "ArrowRight" | "ArrowUp" => Some(Action::StepMonths(1)),
+                "ArrowLeft" | "ArrowDown" => Some(Action::StepMonths(-1)),
+                "PageUp" => Some(Action::StepMonths(12)),
+                "PageDown" => Some(Action::StepMonths(-12)),
+                "Home" => Some(Action::Home),
+                "End" => Some(Action::End),
+                _ => None,
+            };
+            if let Some(a) = action {
+                e.prevent_default();
+                view.dispatch(a);
+            }
+        })
+    };
+    let step = |dir: i32| {
+        let view = view.clone();
+        Callback::from(move |_| view.dispatch(Action::StepChange(dir)))
+    };
+    let toggle = {
+        let view = view.clone();
+        Callback::from(move |_| view.dispatch(Action::TogglePlay))
+    };
+    let playing = view.view.playing;
+    let has_prev = ctx.previous_change(date).is_some() || date > start;
+    let has_next = ctx.next_change(date).is_some();
+
+    let peak = props.density.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let n = props.density.len().max(1) as f64;
+    let bars = props.density.iter().enumerate().map(|(i, b)| {
+        let h = f64::from(b.count) / f64::from(peak) * 100.0;
+        html! { <rect x={format!("{:.3}", i as f64 / n * 100.0)} y={format!("{:.2}", 100.0 - h)} width={format!("{:.3}", 100.0 / n * 0.85)} height={format!("{h:.2}")} /> }
+    });
+    let marker = f64::from(value) / f64::from(max.max(1)) * 100.0;
+
+    html! {
+        <section class="panel scrubber" aria-label="Date">
+            <div class="scrubber-row">
+                <button type="button" class="icon big" onclick={step(-1)} disabled={!has_prev}
+                        aria-label="Previous change" title="Previous change">{ icon("M6 5h2v14H6zM20 5v14L9 12z") }</button>
+                <button type="button" class="icon big play" onclick={toggle} aria-pressed={playing.to_string()}
+                        aria-label={if playing { "Pause" } else { "Play through the changes" }}
+                        title={if playing { "Pause" } else { "Play" }}>{ if playing { icon("M7 5h4v14H7zM13 5h4v14h-4z") } else { icon("M7 4v16l13-8z") } }</button>
+                <button type="button" class="icon big" onclick={step(1)} disabled={!has_next}
+                        aria-label="Next change" title="Next change">{ icon("M16 5h2v14h-2zM4 5v14l11-7z") }</button>
+                <div class="slider-wrap">
+                    <svg class="density" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+                        { for bars }
+                        <line x1={format!("{marker:.3}")} x2={format!("{marker:.3}")} y1="0" y2="100" class="density-marker" />
+                    </svg>
+                    <label for="date-slider" class="visually-hidden">{ "Date" }</label>
+                    <input id="date-slider" type="range" min="0" max={max.to_string()} step="1" value={value.to_string()}
+                           aria-valuetext={date.to_words()} {oninput} {onkeydown} />
+                </div>
+                <output for="date-slider" class="date-words" aria-live="off" data-testid="current-date">{ date.to_words() }</output>
+            </div>
+            <div class="scrubber-scale muted small" aria-hidden="true">
+                <span>{ start.year() }</span><span>{ end.year() }</span>
+            </div>
+        </section>
+    }
+}

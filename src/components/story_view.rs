@@ -1,0 +1,105 @@
+//! The story screen: summary, sentence, scrubber, network with details, timeline, filters, money
+//! chart and legend, wired to one view state.
+
+use std::rc::Rc;
+
+use powershift_core::timeline::density;
+use powershift_core::view::{Action, Selection, ViewState};
+use yew::prelude::*;
+
+use super::{Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, Summary, SummaryFacts, TimelineView};
+use crate::state::{Story, ViewStore};
+
+/// Milliseconds between play steps: long enough to read the sentence.
+pub const PLAY_STEP_MS: u32 = 1600;
+
+/// Props.
+#[derive(Properties, PartialEq, Debug)]
+pub struct StoryViewProps {
+    /// The prepared story.
+    pub story: Story,
+    /// The state to start from (the deep link, or the initial state).
+    pub initial: ViewState,
+}
+
+/// The story screen.
+#[function_component(StoryView)]
+pub fn story_view(props: &StoryViewProps) -> Html {
+    let story = props.story.clone();
+    let view = {
+        let ctx = story.ctx.clone();
+        let initial = props.initial.clone();
+        use_reducer(move || ViewStore { view: initial, ctx })
+    };
+    let date = view.view.date;
+    let layout = {
+        let story = story.clone();
+        use_memo(date, move |d| Rc::new(story.layout.at(&story.ds, *d)))
+    };
+    let density = {
+        let ds = story.ds.clone();
+        use_memo((), move |_| Rc::new(density(&ds, 120)))
+    };
+    let sentence = {
+        let story = story.clone();
+        use_memo(date, move |d| story.ds.describe_network(*d, story.ctx.previous_change(*d)))
+    };
+
+    // Play: one change date every PLAY_STEP_MS.
+    {
+        let view = view.clone();
+        crate::hooks::use_interval(view.view.playing, PLAY_STEP_MS, Callback::from(move |_| view.dispatch(Action::PlayTick)));
+    }
+    // Deep link: keep the page URL in step with the durable state.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let q = powershift_core::view::to_query(&view.view, &story.ds);
+        use_effect_with(q, |q| crate::platform::dom::replace_query(q));
+    }
+    // Escape clears the selection.
+    let onkeydown = {
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && view.view.selection.is_some() {
+                view.dispatch(Action::Select(None));
+            }
+        })
+    };
+
+    let money_width = use_node_ref();
+    let mw = crate::hooks::use_width(money_width.clone(), 720.0);
+    let highlight = match view.view.focus() {
+        Some(Selection::Org(o)) => Some(o),
+        _ => None,
+    };
+
+    html! {
+        <div class="story" {onkeydown}>
+            <Summary facts={SummaryFacts::of(&story.ds)} />
+            <Scrubber story={story.clone()} view={view.clone()} density={(*density).clone()} />
+            <Sentence text={AttrValue::from((*sentence).clone())} />
+            <div class="main-grid">
+                <NetworkView story={story.clone()} view={view.clone()} layout={(*layout).clone()} />
+                <Details story={story.clone()} view={view.clone()} />
+            </div>
+            <TimelineView story={story.clone()} view={view.clone()} density={(*density).clone()} />
+            <div class="lower-grid">
+                <Filters story={story.clone()} view={view.clone()} />
+                <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
+                    <h2 id="money-title">{ "Money committed over time" }</h2>
+                    <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={date}
+                                width={(mw - 34.0).max(280.0) as u32} {highlight} />
+                </section>
+            </div>
+            <Legend dataset={story.ds.clone()} />
+            if !story.ds.meta.notes.is_empty() || story.ds.meta.description.is_some() {
+                <section class="panel notes" aria-labelledby="notes-title">
+                    <h2 id="notes-title">{ "About the data" }</h2>
+                    if let Some(d) = &story.ds.meta.description { <p>{ d }</p> }
+                    <ul>{ for story.ds.meta.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    if let Some(c) = &story.ds.meta.credit { <p class="muted small">{ c }</p> }
+                </section>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,66 @@
+//! Small browser helpers: sizes, media queries, time, non-passive listeners, the URL.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+
+/// Whether the reader asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+/// Milliseconds since the page started (monotonic).
+pub fn now_ms() -> f64 {
+    gloo::utils::window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The element's width in CSS pixels.
+pub fn width_of(el: &web_sys::Element) -> f64 {
+    el.get_bounding_client_rect().width()
+}
+
+/// The element's box: (left, top, width, height) in client coordinates.
+pub fn rect_of(el: &web_sys::Element) -> (f64, f64, f64, f64) {
+    let r = el.get_bounding_client_rect();
+    (r.left(), r.top(), r.width(), r.height())
+}
+
+/// Listens to window resizes.
+pub fn on_resize(mut f: impl FnMut() + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "resize", move |_| f())
+}
+
+/// A wheel listener that may call `preventDefault` (Yew's own is passive), so zooming does not
+/// also scroll the page.
+pub fn on_wheel(el: &web_sys::Element, mut f: impl FnMut(&web_sys::WheelEvent) + 'static) -> EventListener {
+    EventListener::new_with_options(el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
+        if let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() {
+            f(w);
+        }
+    })
+}
+
+/// Replaces the page URL's query (deep link) without a reload or a history entry.
+pub fn replace_query(query: &str) {
+    let w = gloo::utils::window();
+    let Ok(history) = w.history() else { return };
+    let loc = w.location();
+    let path = loc.pathname().unwrap_or_default();
+    // Keep a ?data= parameter, which says which dataset this is.
+    let data = crate::platform::location::query_param("data");
+    let mut q = String::new();
+    if let Some(d) = data {
+        let enc = js_sys::encode_uri_component(&d);
+        q.push_str(&format!("data={}&", String::from(enc)));
+    }
+    q.push_str(query);
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{q}")));
+}
+
+/// The viewport's width in CSS pixels.
+pub fn viewport_width() -> f64 {
+    gloo::utils::window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0)
+}

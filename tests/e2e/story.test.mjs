@@ -1,0 +1,202 @@
+// The product, end to end, as a reader uses it: scrub, play, step, select, filter, search, and a
+// keyboard-only path. Elements are located by role and accessible name, so these tests also guard
+// accessibility. Runs against the release build under /powershift/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, openPage, screenshot } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const snapshot = (date) => JSON.parse(execFileSync('target/release/powershift', ['snapshot', 'static/data/powershift.json', '--date', date]).toString());
+const START = Date.UTC(2015, 11, 11) / 86400000;
+const daysSinceStart = (iso) => Date.parse(iso + 'T00:00:00Z') / 86400000 - START;
+const words = (iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Page object for the story. */
+class StoryPage {
+  constructor(page) { this.page = page; }
+  async open(query = '') {
+    await this.page.emulateMedia({ reducedMotion: 'reduce' });
+    await this.page.goto(srv.appUrl + query);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+    await this.network().waitFor();
+  }
+  slider() { return this.page.getByRole('slider', { name: 'Date' }); }
+  network() { return this.page.getByRole('group', { name: /Partnership network/ }); }
+  details() { return this.page.getByRole('region', { name: 'Details' }); }
+  currentDate() { return this.page.getByTestId('current-date'); }
+  /** Drags the scrubber to a date (what a pointer drag does: set the value, fire input). */
+  async scrubTo(iso) {
+    await this.slider().evaluate((el, v) => { el.value = String(v); el.dispatchEvent(new Event('input', { bubbles: true })); }, daysSinceStart(iso));
+    await this.page.waitForFunction((w) => document.querySelector('[data-testid=current-date]')?.textContent === w, words(iso));
+  }
+  async drawnEdges() {
+    return this.page.locator('svg.network [data-rel]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rel')));
+  }
+  async drawnNodes() {
+    return this.page.locator('svg.network [data-org]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  }
+  node(name) { return this.network().getByRole('button', { name: new RegExp('^' + name) }); }
+}
+
+async function withStory(viewport, fn) {
+  const { context, page, problems } = await openPage(browser, viewport);
+  try {
+    const story = new StoryPage(page);
+    await fn(story, page);
+    assert.deepEqual(problems.console, [], 'console errors');
+    assert.deepEqual(problems.failed, [], 'failed requests');
+  } finally {
+    await context.close();
+  }
+}
+
+test('scrubbing to a date draws exactly the relationships of `powershift snapshot`', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story) => {
+    await story.open();
+    for (const date of ['2019-07-22', '2023-01-23', '2025-01-21', '2026-04-28']) {
+      await story.scrubTo(date);
+      const snap = snapshot(date);
+      assert.deepEqual(await story.drawnEdges(), snap.edges.map((e) => e.id), date);
+      assert.deepEqual(await story.drawnNodes(), snap.nodes.map((n) => n.id), date);
+      const sentence = await story.page.getByTestId('sentence').textContent();
+      assert.ok(sentence.startsWith(`On ${words(date)}: ${snap.nodes.length} organisations, ${snap.edges.length} active relationships.`), sentence);
+    }
+  });
+});
+
+test('previous and next change step between the dates when the network changes', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2019-07-22');
+    assert.equal(await story.currentDate().textContent(), '22 July 2019');
+    await page.getByRole('button', { name: 'Next change' }).click();
+    assert.equal(await story.currentDate().textContent(), '22 September 2020');
+    await page.getByRole('button', { name: 'Previous change' }).click();
+    await page.getByRole('button', { name: 'Previous change' }).click();
+    assert.equal(await story.currentDate().textContent(), '1 February 2018');
+    assert.match(await page.getByTestId('sentence').textContent(), /Since 1 January 2018: Musk–OpenAI/);
+  });
+});
+
+test('play advances through the changes and pause stops it', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2023-01-23');
+    const play = page.getByRole('button', { name: 'Play through the changes' });
+    await play.click();
+    const seen = new Set([await story.currentDate().textContent()]);
+    await page.waitForFunction(() => document.querySelector('[data-testid=current-date]').textContent !== '23 January 2023', null, { timeout: 5000 });
+    seen.add(await story.currentDate().textContent());
+    const pause = page.getByRole('button', { name: 'Pause' });
+    await pause.click();
+    const stopped = await story.currentDate().textContent();
+    await page.waitForTimeout(2000);
+    assert.equal(await story.currentDate().textContent(), stopped, 'paused');
+    assert.ok(seen.size >= 2);
+    assert.equal(await play.getAttribute('aria-pressed'), 'false');
+  });
+});
+
+test('selecting an organisation shows its details, relationships and sourced events', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2025-09-30');
+    await story.node('Oracle').locator('circle').click();
+    const details = story.details();
+    await details.getByRole('heading', { name: /Oracle \(OCI\)/ }).waitFor();
+    assert.match(await details.textContent(), /Relationships on 30 September 2025/);
+    // Linked: Oracle's edges are highlighted, others dimmed.
+    assert.ok(await page.locator('svg.network [data-rel].highlight').count() >= 3);
+    assert.ok(await page.locator('svg.network [data-rel].dim').count() >= 10);
+    // Open one relationship: phases and events with sources.
+    await details.getByRole('button', { name: /OpenAI: Oracle cloud/ }).click();
+    await details.getByRole('heading', { name: /Oracle → OpenAI ?: Oracle cloud/ }).waitFor();
+    assert.match(await details.textContent(), /4\.5 GW/);
+    const links = details.getByRole('link');
+    assert.ok(await links.count() >= 5);
+    for (const a of await links.all()) {
+      assert.equal(await a.getAttribute('target'), '_blank');
+      assert.equal(await a.getAttribute('rel'), 'noopener noreferrer');
+      assert.match(await a.getAttribute('href'), /^https?:\/\//);
+    }
+  });
+});
+
+test('a kind filter hides those edges and showing all brings them back', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2026-04-28');
+    const before = (await story.drawnEdges()).length;
+    const lawsuits = await page.locator('svg.network [data-kind=lawsuit]').count();
+    assert.ok(lawsuits > 0);
+    await page.getByRole('checkbox', { name: 'Lawsuit' }).uncheck();
+    assert.equal(await page.locator('svg.network [data-kind=lawsuit]').count(), 0);
+    assert.equal((await story.drawnEdges()).length, before - lawsuits);
+    await page.getByRole('button', { name: 'Show all kinds' }).click();
+    assert.equal((await story.drawnEdges()).length, before);
+  });
+});
+
+test('search finds Oracle and its events', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open();
+    await page.getByRole('searchbox', { name: 'Find an organisation or event' }).fill('Oracle');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.getByRole('button', { name: /^Oracle \(OCI\)/ }).click();
+    await story.details().getByRole('heading', { name: /Oracle \(OCI\)/ }).waitFor();
+    assert.ok(await results.getByRole('listitem').count() >= 4, 'the organisation and some of its events');
+  });
+});
+
+test('keyboard only: scrubber → network → details', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open();
+    // Tab to the slider.
+    for (let i = 0; i < 15 && !(await story.slider().evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    assert.ok(await story.slider().evaluate((el) => el === document.activeElement), 'the slider takes focus');
+    await page.keyboard.press('Home');
+    assert.equal(await story.currentDate().textContent(), '11 December 2015');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    assert.equal(await story.currentDate().textContent(), '11 June 2023');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await story.currentDate().textContent(), '11 July 2023');
+    // Tab on to the first organisation in the network and open it.
+    let name = null;
+    for (let i = 0; i < 30 && !name; i++) {
+      await page.keyboard.press('Tab');
+      name = await page.evaluate(() => document.activeElement?.closest('svg.network') ? document.activeElement.getAttribute('aria-label') : null);
+    }
+    assert.ok(name, 'an organisation in the network takes focus');
+    await page.keyboard.press('Enter');
+    const org = name.split(',')[0];
+    await story.details().getByRole('heading', { name: org }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-pressed')), 'true');
+    // Escape clears the selection.
+    await page.keyboard.press('Escape');
+    await story.details().getByText(/Select an organisation in the network/).waitFor();
+  });
+});
+
+test('selecting an event on the timeline moves the network to its date', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open();
+    await page.getByRole('group', { name: /Events in time/ }).getByRole('button', { name: /^27 February 2026: Amazon and OpenAI sign/ }).first().click();
+    assert.equal(await story.currentDate().textContent(), '27 February 2026');
+    await story.details().getByText(/Frontier/).first().waitFor();
+  });
+});
+
+for (const [w, h] of [[1280, 800], [375, 812]]) {
+  test(`screenshots at ${w} px for the story's key dates, nothing cut off`, async () => {
+    await withStory({ width: w, height: h }, async (story, page) => {
+      for (const date of ['2019-07-22', '2023-01-23', '2025-01-21', '2026-04-28']) {
+        await story.open(`?date=${date}`);
+        assert.equal(await story.currentDate().textContent(), words(date));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${date}: page scrolls sideways by ${overflow}px`);
+        await screenshot(page, `story-${date}-${w}`);
+      }
+    });
+  });
+}
