@@ -3,12 +3,20 @@
 # WebAssembly beside d3-force (same graph, forces, parameters, ticks), plus the Wasm/native ratio.
 #   scripts/bench.sh              browser benchmark (about a minute)
 #   scripts/bench.sh --criterion  criterion benches of the core (several minutes)
+#   scripts/bench.sh --frame      date change → updated page in Chromium (shipped story, 1k organisations)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 if [ "${1:-}" = "--criterion" ]; then
   exec cargo bench --offline -p powershift-core
+fi
+if [ "${1:-}" = "--frame" ]; then
+  # Date change → updated page, in the release build, for the shipped story and 1,000 organisations.
+  cargo build --offline --release -p powershift-cli
+  rm -rf dist-bench
+  trunk build --release --offline --public-url /powershift/ --dist dist-bench
+  exec env DIST=dist-bench BASE=/powershift/ node bench/frame.mjs
 fi
 cargo build --offline --release -p powershift-cli
 cargo build --offline --release --target wasm32-unknown-unknown -p powershift-bench-web

@@ -9,7 +9,7 @@ use powershift_core::model::{Dataset, OrgIx};
 use powershift_core::money::MoneySeries;
 use yew::prelude::*;
 
-use crate::render::money_chart::{money_chart_svg, shown_series, usd, MoneyChartOptions};
+use crate::render::money_chart::{money_chart_parts, shown_series, usd, MoneyChartOptions};
 
 /// Props.
 #[derive(Properties, PartialEq, Debug)]
@@ -62,13 +62,25 @@ pub fn summary_label(ds: &Dataset, shown: &[&MoneySeries], date: Date) -> String
 #[function_component(MoneyChart)]
 pub fn money_chart(props: &MoneyChartProps) -> Html {
     let opts = MoneyChartOptions { highlight: props.highlight, ..MoneyChartOptions::for_width(props.width) };
-    let svg = {
+    // The chart itself does not depend on the date: it is drawn once per width, highlight and
+    // dataset, and the date marker is a small overlay moved on every date change.
+    let chart = {
         let (ds, series) = (props.dataset.clone(), props.series.clone());
         use_memo(
-            (props.date, props.width, props.highlight, Same(props.dataset.clone()), Same(props.series.clone())),
-            move |(date, _, _, _, _)| AttrValue::from(money_chart_svg(&ds, &series, *date, &opts)),
+            (props.width, props.highlight, Same(props.dataset.clone()), Same(props.series.clone())),
+            move |_| {
+                let (svg, area) = money_chart_parts(&ds, &series, None, &opts);
+                (AttrValue::from(svg), area)
+            },
         )
     };
+    let (svg, area) = (&chart.0, chart.1);
+    let mx = area.x_of(props.date);
+    let date_words = props.date.to_words();
+    // The date label goes right of the marker when it fits, else left.
+    let label_w = date_words.chars().count() as f64 * 7.0;
+    let right = mx + 6.0 + label_w <= f64::from(area.x.1);
+    let (w, h) = (opts.width.max(120), opts.height.max(120));
     let ds = &props.dataset;
     let shown = shown_series(&props.series, opts.max_companies, opts.highlight);
     let label = summary_label(ds, &shown, props.date);
@@ -85,7 +97,12 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
     html! {
         <figure class="money-chart">
             <div class="money-chart-svg" role="img" aria-label={label}>
-                { Html::from_html_unchecked((*svg).clone()) }
+                { Html::from_html_unchecked(svg.clone()) }
+                <svg class="money-marker" viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+                    <line x1={format!("{mx:.1}")} x2={format!("{mx:.1}")} y1={area.y.0.to_string()} y2={area.y.1.to_string()} />
+                    <text x={format!("{:.1}", if right { mx + 5.0 } else { mx - 5.0 })} y={(area.y.1 - 6).to_string()}
+                          text-anchor={if right { "start" } else { "end" }}>{ date_words }</text>
+                </svg>
             </div>
             <figcaption>
                 { "Announced commitments in US dollars per company, cumulative by the date of announcement, on a \

@@ -179,6 +179,54 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         })
     };
 
+    // Delegated pointer hover, focus, keyboard and click on edges.
+    let last_hover = use_mut_ref(|| None::<Selection>);
+    let set_hover = {
+        let view = view.clone();
+        let last_hover = last_hover.clone();
+        move |sel: Option<Selection>| {
+            if *last_hover.borrow() != sel {
+                *last_hover.borrow_mut() = sel;
+                view.dispatch(Action::Hover(sel));
+            }
+        }
+    };
+    let onpointerover = {
+        let set_hover = set_hover.clone();
+        Callback::from(move |e: PointerEvent| set_hover(item_at(e.target_dyn_into::<web_sys::Element>())))
+    };
+    let onpointerleave = {
+        let set_hover = set_hover.clone();
+        Callback::from(move |_: PointerEvent| set_hover(None))
+    };
+    let onfocusin = {
+        let set_hover = set_hover.clone();
+        Callback::from(move |e: FocusEvent| set_hover(item_at(e.target_dyn_into::<web_sys::Element>())))
+    };
+    let onfocusout = {
+        let set_hover = set_hover.clone();
+        Callback::from(move |_: FocusEvent| set_hover(None))
+    };
+    let onkeydown = {
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                if let Some(sel @ Selection::Org(_)) = item_at(e.target_dyn_into::<web_sys::Element>()) {
+                    e.prevent_default();
+                    view.dispatch(Action::Select(Some(sel)));
+                }
+            }
+        })
+    };
+    let onclick = {
+        let view = view.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(sel @ Selection::Rel(_)) = item_at(e.target_dyn_into::<web_sys::Element>()) {
+                view.dispatch(Action::Select(Some(sel)));
+            }
+        })
+    };
+
     let zoom_button = |factor: f64, label: &'static str, text: &'static str| {
         let view = view.clone();
         let onclick = Callback::from(move |_| view.dispatch(Action::Zoom { at: vb.center(), factor }));
@@ -196,21 +244,19 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         k
     };
 
+    // Large graphs: no per-edge hit paths, tooltips or transitions, which would double the DOM
+    // and the browser's style work on every date change (measured: BENCHMARKS.md).
+    let large = scene.nodes.len() > 300 || scene.edges.len() > 600;
     let edges = scene.edges.iter().map(|e| {
         let class = classes!("edge", emphasis_class(e.emphasis), e.selected.then_some("selected"));
-        let rel = e.rel;
-        let onclick = {
-            let view = view.clone();
-            Callback::from(move |_| view.dispatch(Action::Select(Some(Selection::Rel(rel)))))
-        };
-        let onmouseenter = hover(view, Some(Selection::Rel(rel)));
-        let onmouseleave = hover(view, None);
         let d = e.curve.svg_path();
         html! {
-            <g key={e.id.clone()} {class} data-rel={e.id.clone()} data-from={e.from.clone()} data-to={e.to.clone()}
-               data-kind={e.kind.as_str()} data-status={e.status.clone()} {onclick} {onmouseenter} {onmouseleave}>
-                <title>{ &e.description }</title>
-                <path class="edge-hit" d={d.clone()} />
+            <g key={e.id.clone()} {class} data-rel={e.id.clone()} data-rel-ix={e.rel.0.to_string()} data-from={e.from.clone()} data-to={e.to.clone()}
+               data-kind={e.kind.as_str()} data-status={e.status.clone()}>
+                if !large {
+                    <title>{ &e.description }</title>
+                    <path class="edge-hit" d={d.clone()} />
+                }
                 <path class="edge-line" d={d} stroke={e.stroke} stroke-width={fmt(e.width)}
                       stroke-dasharray={e.dash} opacity={fmt(e.opacity)}
                       marker-end={e.arrow.then(|| format!("url(#arrow-{})", e.kind.as_str()))} />
@@ -220,27 +266,9 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
 
     let nodes = scene.nodes.iter().map(|n| {
         let class = classes!("node", emphasis_class(n.emphasis), n.selected.then_some("selected"), n.pinned.then_some("pinned"));
-        let org = n.org;
-        let onkeydown = {
-            let view = view.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    view.dispatch(Action::Select(Some(Selection::Org(org))));
-                }
-            })
-        };
-        let onfocus = {
-            let view = view.clone();
-            Callback::from(move |_| view.dispatch(Action::Hover(Some(Selection::Org(org)))))
-        };
-        let onblur = hover(view, None);
-        let onmouseenter = hover(view, Some(Selection::Org(org)));
-        let onmouseleave = hover(view, None);
         html! {
-            <g key={n.id.clone()} {class} data-org={org.0.to_string()} data-id={n.id.clone()}
-               role="button" tabindex="0" aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}
-               {onkeydown} {onfocus} {onblur} {onmouseenter} {onmouseleave}>
+            <g key={n.id.clone()} {class} data-org={n.org.0.to_string()} data-id={n.id.clone()}
+               role="button" tabindex="0" aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
                 <circle cx={fmt(n.pos.x)} cy={fmt(n.pos.y)} r={fmt(n.radius)} fill={n.fill} />
                 if let Some(l) = n.label_rect {
                     <text x={fmt(l.min.x + 3.0)} y={fmt(l.center().y)} font-size={fmt(font_px)} dominant-baseline="central" aria-hidden="true">{ &n.label }</text>
@@ -260,9 +288,10 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     <button type="button" onclick={reset}>{ "Reset view" }</button>
                 </div>
             </div>
-            <svg ref={svg_ref} class="network" role="group" aria-label="Partnership network: organisations are buttons; select one for details"
+            <svg ref={svg_ref} class={classes!("network", large.then_some("large"))} role="group" aria-label="Partnership network: organisations are buttons; select one for details"
                  viewBox={format!("{} {} {} {}", fmt(vb.min.x), fmt(vb.min.y), fmt(vb.width()), fmt(vb.height()))}
-                 preserveAspectRatio="xMidYMid meet" {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                 preserveAspectRatio="xMidYMid meet" {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
+                 {onpointerover} {onpointerleave} {onfocusin} {onfocusout} {onkeydown} {onclick}>
                 <defs>
                     { for kinds.iter().map(|k| html! {
                         <marker id={format!("arrow-{}", k.as_str())} viewBox="0 0 10 10" refX="9" refY="5"
@@ -290,7 +319,12 @@ fn emphasis_class(e: Emphasis) -> Option<&'static str> {
     }
 }
 
-fn hover<E>(view: &ViewHandle, sel: Option<Selection>) -> Callback<E> {
-    let view = view.clone();
-    Callback::from(move |_| view.dispatch(Action::Hover(sel)))
+/// The node or edge an event happened on (listeners sit on the SVG only: one set for thousands of
+/// elements, so a date change does not re-register per-element callbacks).
+fn item_at(target: Option<web_sys::Element>) -> Option<Selection> {
+    let el = target?.closest("[data-org], [data-rel-ix]").ok()??;
+    if let Some(o) = el.get_attribute("data-org").and_then(|v| v.parse::<u32>().ok()) {
+        return Some(Selection::Org(OrgIx(o)));
+    }
+    el.get_attribute("data-rel-ix").and_then(|v| v.parse::<u32>().ok()).map(|r| Selection::Rel(powershift_core::model::RelIx(r)))
 }

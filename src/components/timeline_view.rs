@@ -7,11 +7,14 @@ use std::rc::Rc;
 use powershift_core::date::Date;
 use powershift_core::model::EventIx;
 use powershift_core::scene::{event_colour, event_relation_kind, linked};
-use powershift_core::timeline::{layout_events_with_widths, ticks, Bin, MarkStyle, TimeScale};
+use std::collections::BTreeSet;
+
+use powershift_core::model::RelationKind;
+use powershift_core::timeline::{layout_events_with_widths, ticks, Bin, EventLayout, MarkStyle, TimeScale};
 use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
-use crate::state::{Story, ViewHandle};
+use crate::state::{Story, ViewHandle, ViewStore};
 
 /// Props.
 #[derive(Properties, PartialEq, Debug)]
@@ -44,22 +47,32 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let (w0, w1) = view.view.window;
     let scale = TimeScale::from_days(w0, w1, MARGIN, width - MARGIN);
 
-    // Marks: with labels if they fit in a few lanes, else marks only.
+    // Marks: with labels if they fit in a few lanes, else marks only. Laid out once per window and
+    // width, not per date.
     let narrow = width < 600.0;
-    let style = MarkStyle { max_label_chars: if narrow { 22 } else { 36 }, ..MarkStyle::default() };
-    let mut layout = layout_events_with_widths(ds, &scale, &style, &[]);
-    let labelled = layout.lanes <= MAX_LABEL_LANES;
-    if !labelled {
-        let bare = MarkStyle { max_label_chars: 0, label_gap: 0.0, lane_gap: 2.0, ..style };
-        layout = layout_events_with_widths(ds, &scale, &bare, &vec![0.0; ds.events.len()]);
-    }
+    let marks_layout = {
+        let ds = ds.clone();
+        use_memo((w0.to_bits(), w1.to_bits(), width.to_bits()), move |_| {
+            let style = MarkStyle { max_label_chars: if narrow { 22 } else { 36 }, ..MarkStyle::default() };
+            let layout = layout_events_with_widths(&ds, &scale, &style, &[]);
+            if layout.lanes <= MAX_LABEL_LANES {
+                (Rc::new(layout), true)
+            } else {
+                let bare = MarkStyle { max_label_chars: 0, label_gap: 0.0, lane_gap: 2.0, ..style };
+                (Rc::new(layout_events_with_widths(&ds, &scale, &bare, &vec![0.0; ds.events.len()])), false)
+            }
+        })
+    };
+    let (layout, labelled) = (marks_layout.0.clone(), marks_layout.1);
     let lanes = layout.lanes.max(1);
     let height = STRIP_H + AXIS_H + lanes as f64 * LANE_H + 8.0;
     let top = STRIP_H + AXIS_H;
 
-    // Linking: what the focus highlights.
-    let visible: Vec<_> = ds.network_at(view.view.date).edges.iter().map(|e| e.rel).collect();
-    let link = view.view.focus().map(|f| linked(ds, f, &visible));
+    // Linking: the events the focus highlights (independent of the date).
+    let highlight = {
+        let ds = ds.clone();
+        use_memo(view.view.focus(), move |f| f.map(|f| Rc::new(linked(&ds, f, &[]).events)))
+    };
 
     // Wheel zooms the window around the pointer.
     {
@@ -136,59 +149,11 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let axis = ticks(&scale, if narrow { 56.0 } else { 72.0 });
     let now_x = scale.map(view.view.date);
 
-    let marks = layout.marks.iter().filter(|m| {
-        let end = m.label_x + m.label_width;
-        end >= 0.0 && m.x <= width
-    }).map(|m| {
-        let ev = ds.event(m.event);
-        let kind = ev.kinds[0];
-        let y = top + m.lane as f64 * LANE_H + LANE_H / 2.0;
-        let hidden = !ev.kinds.iter().any(|k| event_relation_kind(*k).is_none_or(|rk| view.view.shows_kind(rk)));
-        let emph = match &link {
-            None => None,
-            Some(l) if l.events.contains(&m.event) => Some("highlight"),
-            Some(_) => Some("dim"),
-        };
-        let selected = view.view.selection == Some(Selection::Event(m.event));
-        let e: EventIx = m.event;
-        let date: Date = ev.date.start;
-        let onclick = {
-            let view = view.clone();
-            Callback::from(move |_| {
-                view.dispatch(Action::SetDate(date));
-                view.dispatch(Action::Select(Some(Selection::Event(e))));
-            })
-        };
-        let onkeydown = {
-            let view = view.clone();
-            Callback::from(move |k: KeyboardEvent| {
-                if k.key() == "Enter" || k.key() == " " {
-                    k.prevent_default();
-                    view.dispatch(Action::SetDate(date));
-                    view.dispatch(Action::Select(Some(Selection::Event(e))));
-                }
-            })
-        };
-        let hover_on = hover(view, Some(Selection::Event(e)));
-        let hover_off = hover(view, None);
-        let focus_on = hover(view, Some(Selection::Event(e)));
-        let focus_off = hover(view, None);
-        let label = format!("{}: {}", ev.date.to_words(), ev.title);
-        html! {
-            <g key={ev.id.clone()} class={classes!("mark", emph, selected.then_some("selected"), hidden.then_some("filtered"))}
-               data-event={ev.id.clone()} role="button" tabindex="0" aria-label={label.clone()}
-               {onclick} {onkeydown} onmouseenter={hover_on} onfocus={focus_on} onmouseleave={hover_off} onblur={focus_off}>
-                <title>{ label }</title>
-                if let Some(xe) = m.x_end {
-                    <line x1={f1(m.x)} x2={f1(xe)} y1={f1(y)} y2={f1(y)} stroke={event_colour(kind)} stroke-width="4" stroke-linecap="round" />
-                }
-                <circle cx={f1(m.x)} cy={f1(y)} r="5" fill={event_colour(kind)} />
-                if labelled && !m.label.is_empty() {
-                    <text x={f1(m.label_x)} y={f1(y)} dominant-baseline="central">{ &m.label }</text>
-                }
-            </g>
-        }
-    });
+    let marks = html! {
+        <TimelineMarks story={story.clone()} layout={layout.clone()} {labelled} {top} {width}
+            highlight={(*highlight).clone()} selection={view.view.selection}
+            hidden={view.view.hidden_kinds.clone()} dispatch={view.dispatcher()} />
+    };
 
     html! {
         <section class="panel timeline-panel" aria-labelledby="timeline-title">
@@ -216,7 +181,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                             <text x={f1(t.x + 3.0)} y={f1(STRIP_H + 16.0)}>{ &t.label }</text>
                         </g> }) }
                     </g>
-                    <g class="marks">{ for marks }</g>
+                    { marks }
                     if (MARGIN..=width - MARGIN).contains(&now_x) {
                         <line class="now" x1={f1(now_x)} x2={f1(now_x)} y1={f1(STRIP_H)} y2={f1(height)} />
                     }
@@ -229,11 +194,94 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     }
 }
 
-fn hover<E>(view: &crate::state::ViewHandle, sel: Option<Selection>) -> Callback<E> {
-    let view = view.clone();
-    Callback::from(move |_| view.dispatch(Action::Hover(sel)))
+fn hover_cb<E>(d: &UseReducerDispatcher<ViewStore>, sel: Option<Selection>) -> Callback<E> {
+    let d = d.clone();
+    Callback::from(move |_| d.dispatch(Action::Hover(sel)))
 }
 
 fn f1(v: f64) -> String {
     format!("{:.1}", v)
+}
+
+/// Props of the marks: everything they depend on except the date, so scrubbing does not redraw them.
+#[derive(Properties, PartialEq, Debug)]
+pub struct TimelineMarksProps {
+    /// The story.
+    pub story: Story,
+    /// Marks and lanes for the current window and width.
+    pub layout: Rc<EventLayout>,
+    /// Whether labels are drawn.
+    pub labelled: bool,
+    /// Top of the first lane.
+    pub top: f64,
+    /// Width of the timeline.
+    pub width: f64,
+    /// Events linked to the focus (None: nothing in focus).
+    pub highlight: Option<Rc<BTreeSet<EventIx>>>,
+    /// The selection.
+    pub selection: Option<Selection>,
+    /// Hidden relationship kinds.
+    pub hidden: BTreeSet<RelationKind>,
+    /// Dispatches actions (stable across renders).
+    pub dispatch: UseReducerDispatcher<ViewStore>,
+}
+
+/// The event marks, in lanes.
+#[function_component(TimelineMarks)]
+pub fn timeline_marks(props: &TimelineMarksProps) -> Html {
+    let ds = &props.story.ds;
+    let width = props.width;
+    let top = props.top;
+    let labelled = props.labelled;
+    let marks = props.layout.marks.iter().filter(|m| {
+        let end = m.label_x + m.label_width;
+        end >= 0.0 && m.x <= width
+    }).map(|m| {
+        let ev = ds.event(m.event);
+        let kind = ev.kinds[0];
+        let y = top + m.lane as f64 * LANE_H + LANE_H / 2.0;
+        let hidden = !ev.kinds.iter().any(|k| event_relation_kind(*k).is_none_or(|rk| !props.hidden.contains(&rk)));
+        let emph = match &props.highlight {
+            None => None,
+            Some(l) if l.contains(&m.event) => Some("highlight"),
+            Some(_) => Some("dim"),
+        };
+        let selected = props.selection == Some(Selection::Event(m.event));
+        let e: EventIx = m.event;
+        let date: Date = ev.date.start;
+        let go = {
+            let d = props.dispatch.clone();
+            move || {
+                d.dispatch(Action::SetDate(date));
+                d.dispatch(Action::Select(Some(Selection::Event(e))));
+            }
+        };
+        let onclick = {
+            let go = go.clone();
+            Callback::from(move |_| go())
+        };
+        let onkeydown = Callback::from(move |k: KeyboardEvent| {
+            if k.key() == "Enter" || k.key() == " " {
+                k.prevent_default();
+                go();
+            }
+        });
+        let label = format!("{}: {}", ev.date.to_words(), ev.title);
+        html! {
+            <g key={ev.id.clone()} class={classes!("mark", emph, selected.then_some("selected"), hidden.then_some("filtered"))}
+               data-event={ev.id.clone()} role="button" tabindex="0" aria-label={label.clone()}
+               {onclick} {onkeydown} onmouseenter={hover_cb(&props.dispatch, Some(Selection::Event(e)))} onfocus={hover_cb(&props.dispatch, Some(Selection::Event(e)))}
+               onmouseleave={hover_cb(&props.dispatch, None)} onblur={hover_cb(&props.dispatch, None)}>
+                <title>{ label }</title>
+                if let Some(xe) = m.x_end {
+                    <line x1={f1(m.x)} x2={f1(xe)} y1={f1(y)} y2={f1(y)} stroke={event_colour(kind)} stroke-width="4" stroke-linecap="round" />
+                }
+                <circle cx={f1(m.x)} cy={f1(y)} r="5" fill={event_colour(kind)} />
+                if labelled && !m.label.is_empty() {
+                    <text x={f1(m.label_x)} y={f1(y)} dominant-baseline="central">{ &m.label }</text>
+                }
+            </g>
+        }
+    });
+    html! { <g class="marks">{ for marks }</g> }
 }

@@ -271,20 +271,49 @@ fn billions_label(v: f64) -> String {
 /// `opts.max_companies` are drawn (see [`shown_series`]). The x axis spans [`Dataset::time_range`]; a
 /// `date` outside it puts the marker at the nearer edge.
 pub fn money_chart_svg(ds: &Dataset, series: &[MoneySeries], date: Date, opts: &MoneyChartOptions) -> String {
+    money_chart_parts(ds, series, Some(date), opts).0
+}
+
+/// Where the plot sits in the SVG, so a date marker can be drawn over a chart rendered without one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    /// Left and right pixel edges of the plot.
+    pub x: (i32, i32),
+    /// Top and bottom pixel edges of the plot.
+    pub y: (i32, i32),
+    /// The days (since 1970) at the left and right edges.
+    pub days: (f64, f64),
+}
+
+impl PlotArea {
+    /// The pixel column of a date (clamped to the plot).
+    pub fn x_of(&self, date: Date) -> f64 {
+        let d = f64::from(date.days()).clamp(self.days.0, self.days.1);
+        let t = (d - self.days.0) / (self.days.1 - self.days.0).max(1.0);
+        f64::from(self.x.0) + t * f64::from(self.x.1 - self.x.0)
+    }
+}
+
+/// The chart with or without the date marker, and where its plot is. The page draws the chart once
+/// without a marker and moves a light overlay marker as the date changes: regenerating and re-parsing
+/// the whole SVG on every date change cost most of a date change's time.
+pub fn money_chart_parts(ds: &Dataset, series: &[MoneySeries], date: Option<Date>, opts: &MoneyChartOptions) -> (String, PlotArea) {
     let mut svg = String::new();
     // Drawing into a String has no I/O and needs no font metrics (see the module docs), so plotters has
     // nothing to fail on; should it ever report an error, a partial chart (the backend still closes the
     // `<svg>` when dropped) is better than a panic in the page.
-    let _ = draw(&mut svg, ds, series, date, opts);
-    svg
+    let mut area = PlotArea { x: (0, 1), y: (0, 1), days: (0.0, 1.0) };
+    let _ = draw(&mut svg, ds, series, date, opts, &mut area);
+    (svg, area)
 }
 
 fn draw(
     svg: &mut String,
     ds: &Dataset,
     series: &[MoneySeries],
-    date: Date,
+    date: Option<Date>,
     opts: &MoneyChartOptions,
+    area: &mut PlotArea,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (w, h) = (opts.width.max(120), opts.height.max(120));
     let lay = Layout::for_width(w);
@@ -351,11 +380,14 @@ fn draw(
         }
 
         // The date marker's line, under the legend; its label comes last, over everything.
-        let d = f64::from(date.days()).clamp(x_range.start, x_range.end);
-        chart.draw_series(LineSeries::new(vec![(d, y_min), (d, y_max)], INK.stroke_width(1)))?;
+        let d = date.map(|date| f64::from(date.days()).clamp(x_range.start, x_range.end));
+        if let Some(d) = d {
+            chart.draw_series(LineSeries::new(vec![(d, y_min), (d, y_max)], INK.stroke_width(1)))?;
+        }
 
         // The legend, top left inside the plot: one row per company, then the line-style key.
         let (px, py) = chart.plotting_area().get_pixel_range();
+        *area = PlotArea { x: (px.start, px.end), y: (py.start, py.end), days: (x_range.start, x_range.end) };
         let (x0, y0) = (px.start + 6, py.start + 4);
         let swatch = 18;
         let rows: Vec<(String, RGBColor, bool, f64)> = shown
@@ -405,6 +437,10 @@ fn draw(
         // The date in words at the foot of the marker, on whichever side has room. Totals only grow, so
         // the bottom right, where the current date usually is, is the emptiest part of the plot; a white
         // backing keeps the label legible over grid and lines.
+        let (Some(d), Some(date)) = (d, date) else {
+            root.present()?;
+            return Ok(());
+        };
         let (mx, _) = chart.backend_coord(&(d, y_max));
         let label = date.to_words();
         let label_w = lay.text_width(&label);

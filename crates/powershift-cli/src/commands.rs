@@ -26,6 +26,8 @@ usage:
       since the previous change date / layout diameter) and the label overlap counts.
   powershift bench [--nodes N] [--edges M] [--ticks T] [--seed S]
       Time the force simulation natively on a seeded random graph (ms per tick).
+  powershift generate [--orgs N] [--relationships M] [--seed S]
+      Print a valid synthetic dataset of that size (for benchmarks and stress tests).
 ";
 
 /// Runs a command line; returns the exit code.
@@ -35,6 +37,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
         Some("snapshot") => snapshot(&args[1..], out, err),
         Some("layout-report") => layout_report(&args[1..], out, err),
         Some("bench") => bench(&args[1..], out, err),
+        Some("generate") => generate(&args[1..], out, err),
         Some("-h" | "--help" | "help") => {
             let _ = write!(out, "{USAGE}");
             OK
@@ -214,5 +217,25 @@ fn bench(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
         ms / ticks.max(1) as f64,
         powershift_core::network::bench::checksum(&sim)
     );
+    OK
+}
+
+fn generate(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let (mut orgs, mut rels, mut seed) = (1000u32, 3000u32, 1u32);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let v = it.next().and_then(|v| v.parse::<u32>().ok());
+        match (a.as_str(), v) {
+            ("--orgs", Some(v)) if v >= 2 => orgs = v,
+            ("--relationships", Some(v)) => rels = v,
+            ("--seed", Some(v)) => seed = v,
+            _ => {
+                let _ = write!(err, "powershift generate: bad argument {a:?}\n{USAGE}");
+                return UNREADABLE;
+            }
+        }
+    }
+    let v = powershift_core::synthetic::synthetic_dataset(orgs, rels, seed);
+    let _ = writeln!(out, "{v}");
     OK
 }

@@ -46,5 +46,6 @@ pub mod network;
 pub mod scene;
 pub mod search;
 pub mod snapshot;
+pub mod synthetic;
 pub mod timeline;
 pub mod view;

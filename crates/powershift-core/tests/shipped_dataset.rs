@@ -145,5 +145,5 @@ fn the_sentence_for_28_april_2026_names_the_change_since_the_day_before() {
     let ds = ds();
     let s = ds.describe_network(d("2026-04-28"), Some(d("2026-04-27")));
     assert!(s.starts_with("On 28 April 2026: 17 organisations,"), "{s}");
-    assert!(s.contains("Since 27 April 2026: Amazon–OpenAI OpenAI on Bedrock changed from exclusive third-party distributor of Frontier to OpenAI models and agents on Bedrock (limited preview)."), "{s}");
+    assert!(s.contains("Since 27 April 2026: Amazon–OpenAI “OpenAI on Bedrock” now OpenAI models and agents on Bedrock (limited preview)."), "{s}");
 }

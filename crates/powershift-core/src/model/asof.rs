@@ -207,14 +207,16 @@ impl Dataset {
             let mut parts: Vec<String> = Vec::new();
             for c in &ch.edges {
                 let r = self.rel(c.rel());
-                let pair = format!("{}–{} {}", self.org(r.from).short_name, self.org(r.to).short_name, r.label);
-                let (verb, later) = if prev < date { ("added", "ended") } else { ("ended", "added") };
+                let pair = format!("{}–{} “{}”", self.org(r.from).short_name, self.org(r.to).short_name, r.label);
+                let forward = prev < date;
                 parts.push(match c {
-                    EdgeChange::Added(_) => format!("{pair} {verb}"),
-                    EdgeChange::Ended(_) => format!("{pair} {later}"),
+                    EdgeChange::Added(_) if forward => format!("{pair} added"),
+                    EdgeChange::Added(_) => format!("{pair} not yet in force"),
+                    EdgeChange::Ended(_) if forward => format!("{pair} ended"),
+                    EdgeChange::Ended(_) => format!("{pair} still in force"),
                     EdgeChange::Changed { before, after } => {
-                        let (x, y) = if prev < date { (before, after) } else { (after, before) };
-                        format!("{pair} changed from {} to {}", r.phases[x.phase].status, r.phases[y.phase].status)
+                        let now = if forward { after } else { before };
+                        format!("{pair} now {}", r.phases[now.phase].status)
                     }
                 });
             }

@@ -57,6 +57,27 @@ pub struct LayoutConfig {
     pub label_rounds: usize,
     /// Above this many nodes, only the largest this many get labels (keeps placement fast).
     pub max_labels: usize,
+    /// Above this many present nodes, a date's relaxation gets proportionally fewer ticks (at least
+    /// 20), so a date change stays within a frame budget on large graphs; the anchors keep the
+    /// picture close to the global layout either way. Still a pure function of (dataset, date).
+    pub relax_budget_nodes: usize,
+    /// Above this many present nodes there is no per-date relaxation at all: organisations keep
+    /// their global positions (maximal stability), and a date change only adds and removes marks,
+    /// which is what keeps the page fast on very large graphs (see BENCHMARKS.md).
+    pub frozen_above_nodes: usize,
+}
+
+impl LayoutConfig {
+    /// Relaxation ticks for a date with `n` organisations present.
+    pub fn relax_ticks_for(&self, n: usize) -> usize {
+        if n > self.frozen_above_nodes {
+            0
+        } else if n <= self.relax_budget_nodes {
+            self.relax_ticks
+        } else {
+            (self.relax_ticks * self.relax_budget_nodes / n).max(20).min(self.relax_ticks)
+        }
+    }
 }
 
 impl Default for LayoutConfig {
@@ -74,6 +95,8 @@ impl Default for LayoutConfig {
             parallel_spacing: 12.0,
             label_rounds: 80,
             max_labels: 150,
+            relax_budget_nodes: 200,
+            frozen_above_nodes: 500,
         }
     }
 }
@@ -258,8 +281,11 @@ impl TemporalLayout {
         sim.add_force(Collide::new(radii));
         sim.add_force(Position::anchors(anchors, vec![cfg.anchor_strength; present.len()]));
         sim.alpha = cfg.relax_alpha;
-        sim.alpha_decay = 1.0 - libm::pow(sim.alpha_min / cfg.relax_alpha, 1.0 / cfg.relax_ticks.max(1) as f64);
-        sim.run(cfg.relax_ticks);
+        let ticks = cfg.relax_ticks_for(present.len());
+        if ticks > 0 {
+            sim.alpha_decay = 1.0 - libm::pow(sim.alpha_min / cfg.relax_alpha, 1.0 / ticks as f64);
+            sim.run(ticks);
+        }
         let mut pos = sim.positions();
 
         // Labels: the most connected first; beyond max_labels only the largest are labelled.
