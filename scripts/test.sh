@@ -13,6 +13,18 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 
+step "GitHub Pages workflow parses"
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
+python3 - <<'PY'
+import yaml
+wf = yaml.safe_load(open(".github/workflows/pages.yml"))
+jobs = wf["jobs"]
+assert set(jobs) == {"build", "deploy"}, jobs
+steps = " ".join(str(s.get("run", "")) for s in jobs["build"]["steps"])
+assert "--public-url \"/${{ github.event.repository.name }}/\"" in steps, steps
+print("pages.yml: ok")
+PY
+
 step "native tests (cargo test --workspace)"
 cargo test --workspace --offline
 
