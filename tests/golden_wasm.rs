@@ -12,18 +12,7 @@ const GOLDEN: &str = include_str!("../crates/powershift-core/tests/res/golden.js
 
 #[wasm_bindgen_test]
 fn golden_positions_match_native_to_1e_6() {
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
-    let got = golden::scenarios();
-    assert_eq!(expected.as_array().unwrap().len(), got.len());
-    for (case, (name, pos)) in expected.as_array().unwrap().iter().zip(got) {
-        assert_eq!(case["name"], name);
-        let want = case["positions"].as_array().unwrap();
-        assert_eq!(want.len(), pos.len(), "{name}");
-        for (i, (w, p)) in want.iter().zip(&pos).enumerate() {
-            let (wx, wy) = (w[0].as_f64().unwrap(), w[1].as_f64().unwrap());
-            assert!((wx - p.x).abs() < 1e-6 && (wy - p.y).abs() < 1e-6, "{name} node {i}: want ({wx}, {wy}) got {p:?}");
-        }
-    }
+    golden::check(GOLDEN).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[wasm_bindgen_test]

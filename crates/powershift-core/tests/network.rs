@@ -17,18 +17,16 @@ fn shipped() -> Dataset {
 
 #[test]
 fn golden_positions_to_1e_6() {
-    let expected: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
-    let got = golden::scenarios();
-    assert_eq!(expected.as_array().unwrap().len(), got.len());
-    for (case, (name, pos)) in expected.as_array().unwrap().iter().zip(got) {
-        assert_eq!(case["name"], name);
-        let want = case["positions"].as_array().unwrap();
-        assert_eq!(want.len(), pos.len(), "{name}");
-        for (i, (w, p)) in want.iter().zip(&pos).enumerate() {
-            let (wx, wy) = (w[0].as_f64().unwrap(), w[1].as_f64().unwrap());
-            assert!((wx - p.x).abs() < 1e-6 && (wy - p.y).abs() < 1e-6, "{name} node {i}: want ({wx}, {wy}) got {p:?}");
-        }
-    }
+    golden::check(GOLDEN).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn the_golden_check_fails_when_a_position_moves() {
+    let mut v: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
+    let x = v[2]["positions"][1][0].as_f64().unwrap();
+    v[2]["positions"][1][0] = (x + 2e-6).into();
+    let err = golden::check(&v.to_string()).unwrap_err();
+    assert!(err.starts_with("temporal tiny dataset on 2019-08-01 node 1: want"), "{err}");
 }
 
 fn two_nodes(a: Vec2, b: Vec2) -> Simulation {

@@ -43,3 +43,35 @@ pub fn scenarios() -> Vec<(&'static str, Vec<Vec2>)> {
     out.push(("temporal shipped dataset on 2025-01-21", at.nodes.iter().map(|n| n.pos).collect()));
     out
 }
+
+/// Compares the scenarios with the recorded positions (the JSON of `tests/res/golden.json`): `Ok`
+/// when every coordinate is within 1e-6, else every mismatch, one per line.
+pub fn check(expected_json: &str) -> Result<(), String> {
+    let expected: serde_json::Value = serde_json::from_str(expected_json).map_err(|e| e.to_string())?;
+    let cases = expected.as_array().ok_or("the golden file is not an array")?;
+    let got = scenarios();
+    let mut errors = Vec::new();
+    if cases.len() != got.len() {
+        errors.push(format!("{} recorded scenarios, {} computed", cases.len(), got.len()));
+    }
+    for (case, (name, pos)) in cases.iter().zip(got) {
+        if case["name"] != name {
+            errors.push(format!("scenario {:?} recorded as {}", name, case["name"]));
+        }
+        let want = case["positions"].as_array().map(Vec::as_slice).unwrap_or_default();
+        if want.len() != pos.len() {
+            errors.push(format!("{name}: {} recorded positions, {} computed", want.len(), pos.len()));
+        }
+        for (i, (w, p)) in want.iter().zip(&pos).enumerate() {
+            let (wx, wy) = (w[0].as_f64().unwrap_or(f64::NAN), w[1].as_f64().unwrap_or(f64::NAN));
+            if !((wx - p.x).abs() < 1e-6 && (wy - p.y).abs() < 1e-6) {
+                errors.push(format!("{name} node {i}: want ({wx}, {wy}) got ({}, {})", p.x, p.y));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n"))
+    }
+}

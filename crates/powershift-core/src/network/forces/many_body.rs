@@ -222,17 +222,7 @@ impl Force for ManyBody {
                 // Far enough: treat the whole subtree as one body, then jump over it.
                 if a.limit < l {
                     if l < dmax2 && a.value != 0.0 {
-                        if x == 0.0 {
-                            x = rng.jiggle();
-                            l += x * x;
-                        }
-                        if y == 0.0 {
-                            y = rng.jiggle();
-                            l += y * y;
-                        }
-                        if l < dmin2 {
-                            l = (dmin2 * l).sqrt();
-                        }
+                        separate(&mut x, &mut y, &mut l, dmin2, rng);
                         let k = a.value * alpha / l;
                         fx += x * k;
                         fy += y * k;
@@ -253,17 +243,7 @@ impl Force for ManyBody {
                 if a.first as usize == i && self.tree.next[i] == NONE {
                     continue;
                 }
-                if x == 0.0 {
-                    x = rng.jiggle();
-                    l += x * x;
-                }
-                if y == 0.0 {
-                    y = rng.jiggle();
-                    l += y * y;
-                }
-                if l < dmin2 {
-                    l = (dmin2 * l).sqrt();
-                }
+                separate(&mut x, &mut y, &mut l, dmin2, rng);
                 let mut p = a.first;
                 while p != NONE {
                     let pu = p as usize;
@@ -278,5 +258,22 @@ impl Force for ManyBody {
             b.vx[i] += fx;
             b.vy[i] += fy;
         }
+    }
+}
+
+/// d3's guards before dividing by the squared distance `l`: coincident coordinates get a tiny
+/// random offset (so two nodes at one point still push apart), and very close pairs are treated as
+/// `√(dmin² · l)` away (no huge forces).
+fn separate(x: &mut f64, y: &mut f64, l: &mut f64, dmin2: f64, rng: &mut Lcg) {
+    if *x == 0.0 {
+        *x = rng.jiggle();
+        *l += *x * *x;
+    }
+    if *y == 0.0 {
+        *y = rng.jiggle();
+        *l += *y * *y;
+    }
+    if *l < dmin2 {
+        *l = (dmin2 * *l).sqrt();
     }
 }
