@@ -25,6 +25,10 @@ assert "--public-url \"/${{ github.event.repository.name }}/\"" in steps, steps
 print("pages.yml: ok")
 PY
 
+step "format and lints (cargo fmt --check, clippy -D warnings)"
+cargo fmt --all --check
+cargo clippy --offline --workspace --all-targets -- -D warnings
+
 step "native tests (cargo test --workspace)"
 cargo test --workspace --offline
 

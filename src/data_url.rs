@@ -23,12 +23,14 @@ pub fn resolve_data_url(param: Option<&str>, origin: &str) -> Result<String, Str
     }
     let lower = raw.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
-        let same = lower.starts_with(&format!("{}/", origin.to_ascii_lowercase()))
-            || lower == origin.to_ascii_lowercase();
+        let same =
+            lower.starts_with(&format!("{}/", origin.to_ascii_lowercase())) || lower == origin.to_ascii_lowercase();
         return if same {
             Ok(raw.to_string())
         } else {
-            Err(format!("only datasets on this site ({origin}) can be loaded, so the page makes no third-party requests"))
+            Err(format!(
+                "only datasets on this site ({origin}) can be loaded, so the page makes no third-party requests"
+            ))
         };
     }
     // A scheme such as `javascript:` or `data:` before any path separator.

@@ -11,8 +11,8 @@ pub mod data_url;
 pub mod hooks;
 pub mod load;
 pub mod platform;
-pub mod state;
 pub mod render;
+pub mod state;
 
 pub use powershift_core as core_model;
 
@@ -20,8 +20,6 @@ pub use powershift_core as core_model;
 #[cfg(target_arch = "wasm32")]
 pub fn run() {
     platform::panic::install();
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .expect("index.html has an element with id \"app\"");
+    let root = gloo::utils::document().get_element_by_id("app").expect("index.html has an element with id \"app\"");
     yew::Renderer::<app::App>::with_root(root).render();
 }

@@ -85,7 +85,13 @@ impl Story {
             }
         }
         let money = Rc::new(powershift_core::money::commitments(&ds));
-        Story { ds, ctx, layout: Rc::new(layout), bounds: bounds.unwrap_or(Rect::new(-200.0, -200.0, 200.0, 200.0)).inflate(24.0), money }
+        Story {
+            ds,
+            ctx,
+            layout: Rc::new(layout),
+            bounds: bounds.unwrap_or(Rect::new(-200.0, -200.0, 200.0, 200.0)).inflate(24.0),
+            money,
+        }
     }
 
     /// The layout on the store's date.

@@ -35,7 +35,11 @@ async fn renders_the_summary_of_the_shipped_dataset() {
     let root = mount_point();
     let dataset = Rc::new(Dataset::from_json_str(SHIPPED).expect("shipped dataset validates"));
     let state = LoadState::Ready { url: "data/powershift.json".into(), dataset: dataset.clone() };
-    yew::Renderer::<Page>::with_root_and_props(root.clone(), PageProps { state, query: Default::default(), compact: false }).render();
+    yew::Renderer::<Page>::with_root_and_props(
+        root.clone(),
+        PageProps { state, query: Default::default(), compact: false },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "h1").as_deref(), Some(dataset.meta.title.as_str()));
@@ -48,9 +52,14 @@ async fn renders_the_summary_of_the_shipped_dataset() {
 #[wasm_bindgen_test]
 async fn invalid_data_lists_every_problem_with_its_path() {
     let root = mount_point();
-    let broken = SHIPPED.replacen("\"kind\": \"ai_lab\"", "\"kind\": \"robot\"", 1).replacen("https://", "javascript:", 1);
+    let broken =
+        SHIPPED.replacen("\"kind\": \"ai_lab\"", "\"kind\": \"robot\"", 1).replacen("https://", "javascript:", 1);
     let state = parse_body("data/broken.json", &broken);
-    yew::Renderer::<Page>::with_root_and_props(root.clone(), PageProps { state, query: Default::default(), compact: false }).render();
+    yew::Renderer::<Page>::with_root_and_props(
+        root.clone(),
+        PageProps { state, query: Default::default(), compact: false },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     let alert = root.query_selector("[role=alert]").unwrap().expect("an error panel is shown");

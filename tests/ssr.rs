@@ -10,7 +10,10 @@ use powershift_core::model::Dataset;
 const SHIPPED: &str = include_str!("../static/data/powershift.json");
 
 async fn render(state: LoadState) -> String {
-    yew::LocalServerRenderer::<Page>::with_props(PageProps { state, query: Default::default(), compact: false }).hydratable(false).render().await
+    yew::LocalServerRenderer::<Page>::with_props(PageProps { state, query: Default::default(), compact: false })
+        .hydratable(false)
+        .render()
+        .await
 }
 
 #[tokio::test]
@@ -92,7 +95,12 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     // The sentence.
     assert!(html.contains("On 23 January 2023: 7 organisations, 8 active relationships."), "{html}");
     // Network: organisations are buttons with a description; the selection is pressed.
-    assert!(html.contains("aria-label=\"Microsoft, Cloud provider, 5 relationships on 23 January 2023\" aria-pressed=\"true\""), "{html}");
+    assert!(
+        html.contains(
+            "aria-label=\"Microsoft, Cloud provider, 5 relationships on 23 January 2023\" aria-pressed=\"true\""
+        ),
+        "{html}"
+    );
     assert!(html.contains("data-rel=\"microsoft-openai-cloud\""), "{html}");
     assert!(!html.contains("data-rel=\"amazon-anthropic-cloud\""), "not yet on 23 January 2023");
     // Details of the selected organisation.

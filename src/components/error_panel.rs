@@ -25,10 +25,9 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
             "This data address is not allowed",
             html! { <p>{ format!("The page was asked to load “{url}”, but {reason}.") }</p> },
         ),
-        LoadFailure::Network { message, .. } => (
-            "The data could not be loaded",
-            html! { <p>{ format!("The request for {url} failed: {message}") }</p> },
-        ),
+        LoadFailure::Network { message, .. } => {
+            ("The data could not be loaded", html! { <p>{ format!("The request for {url} failed: {message}") }</p> })
+        }
         LoadFailure::Http { status, status_text, .. } => (
             "The data could not be loaded",
             html! { <p>

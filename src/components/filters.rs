@@ -47,7 +47,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     };
 
     let mut orgs: Vec<(usize, &str)> = ds.organisations.iter().enumerate().map(|(i, o)| (i, o.name.as_str())).collect();
-    orgs.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    orgs.sort_by_key(|o| o.1.to_lowercase());
     let onfocus_change = {
         let view = view.clone();
         Callback::from(move |e: Event| {

@@ -66,13 +66,10 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
     // dataset, and the date marker is a small overlay moved on every date change.
     let chart = {
         let (ds, series) = (props.dataset.clone(), props.series.clone());
-        use_memo(
-            (props.width, props.highlight, Same(props.dataset.clone()), Same(props.series.clone())),
-            move |_| {
-                let (svg, area) = money_chart_parts(&ds, &series, None, &opts);
-                (AttrValue::from(svg), area)
-            },
-        )
+        use_memo((props.width, props.highlight, Same(props.dataset.clone()), Same(props.series.clone())), move |_| {
+            let (svg, area) = money_chart_parts(&ds, &series, None, &opts);
+            (AttrValue::from(svg), area)
+        })
     };
     let (svg, area) = (&chart.0, chart.1);
     let mx = area.x_of(props.date);

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use powershift_core::model::OrgIx;
+use powershift_core::model::RelationKind;
 use powershift_core::network::{NetworkLayout, Rect, Vec2};
 use powershift_core::scene::{network_scene, relation_colour, tween_positions, Emphasis, NetworkScene};
 use powershift_core::view::{Action, Selection};
-use powershift_core::model::RelationKind;
 use yew::prelude::*;
 
 use crate::state::{Story, ViewHandle};
@@ -34,7 +34,11 @@ enum Gesture {
 
 fn fmt(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() { format!("{}", r as i64) } else { format!("{r}") }
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
 }
 
 /// Screen (client) → viewBox coordinates for an SVG with preserveAspectRatio xMidYMid meet.
@@ -87,9 +91,9 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     let to_view = {
         let svg_ref = svg_ref.clone();
         move |e: &PointerEvent| -> Vec2 {
-            svg_ref
-                .cast::<web_sys::Element>()
-                .map_or(Vec2::default(), |svg| client_to_view(&svg, vb, f64::from(e.client_x()), f64::from(e.client_y())))
+            svg_ref.cast::<web_sys::Element>().map_or(Vec2::default(), |svg| {
+                client_to_view(&svg, vb, f64::from(e.client_x()), f64::from(e.client_y()))
+            })
         }
     };
 
@@ -150,13 +154,12 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     view.dispatch(Action::Pan(p - last));
                     *gesture.borrow_mut() = Some(Gesture::Pan { last: p });
                 }
-                Some(Gesture::Drag { org, start, moved }) => {
-                    if moved || p.distance(start) > 4.0 {
-                        let world = view.view.camera.to_world(p);
-                        view.dispatch(Action::Pin(org, world));
-                        *gesture.borrow_mut() = Some(Gesture::Drag { org, start, moved: true });
-                    }
+                Some(Gesture::Drag { org, start, moved }) if moved || p.distance(start) > 4.0 => {
+                    let world = view.view.camera.to_world(p);
+                    view.dispatch(Action::Pin(org, world));
+                    *gesture.borrow_mut() = Some(Gesture::Drag { org, start, moved: true });
                 }
+                Some(Gesture::Drag { .. }) => {}
                 None => {}
             }
         })
@@ -326,5 +329,7 @@ fn item_at(target: Option<web_sys::Element>) -> Option<Selection> {
     if let Some(o) = el.get_attribute("data-org").and_then(|v| v.parse::<u32>().ok()) {
         return Some(Selection::Org(OrgIx(o)));
     }
-    el.get_attribute("data-rel-ix").and_then(|v| v.parse::<u32>().ok()).map(|r| Selection::Rel(powershift_core::model::RelIx(r)))
+    el.get_attribute("data-rel-ix")
+        .and_then(|v| v.parse::<u32>().ok())
+        .map(|r| Selection::Rel(powershift_core::model::RelIx(r)))
 }

@@ -7,7 +7,9 @@ use powershift_core::timeline::density;
 use powershift_core::view::{Action, Selection, ViewState};
 use yew::prelude::*;
 
-use super::{Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, Summary, SummaryFacts, TimelineView};
+use super::{
+    Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, Summary, SummaryFacts, TimelineView,
+};
 use crate::state::{Story, ViewStore};
 
 /// Milliseconds between play steps: long enough to read the sentence.
@@ -48,7 +50,11 @@ pub fn story_view(props: &StoryViewProps) -> Html {
     // Play: one change date every PLAY_STEP_MS.
     {
         let view = view.clone();
-        crate::hooks::use_interval(view.view.playing, PLAY_STEP_MS, Callback::from(move |_| view.dispatch(Action::PlayTick)));
+        crate::hooks::use_interval(
+            view.view.playing,
+            PLAY_STEP_MS,
+            Callback::from(move |_| view.dispatch(Action::PlayTick)),
+        );
     }
     // Deep link: keep the page URL in step with the durable state.
     #[cfg(target_arch = "wasm32")]

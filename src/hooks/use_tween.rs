@@ -32,7 +32,11 @@ pub fn use_tween(target: Rc<NetworkLayout>, reduced_motion: bool) -> (Rc<Network
                     *from.borrow_mut() = previous;
                     progress.set(0.0);
                     let start = crate::platform::dom::now_ms();
-                    fn step(start: f64, progress: UseStateHandle<f64>, frame: std::rc::Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>>) {
+                    fn step(
+                        start: f64,
+                        progress: UseStateHandle<f64>,
+                        frame: std::rc::Rc<std::cell::RefCell<Option<gloo::render::AnimationFrame>>>,
+                    ) {
                         let handle = frame.clone();
                         let f = gloo::render::request_animation_frame(move |_| {
                             let t = ((crate::platform::dom::now_ms() - start) / DURATION_MS).min(1.0);

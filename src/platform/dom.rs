@@ -5,11 +5,7 @@ use wasm_bindgen::JsCast;
 
 /// Whether the reader asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
 }
 
 /// Milliseconds since the page started (monotonic).

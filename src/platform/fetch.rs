@@ -9,7 +9,11 @@ pub async fn fetch_dataset(url: String) -> LoadState {
         Err(e) => return LoadState::Failed(LoadFailure::Network { url, message: e.to_string() }),
     };
     if !response.ok() {
-        return LoadState::Failed(LoadFailure::Http { url, status: response.status(), status_text: response.status_text() });
+        return LoadState::Failed(LoadFailure::Http {
+            url,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
     }
     match response.text().await {
         Ok(body) => parse_body(&url, &body),

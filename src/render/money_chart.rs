@@ -297,7 +297,12 @@ impl PlotArea {
 /// The chart with or without the date marker, and where its plot is. The page draws the chart once
 /// without a marker and moves a light overlay marker as the date changes: regenerating and re-parsing
 /// the whole SVG on every date change cost most of a date change's time.
-pub fn money_chart_parts(ds: &Dataset, series: &[MoneySeries], date: Option<Date>, opts: &MoneyChartOptions) -> (String, PlotArea) {
+pub fn money_chart_parts(
+    ds: &Dataset,
+    series: &[MoneySeries],
+    date: Option<Date>,
+    opts: &MoneyChartOptions,
+) -> (String, PlotArea) {
     let mut svg = String::new();
     // Drawing into a String has no I/O and needs no font metrics (see the module docs), so plotters has
     // nothing to fail on; should it ever report an error, a partial chart (the backend still closes the

@@ -88,7 +88,8 @@ fn validate(files: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 
             Err(e) => {
                 code = code.max(INVALID);
                 let problems = e.problems();
-                let _ = writeln!(err, "{path}: {} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
+                let _ =
+                    writeln!(err, "{path}: {} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
                 for p in problems {
                     let _ = writeln!(out, "{p}");
                 }
@@ -169,7 +170,11 @@ fn layout_report(args: &[String], out: &mut impl Write, err: &mut impl Write) ->
     let (mut worst, mut sum, mut count, mut overlaps) = (0.0f64, 0.0, 0usize, 0usize);
     for r in &report {
         let s = r.stability.map_or("-".to_string(), |s| format!("{s:.4}"));
-        let _ = writeln!(out, "{}  {:>5} {:>5}  {:>9}  {:>11} {:>10}", r.date, r.nodes, r.edges, s, r.overlaps.label_label, r.overlaps.label_node);
+        let _ = writeln!(
+            out,
+            "{}  {:>5} {:>5}  {:>9}  {:>11} {:>10}",
+            r.date, r.nodes, r.edges, s, r.overlaps.label_label, r.overlaps.label_node
+        );
         if let Some(s) = r.stability {
             worst = worst.max(s);
             sum += s;

@@ -17,14 +17,19 @@ fn validate_a_valid_file_prints_one_summary_line_and_exits_0() {
     let (code, out, _) = run(&["validate", "static/data/powershift.json"]);
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with("static/data/powershift.json: valid: 87 events, 17 organisations, 53 relationships"), "{out}");
+    assert!(
+        out.starts_with("static/data/powershift.json: valid: 87 events, 17 organisations, 53 relationships"),
+        "{out}"
+    );
 }
 
 #[test]
 fn validate_an_invalid_file_prints_every_problem_and_exits_1() {
     let (code, out, err) = run(&["validate", "crates/powershift-core/tests/broken/duplicate-organisation-id.json"]);
     assert_eq!(code, 1);
-    let expected = std::fs::read_to_string(root().join("crates/powershift-core/tests/broken/duplicate-organisation-id.expected")).unwrap();
+    let expected =
+        std::fs::read_to_string(root().join("crates/powershift-core/tests/broken/duplicate-organisation-id.expected"))
+            .unwrap();
     assert_eq!(out, expected);
     assert!(err.contains("6 problems"), "{err}");
 }

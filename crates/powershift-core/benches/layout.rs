@@ -45,7 +45,9 @@ fn temporal(c: &mut Criterion) {
     });
     let (a, z) = ds.time_range();
     let scale = TimeScale::new(a, z, 0.0, 1280.0);
-    g.bench_function("timeline marks and lanes at 1280 px", |b| b.iter(|| layout_events(&ds, &scale, &MarkStyle::default())));
+    g.bench_function("timeline marks and lanes at 1280 px", |b| {
+        b.iter(|| layout_events(&ds, &scale, &MarkStyle::default()))
+    });
     g.finish();
 }
 

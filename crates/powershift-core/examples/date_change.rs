@@ -9,7 +9,18 @@ fn main() {
     let synth = Dataset::from_value(&powershift_core::synthetic::synthetic_dataset(1000, 3000, 1)).unwrap();
     for (name, ds) in [("shipped", &shipped), ("synthetic 1000/3000", &synth)] {
         let t = Instant::now();
-        let cfg: LayoutConfig = std::env::var("CFG").ok().map(|v| { let p: Vec<f64> = v.split(",").map(|x| x.parse().unwrap()).collect(); LayoutConfig { relax_ticks: p[0] as usize, max_labels: p[1] as usize, label_rounds: p[2] as usize, ..LayoutConfig::default() } }).unwrap_or_default();
+        let cfg: LayoutConfig = std::env::var("CFG")
+            .ok()
+            .map(|v| {
+                let p: Vec<f64> = v.split(",").map(|x| x.parse().unwrap()).collect();
+                LayoutConfig {
+                    relax_ticks: p[0] as usize,
+                    max_labels: p[1] as usize,
+                    label_rounds: p[2] as usize,
+                    ..LayoutConfig::default()
+                }
+            })
+            .unwrap_or_default();
         let layout = TemporalLayout::new(ds, cfg);
         let global = t.elapsed().as_secs_f64() * 1e3;
         let dates = ds.change_dates();
@@ -21,6 +32,10 @@ fn main() {
             nodes += layout.at(ds, **d).nodes.len();
         }
         let per = t.elapsed().as_secs_f64() * 1e3 / picks.len() as f64;
-        println!("{name}: global {global:.1} ms; per date {per:.2} ms (avg {} nodes, {} dates)", nodes / picks.len(), picks.len());
+        println!(
+            "{name}: global {global:.1} ms; per date {per:.2} ms (avg {} nodes, {} dates)",
+            nodes / picks.len(),
+            picks.len()
+        );
     }
 }

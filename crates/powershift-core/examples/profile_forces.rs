@@ -10,13 +10,21 @@ fn main() {
         for name in ["many_body", "link", "center"] {
             let mut sim = Simulation::new(n as usize, 1);
             match name {
-                "many_body" => { sim.add_force(ManyBody::new(-30.0)); }
-                "link" => { sim.add_force(Link::new(links(&g))); }
-                _ => { sim.add_force(Center::new(0.0, 0.0)); }
+                "many_body" => {
+                    sim.add_force(ManyBody::new(-30.0));
+                }
+                "link" => {
+                    sim.add_force(Link::new(links(&g)));
+                }
+                _ => {
+                    sim.add_force(Center::new(0.0, 0.0));
+                }
             }
             sim.tick();
             let s = Instant::now();
-            for _ in 0..t { sim.tick(); }
+            for _ in 0..t {
+                sim.tick();
+            }
             println!("{n} {name}: {:.3} ms/tick", s.elapsed().as_secs_f64() * 1000.0 / t as f64);
         }
     }

@@ -228,7 +228,12 @@ fn emphasis(focused: bool, in_focus: bool) -> Emphasis {
 /// Builds the network scene. Node positions come from `positions` when given (an animation frame
 /// or pinned nodes), else from the layout; edges are re-curved from the final positions.
 /// O(n + m log m).
-pub fn network_scene(ds: &Dataset, layout: &NetworkLayout, view: &ViewState, positions: Option<&[Vec2]>) -> NetworkScene {
+pub fn network_scene(
+    ds: &Dataset,
+    layout: &NetworkLayout,
+    view: &ViewState,
+    positions: Option<&[Vec2]>,
+) -> NetworkScene {
     let mut pos: Vec<Vec2> = match positions {
         Some(p) if p.len() == layout.nodes.len() => p.to_vec(),
         _ => layout.nodes.iter().map(|n| n.pos).collect(),

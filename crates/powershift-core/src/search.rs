@@ -25,7 +25,11 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (i, o) in ds.organisations.iter().enumerate() {
         if [&o.name, &o.short_name, &o.id].iter().any(|t| t.to_lowercase().contains(&q)) {
-            hits.push(Hit { selection: Selection::Org(OrgIx(i as u32)), label: o.name.clone(), detail: o.kind.label().to_string() });
+            hits.push(Hit {
+                selection: Selection::Org(OrgIx(i as u32)),
+                label: o.name.clone(),
+                detail: o.kind.label().to_string(),
+            });
         }
     }
     let chronological = ds.events_chronological();

@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 use crate::network::rng::Lcg;
 
 const KINDS: [&str; 6] = ["ai_lab", "cloud", "chipmaker", "investor", "software", "gpu_cloud"];
-const REL_KINDS: [&str; 7] = ["investment", "cloud_compute", "licence", "product_integration", "chips", "partnership", "lawsuit"];
+const REL_KINDS: [&str; 7] =
+    ["investment", "cloud_compute", "licence", "product_integration", "chips", "partnership", "lawsuit"];
 
 /// A dataset with `orgs` organisations and `relationships` relationships (each with one to three
 /// phases and one event per phase) between 2015 and 2026, as JSON. O(orgs + relationships).

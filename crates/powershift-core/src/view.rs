@@ -221,7 +221,8 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
     match action {
         Action::SetDate(d) => go(&mut s, d),
         Action::StepChange(dir) => {
-            let target = if dir < 0 { ctx.previous_change(s.date).or(Some(ctx.range.0)) } else { ctx.next_change(s.date) };
+            let target =
+                if dir < 0 { ctx.previous_change(s.date).or(Some(ctx.range.0)) } else { ctx.next_change(s.date) };
             if let Some(t) = target {
                 go(&mut s, t);
             }

@@ -9,13 +9,18 @@ use powershift_core::model::Dataset;
 #[test]
 fn every_broken_dataset_reports_exactly_its_expected_problems() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
-    let mut files: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     assert!(files.len() >= 30, "the corpus shrank to {} files", files.len());
     let mut failures = Vec::new();
     for file in &files {
         let expected_path = file.with_extension("expected");
-        let expected = fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{} has no .expected file", file.display()));
+        let expected =
+            fs::read_to_string(&expected_path).unwrap_or_else(|_| panic!("{} has no .expected file", file.display()));
         let expected: Vec<&str> = expected.lines().collect();
         let got: Vec<String> = match Dataset::from_json_slice(&fs::read(file).unwrap()) {
             Ok(_) => vec!["<valid>".to_string()],

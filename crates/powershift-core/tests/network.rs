@@ -110,7 +110,8 @@ fn barnes_hut_approximates_the_exact_sum() {
         exact.bodies.vx.clone()
     };
     let (exact, approx) = (run(0.0), run(0.9));
-    let err: f64 = exact.iter().zip(&approx).map(|(a, b)| (a - b).abs()).sum::<f64>() / exact.iter().map(|a| a.abs()).sum::<f64>();
+    let err: f64 =
+        exact.iter().zip(&approx).map(|(a, b)| (a - b).abs()).sum::<f64>() / exact.iter().map(|a| a.abs()).sum::<f64>();
     assert!(err < 0.05, "relative error {err}");
     assert!(err > 0.0, "θ = 0.9 should approximate, not be exact");
 }

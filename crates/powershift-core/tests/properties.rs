@@ -17,17 +17,29 @@ fn arb_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
-        prop_oneof![Just("2019-07"), Just("2023-02-30"), Just("openai"), Just("https://x.example/"), Just("investment")]
-            .prop_map(|s| Value::String(s.to_string())),
+        prop_oneof![
+            Just("2019-07"),
+            Just("2023-02-30"),
+            Just("openai"),
+            Just("https://x.example/"),
+            Just("investment")
+        ]
+        .prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::btree_map(
                 prop_oneof![
-                    Just("id".to_string()), Just("date".to_string()), Just("events".to_string()),
-                    Just("organisations".to_string()), Just("relationships".to_string()), Just("phases".to_string()),
-                    Just("meta".to_string()), Just("format_version".to_string()), "[a-z_]{1,8}".prop_map(String::from)
+                    Just("id".to_string()),
+                    Just("date".to_string()),
+                    Just("events".to_string()),
+                    Just("organisations".to_string()),
+                    Just("relationships".to_string()),
+                    Just("phases".to_string()),
+                    Just("meta".to_string()),
+                    Just("format_version".to_string()),
+                    "[a-z_]{1,8}".prop_map(String::from)
                 ],
                 inner,
                 0..6
@@ -42,7 +54,9 @@ fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
     out.push(at.clone());
     match v {
         Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
-        Value::Object(m) => m.iter().for_each(|(k, x)| pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
+        Value::Object(m) => {
+            m.iter().for_each(|(k, x)| pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out))
+        }
         _ => {}
     }
 }

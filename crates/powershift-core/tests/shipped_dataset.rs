@@ -56,13 +56,25 @@ fn conforms_to_the_shipped_json_schema() {
 #[test]
 fn microsoft_is_openais_exclusive_cloud_in_mid_2023_but_not_in_mid_2025() {
     let ds = ds();
-    assert_eq!(status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2023-07-01").as_deref(), Some("exclusive"));
+    assert_eq!(
+        status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2023-07-01").as_deref(),
+        Some("exclusive")
+    );
     let mid_2025 = status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-07-01").unwrap();
     assert_eq!(mid_2025, "right of first refusal");
     // The change happens on 21 January 2025, not a day earlier or later.
-    assert_eq!(status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-01-20").as_deref(), Some("exclusive"));
-    assert_eq!(status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-01-21").as_deref(), Some("right of first refusal"));
-    assert_eq!(status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-11-01").as_deref(), Some("primary, non-exclusive"));
+    assert_eq!(
+        status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-01-20").as_deref(),
+        Some("exclusive")
+    );
+    assert_eq!(
+        status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-01-21").as_deref(),
+        Some("right of first refusal")
+    );
+    assert_eq!(
+        status(&ds, "microsoft", "openai", RelationKind::CloudCompute, "2025-11-01").as_deref(),
+        Some("primary, non-exclusive")
+    );
 }
 
 #[test]
@@ -133,7 +145,8 @@ fn changes_around_the_april_2026_amendment() {
 fn snapshot_lists_nodes_and_edges_with_their_events() {
     let ds = ds();
     let snap = Snapshot::of(&ds, d("2019-07-22"));
-    let edge = snap.edges.iter().find(|e| e.from == "microsoft" && e.to == "openai" && e.status == "exclusive").unwrap();
+    let edge =
+        snap.edges.iter().find(|e| e.from == "microsoft" && e.to == "openai" && e.status == "exclusive").unwrap();
     assert!(edge.events.contains(&"E06".to_string()));
     assert!(snap.nodes.iter().any(|n| n.id == "openai"));
     assert!(!snap.nodes.iter().any(|n| n.id == "anthropic"), "Anthropic is not in the 2019 network");

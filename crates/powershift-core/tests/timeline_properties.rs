@@ -61,7 +61,11 @@ fn assert_no_overlap(ds: &Dataset, layout: &EventLayout, style: &MarkStyle) -> R
 
 /// The largest number of gap-widened spans covering one point: no packing can use fewer lanes.
 fn max_depth(spans: &[Span], gap: f64) -> usize {
-    spans.iter().map(|p| spans.iter().filter(|q| q.start <= p.start && p.start < q.end + gap).count()).max().unwrap_or(0)
+    spans
+        .iter()
+        .map(|p| spans.iter().filter(|q| q.start <= p.start && p.start < q.end + gap).count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether `date` is a boundary of `unit`.

@@ -4,7 +4,9 @@ use powershift_core::date::Date;
 use powershift_core::model::{Dataset, RelationKind};
 use powershift_core::network::{LayoutConfig, TemporalLayout, Vec2};
 use powershift_core::scene::{ease_in_out, network_scene, tween_positions, Emphasis};
-use powershift_core::view::{add_months, apply, from_query, to_query, Action, Camera, Selection, ViewContext, ViewState};
+use powershift_core::view::{
+    add_months, apply, from_query, to_query, Action, Camera, Selection, ViewContext, ViewState,
+};
 
 const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
 
@@ -124,7 +126,10 @@ fn deep_links_round_trip() {
     let q = to_query(&s, &ds);
     assert_eq!(q, "date=2023-01-23&select=org:microsoft&hide=lawsuit&focus=openai&q=Oracle%20%26%20co");
     let back = from_query(&q, &ds, &ctx);
-    assert_eq!((back.date, back.selection, &back.hidden_kinds, back.focus_org, &back.query), (s.date, s.selection, &s.hidden_kinds, s.focus_org, &s.query));
+    assert_eq!(
+        (back.date, back.selection, &back.hidden_kinds, back.focus_org, &back.query),
+        (s.date, s.selection, &s.hidden_kinds, s.focus_org, &s.query)
+    );
     // Garbage is ignored, not fatal.
     let junk = from_query("date=2023-02-30&select=org:nobody&hide=x,lawsuit&%zz=1", &ds, &ctx);
     assert_eq!(junk.date, ctx.range.1);
@@ -171,12 +176,18 @@ fn hovering_an_event_highlights_its_organisations_and_edges() {
     let e72 = ds.event_ix("E72").unwrap(); // Amazon–OpenAI partnership, 27 Feb 2026
     let s = apply(&s0, Action::Hover(Some(Selection::Event(e72))), &ctx);
     let scene = scene_at("2026-03-01", &s, &ds);
-    let hl: Vec<&str> = scene.nodes.iter().filter(|n| n.emphasis == Emphasis::Highlight).map(|n| n.id.as_str()).collect();
+    let hl: Vec<&str> =
+        scene.nodes.iter().filter(|n| n.emphasis == Emphasis::Highlight).map(|n| n.id.as_str()).collect();
     assert_eq!(hl, ["openai", "amazon"]);
-    let edges: Vec<&str> = scene.edges.iter().filter(|e| e.emphasis == Emphasis::Highlight).map(|e| e.id.as_str()).collect();
+    let edges: Vec<&str> =
+        scene.edges.iter().filter(|e| e.emphasis == Emphasis::Highlight).map(|e| e.id.as_str()).collect();
     assert!(edges.contains(&"amazon-openai-cloud") && edges.contains(&"amazon-openai-distribution"), "{edges:?}");
     // Hover wins over selection, and clearing hover returns to the selection.
-    let s = apply(&apply(&s, Action::Select(Some(Selection::Org(ds.org_ix("google").unwrap()))), &ctx), Action::Hover(None), &ctx);
+    let s = apply(
+        &apply(&s, Action::Select(Some(Selection::Org(ds.org_ix("google").unwrap()))), &ctx),
+        Action::Hover(None),
+        &ctx,
+    );
     let scene = scene_at("2026-03-01", &s, &ds);
     assert_eq!(scene.nodes.iter().find(|n| n.id == "google").unwrap().emphasis, Emphasis::Highlight);
 }

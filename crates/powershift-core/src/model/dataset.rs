@@ -6,9 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::kinds::{
-    AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind,
-};
+use super::kinds::{AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind};
 use crate::date::{Date, FuzzyDate};
 
 /// Index of an organisation in [`Dataset::organisations`].

@@ -75,7 +75,10 @@ impl<'a> Obj<'a> {
                 for key in map.keys() {
                     if !known.contains(&key.as_str()) {
                         let list = known.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
-                        sink.report(&key_path(path, key), format!("unknown field {}; expected one of {list}", quote(key)));
+                        sink.report(
+                            &key_path(path, key),
+                            format!("unknown field {}; expected one of {list}", quote(key)),
+                        );
                     }
                 }
                 Some(Obj { map, path: path.to_string(), known })
@@ -187,7 +190,10 @@ pub(crate) fn as_date(v: &Value, path: &str, sink: &mut Sink) -> Option<FuzzyDat
             }
         },
         other => {
-            sink.report(path, format!("expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found {}", type_name(other)));
+            sink.report(
+                path,
+                format!("expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found {}", type_name(other)),
+            );
             None
         }
     }

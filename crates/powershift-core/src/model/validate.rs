@@ -23,16 +23,25 @@ const ROOT_KEYS: &[&str] = &["$schema", "format_version", "meta", "organisations
 const META_KEYS: &[&str] = &["title", "subtitle", "description", "as_of", "start", "credit", "notes"];
 const ORG_KEYS: &[&str] = &["id", "name", "short_name", "kind", "description", "founded"];
 const EVENT_KEYS: &[&str] = &[
-    "id", "date", "end", "date_note", "title", "kinds", "organisations", "amounts", "summary", "confidence", "sources",
+    "id",
+    "date",
+    "end",
+    "date_note",
+    "title",
+    "kinds",
+    "organisations",
+    "amounts",
+    "summary",
+    "confidence",
+    "sources",
 ];
 const AMOUNT_KEYS: &[&str] = &["value", "currency", "qualifiers", "from", "to", "label", "alternatives"];
 const CONFIDENCE_KEYS: &[&str] = &["level", "note", "conflicts"];
 const CONFLICT_KEYS: &[&str] = &["about", "values", "note"];
 const SOURCE_KEYS: &[&str] = &["publisher", "title", "url", "date", "note"];
 const REL_KEYS: &[&str] = &["id", "from", "to", "kind", "directed", "label", "phases"];
-const PHASE_KEYS: &[&str] = &[
-    "start", "start_uncertain", "end", "end_scheduled", "status", "state", "confidence", "summary", "events",
-];
+const PHASE_KEYS: &[&str] =
+    &["start", "start_uncertain", "end", "end_scheduled", "status", "state", "confidence", "summary", "events"];
 
 impl Dataset {
     /// Parses and validates a dataset.
@@ -131,7 +140,10 @@ impl Validator {
         match v.as_u64() {
             Some(FORMAT_VERSION) => Some(FORMAT_VERSION as u32),
             Some(n) => {
-                self.sink.report(&p, format!("{n} is not supported; this version of Power Shift reads format_version {FORMAT_VERSION}"));
+                self.sink.report(
+                    &p,
+                    format!("{n} is not supported; this version of Power Shift reads format_version {FORMAT_VERSION}"),
+                );
                 None
             }
             None => {
@@ -210,11 +222,20 @@ impl Validator {
         let s = &mut self.sink;
         let name = o.text("name", s);
         let short_name = o.text("short_name", s);
-        let kind = o.req("kind", s).and_then(|(v, p)| as_enum(v, &p, "organisation kind", OrgKind::parse, OrgKind::expected, s));
+        let kind = o
+            .req("kind", s)
+            .and_then(|(v, p)| as_enum(v, &p, "organisation kind", OrgKind::parse, OrgKind::expected, s));
         let description = o.text("description", s);
         let founded = o.opt_date("founded", s);
         self.founded.push(founded);
-        Some(Organisation { id: id?, name: name?, short_name: short_name?, kind: kind?, description: description?, founded })
+        Some(Organisation {
+            id: id?,
+            name: name?,
+            short_name: short_name?,
+            kind: kind?,
+            description: description?,
+            founded,
+        })
     }
 
     /// Resolves an organisation reference.
@@ -333,7 +354,10 @@ impl Validator {
             if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
                 Some(c)
             } else {
-                self.sink.report(&format!("{path}.currency"), format!("{} is not a three-letter ISO 4217 code such as \"USD\"", quote(&c)));
+                self.sink.report(
+                    &format!("{path}.currency"),
+                    format!("{} is not a three-letter ISO 4217 code such as \"USD\"", quote(&c)),
+                );
                 None
             }
         });
@@ -343,7 +367,16 @@ impl Validator {
             .map(|(a, p)| {
                 a.iter()
                     .enumerate()
-                    .map(|(k, q)| as_enum(q, &index_path(&p, k), "amount qualifier", AmountQualifier::parse, AmountQualifier::expected, s))
+                    .map(|(k, q)| {
+                        as_enum(
+                            q,
+                            &index_path(&p, k),
+                            "amount qualifier",
+                            AmountQualifier::parse,
+                            AmountQualifier::expected,
+                            s,
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .into_iter()
                     .collect::<Option<Vec<_>>>()
@@ -369,15 +402,23 @@ impl Validator {
             Some((tv, p)) => Some(self.org_ref(tv, &p)?),
             None => None,
         };
-        Some(Amount { value: value?, currency: currency?, qualifiers: qualifiers?, from, to, label, alternatives: alternatives? })
+        Some(Amount {
+            value: value?,
+            currency: currency?,
+            qualifiers: qualifiers?,
+            from,
+            to,
+            label,
+            alternatives: alternatives?,
+        })
     }
 
     fn confidence(&mut self, v: &Value, path: &str) -> Option<Confidence> {
         let s = &mut self.sink;
         let o = Obj::open(v, path, CONFIDENCE_KEYS, s)?;
-        let level = o
-            .req("level", s)
-            .and_then(|(lv, p)| as_enum(lv, &p, "confidence level", ConfidenceLevel::parse, ConfidenceLevel::expected, s));
+        let level = o.req("level", s).and_then(|(lv, p)| {
+            as_enum(lv, &p, "confidence level", ConfidenceLevel::parse, ConfidenceLevel::expected, s)
+        });
         let note = o.opt_string("note", s);
         let conflicts = o
             .array("conflicts", false, s)
@@ -391,7 +432,10 @@ impl Validator {
             })
             .unwrap_or(Some(Vec::new()));
         if level == Some(ConfidenceLevel::Conflicting) && conflicts.as_ref().is_some_and(|c| c.is_empty()) {
-            s.report(&format!("{path}.conflicts"), "is required when level is \"conflicting\": list the competing values");
+            s.report(
+                &format!("{path}.conflicts"),
+                "is required when level is \"conflicting\": list the competing values",
+            );
             return None;
         }
         Some(Confidence { level: level?, note, conflicts: conflicts? })
@@ -425,7 +469,10 @@ impl Validator {
         let to = o.req("to", &mut self.sink).and_then(|(tv, p)| self.org_ref(tv, &p));
         if let (Some(f), Some(t)) = (from, to) {
             if f == t {
-                self.sink.report(&format!("{path}.to"), "is the same organisation as \"from\"; a relationship needs two organisations");
+                self.sink.report(
+                    &format!("{path}.to"),
+                    "is the same organisation as \"from\"; a relationship needs two organisations",
+                );
             }
         }
         let s = &mut self.sink;
@@ -439,7 +486,8 @@ impl Validator {
                 if a.is_empty() {
                     self.sink.report(&p, "must list at least one phase");
                 }
-                let phases: Vec<Option<Phase>> = a.iter().enumerate().map(|(k, pv)| self.phase(pv, &index_path(&p, k))).collect();
+                let phases: Vec<Option<Phase>> =
+                    a.iter().enumerate().map(|(k, pv)| self.phase(pv, &index_path(&p, k))).collect();
                 self.check_phase_order(&phases, &p);
                 for (k, ph) in phases.iter().enumerate() {
                     if let Some(ph) = ph {
@@ -471,7 +519,10 @@ impl Validator {
         }
         if let (Some(st), Some(e)) = (start, end) {
             if e.start <= st.start {
-                s.report(&format!("{path}.end"), format!("{e} is not after the start {st}; a phase must end after it starts"));
+                s.report(
+                    &format!("{path}.end"),
+                    format!("{e} is not after the start {st}; a phase must end after it starts"),
+                );
             }
         }
         let status = o.text("status", s);
@@ -530,13 +581,25 @@ impl Validator {
                 let b_end = b.end.map_or(Date::from_days(i32::MAX), |e| e.start);
                 let bp = index_path(path, j);
                 if b.start.start < a.start.start {
-                    self.sink.report(&format!("{bp}.start"), format!("{} is before the start of phases[{i}] ({}); list phases in time order", b.start, a.start));
+                    self.sink.report(
+                        &format!("{bp}.start"),
+                        format!(
+                            "{} is before the start of phases[{i}] ({}); list phases in time order",
+                            b.start, a.start
+                        ),
+                    );
                 } else if a.start.start < b_end && b.start.start < a_end {
                     let a_span = match a.end {
                         Some(e) => format!("{} to {e}", a.start),
                         None => format!("{} with no end", a.start),
                     };
-                    self.sink.report(&format!("{bp}.start"), format!("{} overlaps phases[{i}] ({a_span}); phases of one relationship must not overlap", b.start));
+                    self.sink.report(
+                        &format!("{bp}.start"),
+                        format!(
+                            "{} overlaps phases[{i}] ({a_span}); phases of one relationship must not overlap",
+                            b.start
+                        ),
+                    );
                 }
             }
         }
@@ -545,7 +608,9 @@ impl Validator {
 
 fn conflict(v: &Value, path: &str, s: &mut Sink) -> Option<Conflict> {
     let o = Obj::open(v, path, CONFLICT_KEYS, s)?;
-    let about = o.req("about", s).and_then(|(a, p)| as_enum(a, &p, "conflict subject", ConflictAbout::parse, ConflictAbout::expected, s));
+    let about = o
+        .req("about", s)
+        .and_then(|(a, p)| as_enum(a, &p, "conflict subject", ConflictAbout::parse, ConflictAbout::expected, s));
     let values = o.array("values", true, s).and_then(|(a, p)| {
         if a.len() < 2 {
             s.report(&p, "must list at least two competing values");

@@ -28,7 +28,12 @@ impl Curve {
         let r = |v: f64| (v * 10.0).round() / 10.0;
         format!(
             "M{} {} Q{} {} {} {}",
-            r(self.start.x), r(self.start.y), r(self.control.x), r(self.control.y), r(self.end.x), r(self.end.y)
+            r(self.start.x),
+            r(self.start.y),
+            r(self.control.x),
+            r(self.control.y),
+            r(self.end.x),
+            r(self.end.y)
         )
     }
 }

@@ -120,7 +120,11 @@ fn conflicts(inputs: &[LabelInput], placed: &[Option<Rect>], i: usize, rect: &Re
 
 /// Places labels for nodes in `order` (most important first). Returns each node's side and box and
 /// the node positions, which may have been nudged apart to make room. Deterministic.
-pub fn place_labels(inputs: &[LabelInput], order: &[usize], max_rounds: usize) -> (Vec<Vec2>, Vec<LabelSide>, Vec<Rect>) {
+pub fn place_labels(
+    inputs: &[LabelInput],
+    order: &[usize],
+    max_rounds: usize,
+) -> (Vec<Vec2>, Vec<LabelSide>, Vec<Rect>) {
     let mut nodes: Vec<LabelInput> = inputs.to_vec();
     let n = nodes.len();
     let mut sides = vec![LabelSide::Right; n];
@@ -190,7 +194,8 @@ mod tests {
 
     #[test]
     fn a_crowded_cluster_ends_with_no_overlap() {
-        let inputs: Vec<LabelInput> = (0..12).map(|i| input(f64::from(i % 4) * 20.0, f64::from(i / 4) * 20.0)).collect();
+        let inputs: Vec<LabelInput> =
+            (0..12).map(|i| input(f64::from(i % 4) * 20.0, f64::from(i / 4) * 20.0)).collect();
         let order: Vec<usize> = (0..12).collect();
         let (pos, _, rects) = place_labels(&inputs, &order, 200);
         let moved: Vec<LabelInput> = inputs.iter().zip(&pos).map(|(l, p)| LabelInput { pos: *p, ..*l }).collect();

@@ -229,7 +229,9 @@ impl TemporalLayout {
         let mut degree = vec![0u32; n];
         for (ri, r) in ds.relationships.iter().enumerate() {
             let key = (r.from.0.min(r.to.0), r.from.0.max(r.to.0));
-            let w = (0..r.phases.len()).map(|p| money_weight(phase_amount_usd(ds, RelIx(ri as u32), p))).fold(1.0, f64::max);
+            let w = (0..r.phases.len())
+                .map(|p| money_weight(phase_amount_usd(ds, RelIx(ri as u32), p)))
+                .fold(1.0, f64::max);
             let e = pairs.entry(key).or_insert(0.0);
             *e = e.max(w);
             degree[r.from.ix()] += 1;
@@ -237,7 +239,12 @@ impl TemporalLayout {
         }
         let links: Vec<LinkSpec> = pairs
             .iter()
-            .map(|(&(a, b), &w)| LinkSpec { source: a, target: b, distance: Some(config.link_distance), strength: Some((0.12 * w).min(0.6)) })
+            .map(|(&(a, b), &w)| LinkSpec {
+                source: a,
+                target: b,
+                distance: Some(config.link_distance),
+                strength: Some((0.12 * w).min(0.6)),
+            })
             .collect();
         let radii: Vec<f64> = (0..n).map(|i| collide_radius(ds, OrgIx(i as u32), degree[i].min(12), &config)).collect();
         let mut sim = Simulation::new(n, config.seed);
@@ -270,7 +277,12 @@ impl TemporalLayout {
         }
         let links: Vec<LinkSpec> = pairs
             .iter()
-            .map(|(&(a, b), &w)| LinkSpec { source: a, target: b, distance: Some(cfg.link_distance), strength: Some((0.12 * w).min(0.6)) })
+            .map(|(&(a, b), &w)| LinkSpec {
+                source: a,
+                target: b,
+                distance: Some(cfg.link_distance),
+                strength: Some((0.12 * w).min(0.6)),
+            })
             .collect();
         let radii: Vec<f64> = present.iter().zip(&degrees).map(|(o, d)| collide_radius(ds, *o, *d, cfg)).collect();
         let anchors: Vec<Vec2> = present.iter().map(|o| self.global[o.ix()]).collect();
@@ -312,7 +324,8 @@ impl TemporalLayout {
             label[i] = Some(rects[k]);
             side[i] = sides[k];
         }
-        let placed_inputs: Vec<LabelInput> = labelled.iter().enumerate().map(|(k, &i)| LabelInput { pos: moved[k], ..inputs[i] }).collect();
+        let placed_inputs: Vec<LabelInput> =
+            labelled.iter().enumerate().map(|(k, &i)| LabelInput { pos: moved[k], ..inputs[i] }).collect();
         let overlaps = count_overlaps(&placed_inputs, &rects);
 
         let nodes: Vec<NodeLayout> = present
@@ -329,7 +342,8 @@ impl TemporalLayout {
             .collect();
 
         // Parallel agreements between one pair are fanned, in dataset order.
-        let ends: Vec<(usize, usize)> = net.edges.iter().map(|e| (local[&e.from] as usize, local[&e.to] as usize)).collect();
+        let ends: Vec<(usize, usize)> =
+            net.edges.iter().map(|e| (local[&e.from] as usize, local[&e.to] as usize)).collect();
         let radii: Vec<f64> = nodes.iter().map(|n| n.radius).collect();
         let curves = edge_curves(&pos, &radii, &ends, cfg.parallel_spacing);
         let edges: Vec<EdgeLayout> = net

@@ -41,7 +41,14 @@ pub struct MarkStyle {
 
 impl Default for MarkStyle {
     fn default() -> MarkStyle {
-        MarkStyle { mark_radius: 5.0, font_px: 12.0, char_width_em: 0.55, label_gap: 4.0, lane_gap: 8.0, max_label_chars: 40 }
+        MarkStyle {
+            mark_radius: 5.0,
+            font_px: 12.0,
+            char_width_em: 0.55,
+            label_gap: 4.0,
+            lane_gap: 8.0,
+            max_label_chars: 40,
+        }
     }
 }
 
@@ -187,7 +194,14 @@ mod tests {
 
     /// 10 px per character, 2 px radius, 1 px label gap, 3 px lane gap.
     fn style() -> MarkStyle {
-        MarkStyle { mark_radius: 2.0, font_px: 10.0, char_width_em: 1.0, label_gap: 1.0, lane_gap: 3.0, max_label_chars: 5 }
+        MarkStyle {
+            mark_radius: 2.0,
+            font_px: 10.0,
+            char_width_em: 1.0,
+            label_gap: 1.0,
+            lane_gap: 3.0,
+            max_label_chars: 5,
+        }
     }
 
     #[test]

@@ -297,15 +297,22 @@ mod tests {
         let t = ticks(&s, 30.0);
         assert_eq!(t[0].unit, TickUnit::Year);
         assert_eq!(choose_unit(&s, 40.0), Some(TickUnit::MultiYear(2)));
-        assert_eq!(labels(&t), ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
+        assert_eq!(
+            labels(&t),
+            ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]
+        );
         assert_eq!(t.iter().filter(|t| t.major).count(), 1, "only 2020 starts a decade");
         let narrow = ticks(&s.with_range(0.0, 100.0), 50.0);
-        assert_eq!(narrow.iter().map(|t| (t.unit, t.label.as_str())).collect::<Vec<_>>(), [(TickUnit::MultiYear(10), "2020")]);
+        assert_eq!(
+            narrow.iter().map(|t| (t.unit, t.label.as_str())).collect::<Vec<_>>(),
+            [(TickUnit::MultiYear(10), "2020")]
+        );
     }
 
     #[test]
     fn boundaries_exactly_at_the_domain_ends_are_included_and_fractions_excluded() {
-        let s = TimeScale::from_days(f64::from(d(2024, 1, 1).days()) + 0.5, f64::from(d(2025, 1, 1).days()), 0.0, 1000.0);
+        let s =
+            TimeScale::from_days(f64::from(d(2024, 1, 1).days()) + 0.5, f64::from(d(2025, 1, 1).days()), 0.0, 1000.0);
         let t = ticks(&s, 50.0);
         assert_eq!(t.first().unwrap().label, "Feb 2024");
         assert_eq!(t.last().unwrap().label, "Jan 2025");

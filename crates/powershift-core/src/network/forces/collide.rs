@@ -79,7 +79,11 @@ impl Force for Collide {
                 while let Some(c) = self.stack.pop() {
                     let cell = self.tree.cells[c as usize];
                     let reach = ri + self.rmax[c as usize];
-                    if cell.x0 > xi + reach || cell.x0 + cell.size < xi - reach || cell.y0 > yi + reach || cell.y0 + cell.size < yi - reach {
+                    if cell.x0 > xi + reach
+                        || cell.x0 + cell.size < xi - reach
+                        || cell.y0 > yi + reach
+                        || cell.y0 + cell.size < yi - reach
+                    {
                         continue;
                     }
                     if !cell.is_leaf() {

@@ -59,7 +59,9 @@ impl Force for Link {
         self.strength = self
             .specs
             .iter()
-            .map(|s| s.strength.unwrap_or_else(|| 1.0 / f64::from(count[s.source as usize].min(count[s.target as usize]))))
+            .map(|s| {
+                s.strength.unwrap_or_else(|| 1.0 / f64::from(count[s.source as usize].min(count[s.target as usize])))
+            })
             .collect();
         self.bias = self
             .specs

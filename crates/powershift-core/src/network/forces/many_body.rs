@@ -175,7 +175,14 @@ impl ManyBody {
         while let Some(c) = self.stack.pop() {
             let a = self.agg[c as usize];
             let at = self.lin.len() as u32;
-            self.lin.push(Lin { x: a.x, y: a.y, value: a.value, limit: a.limit, first: a.first, skip: at + self.size[c as usize] });
+            self.lin.push(Lin {
+                x: a.x,
+                y: a.y,
+                value: a.value,
+                limit: a.limit,
+                first: a.first,
+                skip: at + self.size[c as usize],
+            });
             if a.first != NONE {
                 let mut p = a.first;
                 while p != NONE {
