@@ -200,3 +200,49 @@ for (const [w, h] of [[1280, 800], [375, 812]]) {
     });
   });
 }
+
+test('clicking a line shows that relationship\'s lifecycle', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2025-06-01');
+    // A point on the line where it is on top (parallel agreements lie close together).
+    const mid = await page.locator('svg.network [data-rel="google-anthropic-cloud"] .edge-line').evaluate((p) => {
+      const c = p.getScreenCTM();
+      for (let t = 0.2; t <= 0.8; t += 0.05) {
+        const m = p.getPointAtLength(p.getTotalLength() * t);
+        const pt = { x: m.x * c.a + m.y * c.c + c.e, y: m.x * c.b + m.y * c.d + c.f };
+        if (document.elementFromPoint(pt.x, pt.y)?.closest('[data-rel]')?.getAttribute('data-rel') === 'google-anthropic-cloud') return pt;
+      }
+      return null;
+    });
+    assert.ok(mid, 'the line is clickable somewhere');
+    await page.mouse.click(mid.x, mid.y);
+    const details = story.details();
+    await details.getByRole('heading', { name: /Google → Anthropic ?: Google Cloud and TPUs/ }).waitFor();
+    const phases = await details.locator('.phase-list > li').allTextContents();
+    assert.equal(phases.length, 2);
+    assert.match(phases[0], /^preferred cloud.*In force on 1 June 2025/);
+    assert.match(phases[1], /^up to one million TPUs/);
+    assert.match(await page.locator('svg.network [data-rel="google-anthropic-cloud"]').getAttribute('class'), /selected/);
+  });
+});
+
+test('dragging an organisation pins it; reset view unpins', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2026-04-28');
+    const circle = story.node('Apple').locator('circle');
+    const box = await circle.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 60, y + 40, { steps: 5 });
+    await page.mouse.up();
+    const after = await circle.boundingBox();
+    assert.ok(Math.abs(after.x - box.x - 60) < 6 && Math.abs(after.y - box.y - 40) < 6, JSON.stringify({ box, after }));
+    assert.match(await story.node('Apple').getAttribute('class'), /pinned/);
+    // Still pinned on another date.
+    await story.scrubTo('2026-01-01');
+    assert.match(await story.node('Apple').getAttribute('class'), /pinned/);
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    assert.doesNotMatch(await story.node('Apple').getAttribute('class'), /pinned/);
+  });
+});
