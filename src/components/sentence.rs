@@ -9,7 +9,7 @@ pub struct SentenceProps {
     pub text: AttrValue,
 }
 
-/// "On 28 April 2026: 17 organisations, 46 active relationships. Since …"
+/// "On 28 April 2026: 17 organisations, 47 active relationships. Since …"
 #[function_component(Sentence)]
 pub fn sentence(props: &SentenceProps) -> Html {
     html! { <p class="sentence" role="status" aria-live="polite" data-testid="sentence">{ props.text.clone() }</p> }

@@ -18,7 +18,7 @@ fn validate_a_valid_file_prints_one_summary_line_and_exits_0() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(
-        out.starts_with("static/data/powershift.json: valid: 87 events, 17 organisations, 53 relationships"),
+        out.starts_with("static/data/powershift.json: valid: 87 events, 17 organisations, 54 relationships"),
         "{out}"
     );
 }
