@@ -161,3 +161,39 @@ fn the_sentence_for_28_april_2026_names_the_change_since_the_day_before() {
     assert!(s.starts_with("On 28 April 2026: 17 organisations,"), "{s}");
     assert!(s.contains("Since 27 April 2026: Amazon–OpenAI “OpenAI on Bedrock” now Frontier distribution, plus OpenAI models and agents on Bedrock (limited preview)."), "{s}");
 }
+
+/// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
+/// research fact sheet (`../shared/facts.md` beside the repository, where the team keeps it).
+#[test]
+fn summaries_are_in_our_own_words() {
+    let sheet = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/facts.md");
+    let Ok(sheet) = std::fs::read_to_string(&sheet) else {
+        eprintln!("note: {} not found; the own-words check was skipped", sheet.display());
+        return;
+    };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    const N: usize = 10;
+    let sheet_words = words(&sheet);
+    let grams: std::collections::BTreeSet<&[String]> = sheet_words.windows(N).collect();
+    let ds = ds();
+    let mut texts: Vec<(String, &str)> = Vec::new();
+    for e in &ds.events {
+        texts.push((format!("{} summary", e.id), &e.summary));
+        texts.push((format!("{} title", e.id), &e.title));
+    }
+    for r in &ds.relationships {
+        for (i, p) in r.phases.iter().enumerate() {
+            if let Some(s) = &p.summary {
+                texts.push((format!("{} phase {i}", r.id), s));
+            }
+        }
+    }
+    let copied: Vec<&str> =
+        texts.iter().filter(|(_, t)| words(t).windows(N).any(|w| grams.contains(w))).map(|(k, _)| k.as_str()).collect();
+    assert!(copied.is_empty(), "copied from the fact sheet: {copied:?}");
+}
