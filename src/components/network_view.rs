@@ -280,6 +280,29 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         }
     });
 
+    // While the date animates, what the new date no longer has fades out where it was.
+    let exiting = if t < 1.0 && !large {
+        let fade = fmt((1.0 - t) * 0.8);
+        let gone_edges = from
+            .edges
+            .iter()
+            .filter(|e| !props.layout.edges.iter().any(|n| n.rel == e.rel))
+            .filter(|e| view.view.shows_kind(story.ds.rel(e.rel).kind))
+            .map(|e| {
+                let kind = story.ds.rel(e.rel).kind;
+                html! { <path key={format!("x-{}", e.rel.0)} class="edge-line exiting" d={e.curve.svg_path()}
+                              stroke={relation_colour(kind)} stroke-width="1.5" opacity={fade.clone()} /> }
+            });
+        let gone_nodes = from.nodes.iter().filter(|n| props.layout.node(n.org).is_none()).map(|n| {
+            let fill = powershift_core::scene::org_colour(story.ds.org(n.org).kind);
+            html! { <circle key={format!("x-{}", n.org.0)} class="exiting" cx={fmt(n.pos.x)} cy={fmt(n.pos.y)} r={fmt(n.radius)}
+                            fill={fill} opacity={fade.clone()} /> }
+        });
+        html! { <g class="exiting" aria-hidden="true">{ for gone_edges }{ for gone_nodes }</g> }
+    } else {
+        html! {}
+    };
+
     let transform = format!("translate({} {}) scale({})", fmt(cam.x), fmt(cam.y), cam.k);
     html! {
         <section class="panel network-panel" aria-labelledby="network-title">
@@ -305,6 +328,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                 </defs>
                 <rect class="backdrop" x={fmt(vb.min.x)} y={fmt(vb.min.y)} width={fmt(vb.width())} height={fmt(vb.height())} />
                 <g transform={transform}>
+                    { exiting }
                     <g class="edges">{ for edges }</g>
                     <g class="nodes">{ for nodes }</g>
                 </g>

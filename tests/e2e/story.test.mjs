@@ -246,3 +246,22 @@ test('dragging an organisation pins it; reset view unpins', async () => {
     assert.doesNotMatch(await story.node('Apple').getAttribute('class'), /pinned/);
   });
 });
+
+test('a date change animates: ended lines fade out, then the picture settles; reduced motion is instant', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto(srv.appUrl + '?date=2026-06-11');
+    await story.network().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('svg.network .exiting path').length === 0);
+    await story.slider().evaluate((el) => { el.value = '2600'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+    await page.waitForFunction(() => document.querySelectorAll('svg.network .exiting path').length > 10);
+    await page.waitForFunction(() => document.querySelectorAll('svg.network .exiting path').length === 0, null, { timeout: 3000 });
+    // Reduced motion: the new picture is final at once.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.reload();
+    await story.network().waitFor();
+    await story.slider().evaluate((el) => { el.value = '3800'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+    const exiting = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(document.querySelectorAll('svg.network .exiting path').length))));
+    assert.equal(exiting, 0);
+  });
+});
