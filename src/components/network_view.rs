@@ -291,7 +291,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
             .map(|e| {
                 let kind = story.ds.rel(e.rel).kind;
                 html! { <path key={format!("x-{}", e.rel.0)} class="edge-line exiting" d={e.curve.svg_path()}
-                              stroke={relation_colour(kind)} stroke-width="1.5" opacity={fade.clone()} /> }
+                stroke={relation_colour(kind)} stroke-width="1.5" opacity={fade.clone()} /> }
             });
         let gone_nodes = from.nodes.iter().filter(|n| props.layout.node(n.org).is_none()).map(|n| {
             let fill = powershift_core::scene::org_colour(story.ds.org(n.org).kind);
