@@ -111,3 +111,25 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     assert!(html.contains("class=\"money-chart\""), "{html}");
     assert!(html.contains("How to read the network"), "{html}");
 }
+
+#[tokio::test]
+async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
+    let ds = Rc::new(
+        Dataset::from_json_str(
+            r#"{"format_version": 1, "meta": {"title": "Empty story", "as_of": "2020-01-01"},
+                "organisations": [{"id": "a", "name": "A", "short_name": "A", "kind": "other", "description": "Alone."}],
+                "events": [], "relationships": []}"#,
+        )
+        .unwrap(),
+    );
+    let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state: LoadState::Ready { url: "x.json".into(), dataset: ds },
+        query: Default::default(),
+        compact: true,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Empty story"), "{html}");
+    assert!(html.contains("On 1 January 2020: 1 organisation, 0 active relationships."), "{html}");
+}
