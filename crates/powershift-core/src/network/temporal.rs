@@ -237,20 +237,9 @@ impl TemporalLayout {
             degree[r.from.ix()] += 1;
             degree[r.to.ix()] += 1;
         }
-        let links: Vec<LinkSpec> = pairs
-            .iter()
-            .map(|(&(a, b), &w)| LinkSpec {
-                source: a,
-                target: b,
-                distance: Some(config.link_distance),
-                strength: Some((0.12 * w).min(0.6)),
-            })
-            .collect();
         let radii: Vec<f64> = (0..n).map(|i| collide_radius(ds, OrgIx(i as u32), degree[i].min(12), &config)).collect();
         let mut sim = Simulation::new(n, config.seed);
-        sim.add_force(ManyBody::new(config.charge).distance_range(1.0, 2000.0));
-        sim.add_force(Link::new(links));
-        sim.add_force(Collide::new(radii));
+        add_shared_forces(&mut sim, &config, &pairs, radii);
         sim.add_force(Position::towards(n, Vec2::default(), 0.04));
         sim.alpha_decay = 1.0 - libm::pow(sim.alpha_min, 1.0 / config.global_ticks as f64);
         sim.run(config.global_ticks);
@@ -275,22 +264,11 @@ impl TemporalLayout {
             let v = pairs.entry((a.min(b), a.max(b))).or_insert(0.0);
             *v = v.max(*w);
         }
-        let links: Vec<LinkSpec> = pairs
-            .iter()
-            .map(|(&(a, b), &w)| LinkSpec {
-                source: a,
-                target: b,
-                distance: Some(cfg.link_distance),
-                strength: Some((0.12 * w).min(0.6)),
-            })
-            .collect();
         let radii: Vec<f64> = present.iter().zip(&degrees).map(|(o, d)| collide_radius(ds, *o, *d, cfg)).collect();
         let anchors: Vec<Vec2> = present.iter().map(|o| self.global[o.ix()]).collect();
 
         let mut sim = Simulation::with_positions(&start, cfg.seed);
-        sim.add_force(ManyBody::new(cfg.charge).distance_range(1.0, 2000.0));
-        sim.add_force(Link::new(links));
-        sim.add_force(Collide::new(radii));
+        add_shared_forces(&mut sim, cfg, &pairs, radii);
         sim.add_force(Position::anchors(anchors, vec![cfg.anchor_strength; present.len()]));
         sim.alpha = cfg.relax_alpha;
         let ticks = cfg.relax_ticks_for(present.len());
@@ -387,6 +365,23 @@ impl TemporalLayout {
         }
         out
     }
+}
+
+/// The forces the global layout and every date share, in this order: many-body repulsion, one link
+/// spring per related pair (strength from the money weight, log scale), collision.
+fn add_shared_forces(sim: &mut Simulation, cfg: &LayoutConfig, pairs: &BTreeMap<(u32, u32), f64>, radii: Vec<f64>) {
+    let links: Vec<LinkSpec> = pairs
+        .iter()
+        .map(|(&(a, b), &w)| LinkSpec {
+            source: a,
+            target: b,
+            distance: Some(cfg.link_distance),
+            strength: Some((0.12 * w).min(0.6)),
+        })
+        .collect();
+    sim.add_force(ManyBody::new(cfg.charge).distance_range(1.0, 2000.0));
+    sim.add_force(Link::new(links));
+    sim.add_force(Collide::new(radii));
 }
 
 /// Collision radius: the disc or half the label, whichever is wider, plus a margin.
