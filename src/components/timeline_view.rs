@@ -32,7 +32,7 @@ const STRIP_H: f64 = 34.0;
 const AXIS_H: f64 = 26.0;
 const LANE_H: f64 = 22.0;
 /// Above this many lanes, labels are dropped (marks alone still never overlap); zoom in to read them.
-const MAX_LABEL_LANES: usize = 10;
+const MAX_LABEL_LANES: usize = 16;
 
 /// The timeline view.
 #[function_component(TimelineView)]
@@ -53,7 +53,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let marks_layout = {
         let ds = ds.clone();
         use_memo((w0.to_bits(), w1.to_bits(), width.to_bits()), move |_| {
-            let style = MarkStyle { max_label_chars: if narrow { 22 } else { 36 }, ..MarkStyle::default() };
+            let style = MarkStyle { max_label_chars: if narrow { 22 } else { 30 }, ..MarkStyle::default() };
             let layout = layout_events_with_widths(&ds, &scale, &style, &[]);
             if layout.lanes <= MAX_LABEL_LANES {
                 (Rc::new(layout), true)
@@ -85,7 +85,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     e.prevent_default();
                     let (left, _, _, _) = crate::platform::dom::rect_of(&el2);
                     let x = f64::from(e.client_x()) - left;
-                    let factor = (e.delta_y() * 0.002).exp();
+                    // Scrolling up (negative delta) zooms in, as in the network.
+                    let factor = (-e.delta_y() * 0.002).exp();
                     let s = scale.zoom(x, factor);
                     let (a, b) = s.domain();
                     view.dispatch(Action::SetWindow(a, b));
@@ -160,8 +161,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             <div class="panel-head">
                 <h2 id="timeline-title">{ "Timeline" }</h2>
                 <div class="toolbar" role="group" aria-label="Timeline zoom">
-                    <button type="button" class="icon" aria-label="Zoom timeline in" title="Zoom in" onclick={zoom(0.5)}>{ "+" }</button>
-                    <button type="button" class="icon" aria-label="Zoom timeline out" title="Zoom out" onclick={zoom(2.0)}>{ "−" }</button>
+                    <button type="button" class="icon" aria-label="Zoom timeline in" title="Zoom in" onclick={zoom(2.0)}>{ "+" }</button>
+                    <button type="button" class="icon" aria-label="Zoom timeline out" title="Zoom out" onclick={zoom(0.5)}>{ "−" }</button>
                     <button type="button" onclick={reset}>{ "Whole story" }</button>
                 </div>
             </div>

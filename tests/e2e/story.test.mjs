@@ -266,3 +266,26 @@ test('a date change animates: ended lines fade out, then the picture settles; re
     assert.equal(exiting, 0);
   });
 });
+
+test('zooming the timeline narrows the window and brings out the event titles', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2025-09-24');
+    const brush = page.locator('.timeline .brush');
+    const full = Number(await brush.getAttribute('width'));
+    assert.equal(await page.locator('.timeline .mark text').count(), 0, 'whole story: marks only');
+    const zoomIn = page.getByRole('button', { name: 'Zoom timeline in' });
+    for (let i = 0; i < 4; i++) await zoomIn.click();
+    const narrow = Number(await brush.getAttribute('width'));
+    assert.ok(narrow < full / 10, `brush ${full} → ${narrow}`);
+    assert.ok(await page.locator('.timeline .mark text').count() > 3, 'titles are shown when they fit');
+    // Marks and their titles never overlap in a lane.
+    const boxes = await page.locator('.timeline .mark').evaluateAll((gs) => gs.map((g) => g.getBBox()).map((b) => [b.x, b.y, b.x + b.width, b.y + b.height]));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
+      assert.ok(!overlap, `marks ${i} and ${j} overlap`);
+    }
+    await page.getByRole('button', { name: 'Whole story' }).click();
+    assert.equal(Number(await brush.getAttribute('width')), full);
+  });
+});
