@@ -289,3 +289,21 @@ test('zooming the timeline narrows the window and brings out the event titles', 
     assert.equal(Number(await brush.getAttribute('width')), full);
   });
 });
+
+test('brushing the overview strip sets the timeline window', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2025-09-24');
+    const strip = page.locator('.timeline .strip-bg');
+    await strip.scrollIntoViewIfNeeded();
+    const b = await strip.boundingBox();
+    await page.mouse.move(b.x + 700, b.y + 15);
+    await page.mouse.down();
+    await page.mouse.move(b.x + 900, b.y + 15, { steps: 6 });
+    await page.mouse.up();
+    const brush = page.locator('.timeline .brush');
+    assert.ok(Math.abs(Number(await brush.getAttribute('x')) - 700) < 2);
+    assert.ok(Math.abs(Number(await brush.getAttribute('width')) - 200) < 2);
+    // The axis now shows months, not years.
+    assert.ok((await page.locator('.timeline .tick text').allTextContents()).some((t) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Q[1-4])/.test(t)));
+  });
+});
