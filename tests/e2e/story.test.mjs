@@ -92,6 +92,7 @@ test('play advances through the changes and pause stops it', async () => {
     const pause = page.getByRole('button', { name: 'Pause' });
     await pause.click();
     const stopped = await story.currentDate().textContent();
+    // A negative check needs time to pass: longer than one play step (1.6 s), the date must not move.
     await page.waitForTimeout(2000);
     assert.equal(await story.currentDate().textContent(), stopped, 'paused');
     assert.ok(seen.size >= 2);
