@@ -1,9 +1,9 @@
 //! Exposes the layout core's standard benchmark simulation to JavaScript, so `bench/index.html` can
 //! time it beside d3-force on the same graph, forces, parameters and tick count.
 
-use powershift_core::network::bench::{checksum, standard_simulation};
-use powershift_core::network::random_graph::random_graph;
 use powershift_core::network::Simulation;
+use powershift_core::testkit::bench::{checksum, standard_simulation};
+use powershift_core::testkit::random_graph::random_graph;
 use wasm_bindgen::prelude::*;
 
 /// The standard simulation, ready to tick.

@@ -208,7 +208,7 @@ fn bench(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
             }
         }
     }
-    let mut sim = powershift_core::network::bench::standard_simulation(nodes, edges, seed);
+    let mut sim = powershift_core::testkit::bench::standard_simulation(nodes, edges, seed);
     // Warm up (page in, grow buffers) outside the timing.
     sim.tick();
     let start = std::time::Instant::now();
@@ -220,7 +220,7 @@ fn bench(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
         out,
         "{{\"runtime\": \"native\", \"nodes\": {nodes}, \"edges\": {edges}, \"ticks\": {ticks}, \"ms_per_tick\": {:.4}, \"checksum\": {:.6}}}",
         ms / ticks.max(1) as f64,
-        powershift_core::network::bench::checksum(&sim)
+        powershift_core::testkit::bench::checksum(&sim)
     );
     OK
 }
@@ -240,7 +240,7 @@ fn generate(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
             }
         }
     }
-    let v = powershift_core::synthetic::synthetic_dataset(orgs, rels, seed);
+    let v = powershift_core::testkit::synthetic::synthetic_dataset(orgs, rels, seed);
     let _ = writeln!(out, "{v}");
     OK
 }

@@ -3,8 +3,8 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use powershift_core::model::Dataset;
-use powershift_core::network::bench::standard_simulation;
 use powershift_core::network::{LayoutConfig, TemporalLayout};
+use powershift_core::testkit::bench::standard_simulation;
 use powershift_core::timeline::{layout_events, MarkStyle, TimeScale};
 
 const SIZES: [(u32, usize); 3] = [(100, 300), (1_000, 5_000), (10_000, 50_000)];

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 fn main() {
     let shipped = Dataset::from_json_str(include_str!("../../../static/data/powershift.json")).unwrap();
-    let synth = Dataset::from_value(&powershift_core::synthetic::synthetic_dataset(1000, 3000, 1)).unwrap();
+    let synth = Dataset::from_value(&powershift_core::testkit::synthetic::synthetic_dataset(1000, 3000, 1)).unwrap();
     for (name, ds) in [("shipped", &shipped), ("synthetic 1000/3000", &synth)] {
         let t = Instant::now();
         let cfg: LayoutConfig = std::env::var("CFG")

@@ -1,7 +1,7 @@
 //! Times each force of the standard benchmark separately (native), to see where a tick goes.
 use powershift_core::network::forces::{Center, Link, ManyBody};
-use powershift_core::network::random_graph::{links, random_graph};
 use powershift_core::network::Simulation;
+use powershift_core::testkit::random_graph::{links, random_graph};
 use std::time::Instant;
 
 fn main() {

@@ -40,12 +40,15 @@
 #![warn(missing_docs)]
 
 pub mod date;
+pub mod gesture;
 pub mod model;
 pub mod money;
 pub mod network;
 pub mod scene;
 pub mod search;
 pub mod snapshot;
-pub mod synthetic;
+pub mod svg;
+#[cfg(feature = "testkit")]
+pub mod testkit;
 pub mod timeline;
 pub mod view;

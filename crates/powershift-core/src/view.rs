@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::date::Date;
 use crate::model::{Dataset, EventIx, OrgIx, RelIx, RelationKind};
 use crate::network::Vec2;
+use crate::timeline::TimeScale;
 
 /// What the reader picked (clicked or pressed Enter on) or points at (hover, focus).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -114,6 +115,11 @@ impl ViewContext {
         self.change_dates.get(i).copied()
     }
 
+    /// The story's range in days: the widest timeline window.
+    pub fn window_bounds(&self) -> (f64, f64) {
+        (f64::from(self.range.0.days()), f64::from(self.range.1.days()))
+    }
+
     /// `d` clamped to the story's range.
     pub fn clamp(&self, d: Date) -> Date {
         d.max(self.range.0).min(self.range.1)
@@ -151,7 +157,7 @@ pub enum Action {
     FocusOrg(Option<OrgIx>),
     /// Type in the search box.
     Search(String),
-    /// Set the timeline's window (days; clamped to at least a week inside the range).
+    /// Set the timeline's window (days; made valid by [`TimeScale::clamp_window`]).
     SetWindow(f64, f64),
     /// Reset the timeline's window to the whole story.
     ResetWindow,
@@ -181,7 +187,7 @@ impl ViewState {
             hidden_kinds: BTreeSet::new(),
             focus_org: None,
             query: String::new(),
-            window: (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days())),
+            window: ctx.window_bounds(),
             camera: Camera::default(),
             playing: false,
             pins: BTreeMap::new(),
@@ -264,13 +270,11 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
         Action::FocusOrg(o) => s.focus_org = o,
         Action::Search(q) => s.query = q,
         Action::SetWindow(a, b) => {
-            let (lo, hi) = (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days()));
-            let (a, b) = (a.min(b), a.max(b));
-            let span = (b - a).max(7.0).min(hi - lo);
-            let a = a.max(lo).min(hi - span);
-            s.window = (a, a + span);
+            if a.is_finite() && b.is_finite() {
+                s.window = TimeScale::clamp_window((a, b), ctx.window_bounds());
+            }
         }
-        Action::ResetWindow => s.window = (f64::from(ctx.range.0.days()), f64::from(ctx.range.1.days())),
+        Action::ResetWindow => s.window = ctx.window_bounds(),
         Action::Zoom { at, factor } => s.camera = s.camera.zoom_about(at, factor),
         Action::Pan(d) => s.camera = s.camera.pan(d),
         Action::Pin(o, p) => {
@@ -285,37 +289,38 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
 }
 
 /// Deep links: the durable part of the state as a URL query (`date`, `select`, `hide`, `focus`,
-/// `q`), with ids rather than indices so links survive dataset edits.
+/// `q`), with ids rather than indices so links survive dataset edits. Encoded as
+/// `application/x-www-form-urlencoded`, which `URLSearchParams` and every host page read back.
 pub fn to_query(state: &ViewState, ds: &Dataset) -> String {
-    let mut parts = vec![format!("date={}", state.date)];
+    let mut q = form_urlencoded::Serializer::new(String::new());
+    q.append_pair("date", &state.date.to_string());
     if let Some(sel) = state.selection {
         let id = match sel {
             Selection::Org(o) => format!("org:{}", ds.org(o).id),
             Selection::Rel(r) => format!("rel:{}", ds.rel(r).id),
             Selection::Event(e) => format!("event:{}", ds.event(e).id),
         };
-        parts.push(format!("select={}", encode(&id)));
+        q.append_pair("select", &id);
     }
     if !state.hidden_kinds.is_empty() {
         let k: Vec<&str> = state.hidden_kinds.iter().map(|k| k.as_str()).collect();
-        parts.push(format!("hide={}", k.join(",")));
+        q.append_pair("hide", &k.join(","));
     }
     if let Some(o) = state.focus_org {
-        parts.push(format!("focus={}", encode(&ds.org(o).id)));
+        q.append_pair("focus", &ds.org(o).id);
     }
     if !state.query.is_empty() {
-        parts.push(format!("q={}", encode(&state.query)));
+        q.append_pair("q", &state.query);
     }
-    parts.join("&")
+    // `:` and `,` are safe in a query; keep them readable in links.
+    q.finish().replace("%3A", ":").replace("%2C", ",")
 }
 
-/// Reads a deep link over an initial state; unknown or malformed parts are ignored.
+/// Reads a deep link over an initial state; unknown keys and malformed values are ignored.
 pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
     let mut s = ViewState::initial(ctx);
-    for pair in query.trim_start_matches('?').split('&') {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let v = decode(v);
-        match k {
+    for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        match k.as_ref() {
             "date" => {
                 if let Ok(d) = Date::parse_iso(&v) {
                     s.date = ctx.clamp(d);
@@ -331,51 +336,9 @@ pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
             }
             "hide" => s.hidden_kinds = v.split(',').filter_map(RelationKind::parse).collect(),
             "focus" => s.focus_org = ds.org_ix(&v),
-            "q" => s.query = v,
+            "q" => s.query = v.into_owned(),
             _ => {}
         }
     }
     s
-}
-
-fn encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 3;
-                    }
-                    Err(_) => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -5,7 +5,8 @@ use powershift_core::date::Date;
 use powershift_core::model::Dataset;
 use powershift_core::network::forces::{Collide, Link, LinkSpec, ManyBody, Position};
 use powershift_core::network::temporal::stability;
-use powershift_core::network::{golden, LayoutConfig, Simulation, TemporalLayout, Vec2};
+use powershift_core::network::{LayoutConfig, Simulation, TemporalLayout, Vec2};
+use powershift_core::testkit::golden;
 use proptest::prelude::*;
 
 const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
@@ -102,7 +103,7 @@ fn collision_removes_overlap() {
 #[test]
 fn barnes_hut_approximates_the_exact_sum() {
     let run = |theta: f64| {
-        let mut sim = powershift_core::network::bench::standard_simulation(300, 600, 2);
+        let mut sim = powershift_core::testkit::bench::standard_simulation(300, 600, 2);
         let mut exact = Simulation::with_positions(&sim.positions().into_iter().map(Some).collect::<Vec<_>>(), 2);
         exact.add_force(ManyBody::new(-30.0).theta(theta));
         exact.tick();
@@ -167,7 +168,7 @@ proptest! {
     #[test]
     fn positions_stay_finite_and_a_seed_gives_identical_output(n in 2u32..120, extra in 0usize..200, seed in any::<u32>()) {
         let run = || {
-            let mut sim = powershift_core::network::bench::standard_simulation(n, n as usize - 1 + extra, seed);
+            let mut sim = powershift_core::testkit::bench::standard_simulation(n, n as usize - 1 + extra, seed);
             sim.add_force(Collide::new(vec![4.0; n as usize]));
             sim.run(120);
             sim.positions()

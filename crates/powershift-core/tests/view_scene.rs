@@ -1,21 +1,27 @@
-//! View state (the reducer) and the scene (emphasis, filters, encodings), table-driven, natively.
+//! View state (the reducer) and the scenes (emphasis, filters, encodings, timeline, money),
+//! table-driven, natively.
 
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, RelationKind};
 use powershift_core::network::{LayoutConfig, TemporalLayout, Vec2};
-use powershift_core::scene::{ease_in_out, network_scene, tween_positions, Emphasis};
+use powershift_core::scene::{
+    ease_in_out, mark_scene, money_readout, money_scene, network_scene, timeline_marks, timeline_scene,
+    tween_positions, Emphasis, Exiting, MoneyOptions, Transition,
+};
 use powershift_core::view::{
     add_months, apply, from_query, to_query, Action, Camera, Selection, ViewContext, ViewState,
 };
 
-const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
+/// A frozen copy of the story: these tests pin mechanics, so editing the shipped story must not
+/// break them (the story's own facts are tested in `shipped_dataset.rs`).
+const STORY: &str = include_str!("res/story-frozen.json");
 
 fn d(s: &str) -> Date {
     Date::parse_iso(s).unwrap()
 }
 
 fn setup() -> (Dataset, ViewContext, ViewState) {
-    let ds = Dataset::from_json_str(SHIPPED).unwrap();
+    let ds = Dataset::from_json_str(STORY).unwrap();
     let ctx = ViewContext::of(&ds);
     let s = ViewState::initial(&ctx);
     (ds, ctx, s)
@@ -124,7 +130,7 @@ fn deep_links_round_trip() {
     s = apply(&s, Action::FocusOrg(ds.org_ix("openai")), &ctx);
     s = apply(&s, Action::Search("Oracle & co".into()), &ctx);
     let q = to_query(&s, &ds);
-    assert_eq!(q, "date=2023-01-23&select=org:microsoft&hide=lawsuit&focus=openai&q=Oracle%20%26%20co");
+    assert_eq!(q, "date=2023-01-23&select=org:microsoft&hide=lawsuit&focus=openai&q=Oracle+%26+co");
     let back = from_query(&q, &ds, &ctx);
     assert_eq!(
         (back.date, back.selection, &back.hidden_kinds, back.focus_org, &back.query),
@@ -135,6 +141,10 @@ fn deep_links_round_trip() {
     assert_eq!(junk.date, ctx.range.1);
     assert_eq!(junk.selection, None);
     assert_eq!(junk.hidden_kinds.len(), 1);
+    // Percent-decoding follows the URL standard: "%+1" is not a byte, and "%20" and "+" are spaces.
+    assert_eq!(from_query("q=%+1", &ds, &ctx).query, "% 1");
+    assert_eq!(from_query("q=a%20b+c", &ds, &ctx).query, "a b c");
+    assert_eq!(from_query("?q=%E2%80%93", &ds, &ctx).query, "\u{2013}");
 }
 
 fn scene_at(date: &str, view: &ViewState, ds: &Dataset) -> powershift_core::scene::NetworkScene {
@@ -245,4 +255,85 @@ fn tween_moves_from_one_layout_to_the_next() {
     let openai = b.nodes.iter().position(|n| ds.org(n.org).id == "openai").unwrap();
     assert_eq!(start[openai], a.node(ds.org_ix("openai").unwrap()).unwrap().pos);
     assert_eq!((ease_in_out(0.0), ease_in_out(0.5), ease_in_out(1.0)), (0.0, 0.5, 1.0));
+}
+
+#[test]
+fn a_date_animation_interpolates_and_fades_out_what_ended() {
+    let (ds, ctx, s0) = setup();
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    let (a, b) = (layout.at(&ds, d("2026-04-24")), layout.at(&ds, d("2026-04-28")));
+    let s = apply(&s0, Action::SetDate(d("2026-04-28")), &ctx);
+    let gone: Vec<_> = a.edges.iter().filter(|e| !b.edges.iter().any(|n| n.rel == e.rel)).map(|e| e.rel).collect();
+    assert!(!gone.is_empty(), "something ends on 27 April 2026");
+    let mid = network_scene(&ds, &b, &s, Some(Transition { from: &a, t: 0.5 }));
+    let exiting: Vec<_> =
+        mid.exiting.iter().filter_map(|x| if let Exiting::Edge { rel, .. } = x { Some(*rel) } else { None }).collect();
+    assert_eq!(exiting, gone, "every relationship that ended fades out, and nothing else");
+    assert!((mid.exit_opacity - 0.4).abs() < 1e-12);
+    // At t = 1 the picture is exactly the new date's.
+    let done = network_scene(&ds, &b, &s, Some(Transition { from: &a, t: 1.0 }));
+    assert_eq!(done, network_scene(&ds, &b, &s, None));
+    assert!(done.exiting.is_empty());
+    // Without pins or animation, the scene draws the layout's own curves.
+    assert!(done.edges.iter().all(|e| b.edges.iter().any(|l| l.rel == e.rel && l.curve == e.curve)));
+}
+
+#[test]
+fn timeline_scene_marks_the_date_window_and_focus() {
+    let (ds, ctx, s0) = setup();
+    let width = 1000.0;
+    let s = apply(&s0, Action::SetDate(d("2019-07-22")), &ctx);
+    let marks = timeline_marks(&ds, s.window, width);
+    let frame = timeline_scene(&ds, &marks, &powershift_core::timeline::density(&ds, 120), &s, width);
+    assert!(!marks.labelled, "87 events over ten years do not fit with titles in 16 lanes at 1000 px");
+    let now = frame.now.expect("the date is in the window");
+    assert!(frame.brush.0 < now && now < frame.brush.1);
+    assert_eq!(frame.ticks.first().map(|t| t.label.as_str()), Some("2016"));
+    // Zoomed to 2019, titles fit and the current date is on the axis.
+    let z = apply(&s, Action::SetWindow(f64::from(d("2019-01-01").days()), f64::from(d("2020-01-01").days())), &ctx);
+    let zm = timeline_marks(&ds, z.window, width);
+    assert!(zm.labelled);
+    let scene = mark_scene(&ds, &zm, &z, width);
+    let e06 = scene.iter().find(|m| m.id == "E06").expect("E06 is in 2019");
+    assert!(e06.label.is_some());
+    assert!(e06.description.starts_with("22 July 2019: "), "{}", e06.description);
+    // Selecting Microsoft highlights its events and dims the others; hiding a kind filters marks.
+    let ms = apply(&z, Action::Select(Some(Selection::Org(ds.org_ix("microsoft").unwrap()))), &ctx);
+    let ms = apply(&ms, Action::ToggleKind(RelationKind::Investment), &ctx);
+    let scene = mark_scene(&ds, &zm, &ms, width);
+    let e06 = scene.iter().find(|m| m.id == "E06").unwrap();
+    assert_eq!(e06.emphasis, Emphasis::Highlight);
+    assert!(scene.iter().any(|m| m.emphasis == Emphasis::Dim));
+    assert_eq!(e06.filtered, ds.event(e06.event).kinds.iter().all(|k| k.as_str() == "investment"));
+    // Marks are independent of the date.
+    let later = apply(&ms, Action::SetDate(d("2026-01-01")), &ctx);
+    assert_eq!(scene, mark_scene(&ds, &zm, &later, width));
+}
+
+#[test]
+fn money_scene_draws_the_largest_committers_and_the_highlight() {
+    let (ds, _, _) = setup();
+    let series = powershift_core::money::commitments(&ds);
+    let scene = money_scene(&ds, &series, &MoneyOptions::default(), 600.0, 60.0);
+    assert_eq!(scene.lines.len(), 6);
+    assert_eq!(scene.lines.iter().map(|l| l.colour).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+    assert!(scene.lines.iter().all(|l| !l.dimmed && !l.highlight));
+    let (y0, y1) = scene.y_range;
+    for l in &scene.lines {
+        assert!(l.upper.iter().all(|p| p.1 >= y0 && p.1 <= y1 && p.0 >= scene.x_range.0 && p.0 <= scene.x_range.1));
+        // A step line: each point is level with or right of and above the previous one.
+        assert!(l.upper.windows(2).all(|w| w[1].1 >= w[0].1 && w[1].0 >= w[0].0), "{}", l.name);
+    }
+    let ms = ds.org_ix("microsoft").unwrap();
+    assert!(!scene.lines.iter().any(|l| l.org == ms), "Microsoft is seventh");
+    let hl = money_scene(&ds, &series, &MoneyOptions { highlight: Some(ms), ..MoneyOptions::default() }, 600.0, 60.0);
+    assert_eq!(hl.lines.last().map(|l| (l.org, l.highlight)), Some((ms, true)));
+    assert!(hl.lines[..5].iter().all(|l| l.dimmed));
+    let words = money_readout(&series, &scene, d("2026-04-28"));
+    assert!(words.summary.starts_with("Cumulative commitments as of 28 April 2026: OpenAI $"), "{}", words.summary);
+    assert!(words.summary.contains("Amazon $28B firm, up to $87B;"), "{}", words.summary);
+    assert!(words.summary.ends_with("; SoftBank $30B firm."), "no \"up to\" when nothing is added: {}", words.summary);
+    assert_eq!(words.rows.len(), 6);
+    let early = money_readout(&series, &scene, d("2016-01-01"));
+    assert!(early.summary.contains("OpenAI $0 firm;"), "{}", early.summary);
 }

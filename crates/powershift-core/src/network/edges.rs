@@ -23,17 +23,17 @@ impl Curve {
         a.lerp(b, t)
     }
 
-    /// SVG path data: `M x y Q cx cy x y`, rounded to 0.1 px.
+    /// SVG path data: `M x y Q cx cy x y`, numbers written by [`crate::svg::num`].
     pub fn svg_path(&self) -> String {
-        let r = |v: f64| (v * 10.0).round() / 10.0;
+        use crate::svg::num;
         format!(
             "M{} {} Q{} {} {} {}",
-            r(self.start.x),
-            r(self.start.y),
-            r(self.control.x),
-            r(self.control.y),
-            r(self.end.x),
-            r(self.end.y)
+            num(self.start.x),
+            num(self.start.y),
+            num(self.control.x),
+            num(self.control.y),
+            num(self.end.x),
+            num(self.end.y)
         )
     }
 }

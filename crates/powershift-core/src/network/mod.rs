@@ -12,15 +12,12 @@
 //! - [`temporal`]: global layout + per-date anchored relaxation; the stability metric.
 //! - [`labels`]: label placement with no label–label or label–node overlap.
 //! - [`edges`]: curves for parallel agreements between one pair.
-//! - [`rng`], [`vec2`], [`random_graph`]: seeded randomness, geometry, benchmark graphs.
+//! - [`rng`], [`vec2`]: seeded randomness and geometry.
 
-pub mod bench;
 pub mod edges;
 pub mod forces;
-pub mod golden;
 pub mod labels;
 pub mod quadtree;
-pub mod random_graph;
 pub mod rng;
 pub mod simulation;
 pub mod temporal;

@@ -158,6 +158,8 @@ pub struct NetworkLayout {
     pub bounds: Rect,
     /// Label overlaps left (target: none).
     pub overlaps: Overlaps,
+    /// The gap between parallel curves it was drawn with, so moved nodes are re-curved alike.
+    pub parallel_spacing: f64,
 }
 
 impl NetworkLayout {
@@ -180,6 +182,24 @@ impl NetworkLayout {
         }
         Vec2::new(x1 - x0, y1 - y0).length()
     }
+}
+
+/// The box around what a network drawing shows: every disc (centre, radius) with its label box, and
+/// the middle of every curve (a fanned curve bulges out of the discs' box). The layout and the scene
+/// (whose nodes may be pinned or animated) both measure with this. `None` when there is nothing. O(n + m).
+pub fn drawing_bounds<'a>(
+    discs: impl IntoIterator<Item = (Vec2, f64, Option<Rect>)>,
+    curves: impl IntoIterator<Item = &'a Curve>,
+) -> Option<Rect> {
+    let discs = discs.into_iter().map(|(c, r, label)| {
+        let disc = Rect::centered(c, 2.0 * r, 2.0 * r);
+        label.map_or(disc, |l| disc.union(&l))
+    });
+    let mids = curves.into_iter().map(|c| {
+        let m = c.at(0.5);
+        Rect::new(m.x, m.y, m.x, m.y)
+    });
+    Rect::union_all(discs.chain(mids))
 }
 
 /// Stability between two layouts: the mean displacement of the organisations present in both,
@@ -332,20 +352,9 @@ impl TemporalLayout {
             .map(|((e, w), curve)| EdgeLayout { rel: e.rel, phase: e.phase, curve, weight: *w })
             .collect();
 
-        let mut bounds: Option<Rect> = None;
-        for n in &nodes {
-            let mut r = Rect::centered(n.pos, 2.0 * n.radius, 2.0 * n.radius);
-            if let Some(l) = n.label {
-                r = r.union(&l);
-            }
-            bounds = Some(bounds.map_or(r, |b| b.union(&r)));
-        }
-        for e in &edges {
-            let mid = e.curve.at(0.5);
-            let r = Rect::new(mid.x, mid.y, mid.x, mid.y);
-            bounds = Some(bounds.map_or(r, |b| b.union(&r)));
-        }
-        NetworkLayout { date, nodes, edges, bounds: bounds.unwrap_or_default(), overlaps }
+        let bounds = drawing_bounds(nodes.iter().map(|n| (n.pos, n.radius, n.label)), edges.iter().map(|e| &e.curve))
+            .unwrap_or_default();
+        NetworkLayout { date, nodes, edges, bounds, overlaps, parallel_spacing: cfg.parallel_spacing }
     }
 
     /// For every change date: nodes, edges, stability against the previous change date, overlaps.

@@ -114,6 +114,10 @@ impl Rect {
     pub fn union(&self, o: &Rect) -> Rect {
         Rect::new(self.min.x.min(o.min.x), self.min.y.min(o.min.y), self.max.x.max(o.max.x), self.max.y.max(o.max.y))
     }
+    /// The smallest rectangle holding all of `rects`, or `None` for none. O(n).
+    pub fn union_all(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+        rects.into_iter().reduce(|a, b| a.union(&b))
+    }
     /// Grown by `m` on every side.
     pub fn inflate(&self, m: f64) -> Rect {
         Rect::new(self.min.x - m, self.min.y - m, self.max.x + m, self.max.y + m)

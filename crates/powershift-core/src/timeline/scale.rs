@@ -153,6 +153,24 @@ impl TimeScale {
         panned.clamped_to(b0, b1)
     }
 
+    /// A window `(start, end)` in days made valid inside `bounds`: ordered, at least
+    /// [`MIN_SPAN_DAYS`] long (unless the bounds are shorter), no longer than the bounds, and
+    /// shifted (not resized) to lie within them. The view's reducer keeps the timeline's window
+    /// with this. O(1).
+    ///
+    /// ```
+    /// use powershift_core::timeline::TimeScale;
+    /// assert_eq!(TimeScale::clamp_window((50.0, 10.0), (0.0, 100.0)), (10.0, 50.0));
+    /// assert_eq!(TimeScale::clamp_window((98.0, 99.0), (0.0, 100.0)), (93.0, 100.0));
+    /// assert_eq!(TimeScale::clamp_window((-50.0, 500.0), (0.0, 100.0)), (0.0, 100.0));
+    /// ```
+    pub fn clamp_window(window: (f64, f64), bounds: (f64, f64)) -> (f64, f64) {
+        let (b0, b1) = ordered(bounds);
+        let (a, b) = ordered(window);
+        let span = (b - a).max(MIN_SPAN_DAYS).min(b1 - b0);
+        TimeScale::from_days(a, a + span, 0.0, 1.0).clamped_to(b0, b1).domain()
+    }
+
     /// This scale's domain resized to `span` days, keeping the day under `anchor_px` in place.
     fn with_span_around(&self, anchor_px: f64, span: f64) -> TimeScale {
         let anchor = self.invert(anchor_px);

@@ -1,21 +1,22 @@
 //! The golden scenarios: small, fixed layouts whose positions are recorded in
-//! `tests/res/golden.json` and asserted to 1e-6, natively (`tests/golden.rs`) and in WebAssembly
+//! `tests/res/golden.json` and asserted to 1e-6, natively (`tests/network.rs`) and in WebAssembly
 //! in headless Chromium (the app's `tests/golden_wasm.rs`), so both targets provably compute the
 //! same picture. Regenerate the file with `cargo run -p powershift-core --example golden` only when
 //! a change to the layout is intended.
 
-use super::forces::{Collide, ManyBody, Position};
-use super::simulation::Simulation;
-use super::temporal::{LayoutConfig, TemporalLayout};
-use super::vec2::Vec2;
 use crate::date::Date;
 use crate::model::Dataset;
+use crate::network::forces::{Collide, ManyBody, Position};
+use crate::network::simulation::Simulation;
+use crate::network::temporal::{LayoutConfig, TemporalLayout};
+use crate::network::vec2::Vec2;
 
 /// The small dataset used by the temporal scenario.
 pub const TINY_DATASET: &str = include_str!("../../tests/res/tiny.json");
 
-/// The shipped story, for the full-size temporal scenario.
-pub const SHIPPED_DATASET: &str = include_str!("../../../../static/data/powershift.json");
+/// A frozen copy of the story (as shipped on 2026-11-30), for the full-size temporal scenario: the
+/// positions pin the layout's mechanics, so editing the shipped story must not change them.
+pub const STORY_DATASET: &str = include_str!("../../tests/res/story-frozen.json");
 
 /// Every scenario's name and positions, in a fixed order.
 pub fn scenarios() -> Vec<(&'static str, Vec<Vec2>)> {
@@ -37,10 +38,10 @@ pub fn scenarios() -> Vec<(&'static str, Vec<Vec2>)> {
     let at = layout.at(&ds, Date::from_ymd(2019, 8, 1).expect("a real date"));
     out.push(("temporal tiny dataset on 2019-08-01", at.nodes.iter().map(|n| n.pos).collect()));
 
-    let ds = Dataset::from_json_str(SHIPPED_DATASET).expect("the shipped dataset is valid");
+    let ds = Dataset::from_json_str(STORY_DATASET).expect("the frozen story is valid");
     let layout = TemporalLayout::new(&ds, LayoutConfig::default());
     let at = layout.at(&ds, Date::from_ymd(2025, 1, 21).expect("a real date"));
-    out.push(("temporal shipped dataset on 2025-01-21", at.nodes.iter().map(|n| n.pos).collect()));
+    out.push(("temporal frozen story on 2025-01-21", at.nodes.iter().map(|n| n.pos).collect()));
     out
 }
 

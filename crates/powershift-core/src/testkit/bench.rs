@@ -4,9 +4,9 @@
 //! links (distance 30, strength 1/min degree), centring — and d3's default alpha schedule.
 //! Timing itself stays with the caller (`std::time::Instant` does not exist in the browser).
 
-use super::forces::{Center, Link, ManyBody};
 use super::random_graph::{links, random_graph};
-use super::simulation::Simulation;
+use crate::network::forces::{Center, Link, ManyBody};
+use crate::network::simulation::Simulation;
 
 /// The standard simulation for `nodes` nodes and `edges` edges.
 pub fn standard_simulation(nodes: u32, edges: usize, seed: u32) -> Simulation {

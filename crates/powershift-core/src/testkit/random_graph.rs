@@ -1,8 +1,8 @@
 //! Seeded random graphs for benchmarks and property tests (the same graph natively, in Wasm and, by
 //! exporting the edge list, in d3-force).
 
-use super::forces::LinkSpec;
-use super::rng::Lcg;
+use crate::network::forces::LinkSpec;
+use crate::network::rng::Lcg;
 
 /// `m` distinct edges over `n` nodes (no self-loops), drawn with a seeded LCG. Half the edges attach
 /// preferentially to low-numbered nodes so the graph has hubs, like real alliance networks.

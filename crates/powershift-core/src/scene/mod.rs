@@ -1,0 +1,36 @@
+//! Scenes: (dataset, layouts, view state) → display lists of plain data, one per panel. Renderers
+//! turn a scene into markup without decisions of their own, so what the page, an export and the
+//! prerendered first screen show cannot drift apart, and every decision is tested natively.
+//!
+//! ```text
+//! Dataset ─┬─ TemporalLayout::at(date) ─▶ NetworkLayout ─┐
+//!          ├─ timeline_marks(window, w) ▶ MarkLayout ────┼─ + ViewState ─▶ NetworkScene / TimelineScene
+//!          └─ money::commitments ───────▶ MoneySeries ───┘                 + SceneMarks / MoneyScene
+//! ```
+//!
+//! - [`encoding`]: which colour, dash, width and opacity stand for what (the legend uses them too).
+//! - [`linking`]: what the hovered or selected item connects to; emphasis and dimming.
+//! - [`network`](mod@network), [`timeline`](mod@timeline), [`money`](mod@money): one scene each.
+
+pub mod encoding;
+pub mod linking;
+pub mod money;
+pub mod network;
+pub mod timeline;
+
+pub use encoding::{
+    confidence_dash, edge_width, event_colour, event_relation_kind, org_colour, relation_colour, state_opacity,
+    MONEY_COLOURS, NEUTRAL_COLOUR,
+};
+pub use linking::{linked, Emphasis, Linked};
+pub use money::{
+    billions_label, log_range, money_readout, money_scene, shown_series, usd, MoneyLine, MoneyOptions, MoneyReadout,
+    MoneyRow, MoneyScene,
+};
+pub use network::{
+    ease_in_out, network_scene, tween_positions, Exiting, NetworkScene, SceneEdge, SceneNode, Transition,
+};
+pub use timeline::{
+    mark_scene, mark_scene_for, timeline_marks, timeline_scene, DensityBar, MarkLayout, SceneMark, SceneTick,
+    TimelineScene,
+};
