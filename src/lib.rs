@@ -7,7 +7,6 @@
 
 pub mod app;
 pub mod components;
-pub mod data_url;
 pub mod hooks;
 pub mod load;
 pub mod platform;

@@ -1,6 +1,7 @@
 //! App state: a Yew `Reducible` that delegates every change to the pure reducer in
-//! `powershift_core::view`, and the story context (dataset and its precomputed layouts) shared
-//! with every panel through a context provider.
+//! `powershift_core::view`, and the story (dataset and its precomputed layouts). Both reach every
+//! panel through one `ContextProvider<AppContext>` set up by the story screen; panels read it with
+//! [`use_app`].
 
 use std::rc::Rc;
 
@@ -75,15 +76,10 @@ impl Story {
         let ctx = Rc::new(ViewContext::of(&ds));
         let layout = TemporalLayout::new(&ds, layout_config(compact));
         // The union of the change dates' boxes (at most 24 of them, evenly spread, for big stories).
-        let mut bounds: Option<Rect> = None;
         let step = ctx.change_dates.len().div_ceil(24).max(1);
         let sample = ctx.change_dates.iter().step_by(step).chain(ctx.change_dates.last());
-        for d in sample {
-            let l = layout.at(&ds, *d);
-            if !l.nodes.is_empty() {
-                bounds = Some(bounds.map_or(l.bounds, |b| b.union(&l.bounds)));
-            }
-        }
+        let bounds =
+            Rect::union_all(sample.map(|d| layout.at(&ds, *d)).filter(|l| !l.nodes.is_empty()).map(|l| l.bounds));
         let money = Rc::new(powershift_core::money::commitments(&ds));
         Story {
             ds,
@@ -98,4 +94,20 @@ impl Story {
     pub fn layout_at(&self, view: &ViewState) -> Rc<NetworkLayout> {
         Rc::new(self.layout.at(&self.ds, view.date))
     }
+}
+
+/// What every panel of the story screen shares: the story and the view state's handle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppContext {
+    /// The prepared story.
+    pub story: Story,
+    /// The view state; dispatch actions on it.
+    pub view: ViewHandle,
+}
+
+/// The story screen's shared state. Panels are only ever rendered inside the story screen's
+/// provider, so a missing context is a programming error.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("panels are rendered inside the story screen's ContextProvider<AppContext>")
 }

@@ -1,5 +1,6 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, renders the shipped
-//! dataset's summary, and shows a visible error panel when the data cannot be loaded.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the app mounts, renders the story's
+//! summary, and shows a visible error panel when the data cannot be loaded; `?data=` URLs are
+//! judged by the browser's own URL parser.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -12,7 +13,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SHIPPED: &str = include_str!("../static/data/powershift.json");
+/// A frozen copy of the story: these tests pin mechanics, not the story's facts.
+const SHIPPED: &str = include_str!("../crates/powershift-core/tests/res/story-frozen.json");
 
 /// A fresh element with id `app` in the test page's body.
 fn mount_point() -> web_sys::Element {
@@ -85,4 +87,44 @@ async fn a_missing_file_shows_the_url_and_http_status() {
     let text = alert.text_content().unwrap();
     assert!(text.contains("HTTP 404"), "{text}");
     assert!(text.contains("data/powershift.json"), "{text}");
+}
+
+mod data_url {
+    use powershift::platform::data_url::{resolve_data_url, DEFAULT_DATA_URL};
+    use wasm_bindgen_test::*;
+
+    const PAGE: &str = "https://news.example/powershift/?date=2020-01-01";
+
+    #[wasm_bindgen_test]
+    fn default_when_absent_or_empty() {
+        assert_eq!(resolve_data_url(None, PAGE).unwrap(), DEFAULT_DATA_URL);
+        assert_eq!(resolve_data_url(Some("  "), PAGE).unwrap(), DEFAULT_DATA_URL);
+    }
+
+    #[wasm_bindgen_test]
+    fn allows_relative_and_same_origin() {
+        for ok in ["data/other.json", "/stories/x.json", "x.json?v=2:3", "https://news.example/d.json", "./a/../b.json"]
+        {
+            assert_eq!(resolve_data_url(Some(ok), PAGE).as_deref(), Ok(ok), "{ok}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn refuses_other_sites_and_schemes() {
+        for bad in [
+            "https://evil.example/d.json",
+            "https://news.example.evil.example/d.json",
+            "//evil.example/d.json",
+            "http://news.example/d.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "file:///etc/passwd",
+            "a b.json",
+            "a\\b.json",
+        ] {
+            assert!(resolve_data_url(Some(bad), PAGE).is_err(), "{bad} should be refused");
+        }
+        let msg = resolve_data_url(Some("https://evil.example/d.json"), PAGE).unwrap_err();
+        assert!(msg.contains("https://news.example"), "{msg}");
+    }
 }

@@ -3,7 +3,7 @@
 //! asserted natively by `crates/powershift-core/tests/network.rs`): both targets draw the same picture.
 #![cfg(target_arch = "wasm32")]
 
-use powershift_core::network::golden;
+use powershift_core::testkit::golden;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,7 +19,7 @@ fn golden_positions_match_native_to_1e_6() {
 fn the_shipped_story_has_no_label_overlap_in_wasm_either() {
     use powershift_core::model::Dataset;
     use powershift_core::network::{LayoutConfig, TemporalLayout};
-    let ds = Dataset::from_json_str(golden::SHIPPED_DATASET).unwrap();
+    let ds = Dataset::from_json_str(golden::STORY_DATASET).unwrap();
     let report = TemporalLayout::new(&ds, LayoutConfig::default()).report(&ds);
     assert!(report.len() > 40);
     assert!(report.iter().all(|r| r.overlaps.total() == 0));

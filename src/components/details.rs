@@ -4,25 +4,18 @@
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, EventIx, OrgIx, RelIx};
 use powershift_core::scene::{org_colour, relation_colour};
+use powershift_core::svg::num;
 use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
-use crate::state::{Story, ViewHandle};
-
-/// Props.
-#[derive(Properties, PartialEq, Debug)]
-pub struct DetailsProps {
-    /// The story.
-    pub story: Story,
-    /// The view state.
-    pub view: ViewHandle,
-}
+use crate::state::{use_app, ViewHandle};
 
 /// The details panel.
 #[function_component(Details)]
-pub fn details(props: &DetailsProps) -> Html {
-    let ds = &props.story.ds;
-    let view = &props.view;
+pub fn details() -> Html {
+    let app = use_app();
+    let ds = &app.story.ds;
+    let view = &app.view;
     let date = view.view.date;
     let clear = {
         let view = view.clone();
@@ -127,11 +120,11 @@ fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
                 { for rel.phases.iter().enumerate().map(|(i, p)| {
                     let a = x(p.start.start);
                     let b = p.end.map_or(100.0, |e| x(e.start));
-                    html! { <rect x={format!("{a:.2}")} y="3" width={format!("{:.2}", (b - a).max(0.6))} height="8"
+                    html! { <rect x={num(a)} y="3" width={num((b - a).max(0.6))} height="8"
                                   class={classes!("phase", (Some(i) == current).then_some("current"))}
                                   fill={relation_colour(rel.kind)} /> }
                 }) }
-                <line x1={format!("{:.2}", x(date))} x2={format!("{:.2}", x(date))} y1="0" y2="14" class="phase-now" />
+                <line x1={num(x(date))} x2={num(x(date))} y1="0" y2="14" class="phase-now" />
             </svg>
             <ol class="phase-list">
                 { for rel.phases.iter().enumerate().map(|(i, p)| html! {

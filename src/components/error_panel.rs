@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::load::LoadFailure;
 
-/// Props.
+/// Props of [`ErrorPanel`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct ErrorPanelProps {
     /// The failure.

@@ -7,22 +7,15 @@ use powershift_core::search::search;
 use powershift_core::view::Action;
 use yew::prelude::*;
 
-use crate::state::{Story, ViewHandle};
-
-/// Props.
-#[derive(Properties, PartialEq, Debug)]
-pub struct FiltersProps {
-    /// The story.
-    pub story: Story,
-    /// The view state.
-    pub view: ViewHandle,
-}
+use crate::platform::events::value_of;
+use crate::state::use_app;
 
 /// The filter and search panel.
 #[function_component(Filters)]
-pub fn filters(props: &FiltersProps) -> Html {
-    let ds = &props.story.ds;
-    let view = &props.view;
+pub fn filters() -> Html {
+    let app = use_app();
+    let ds = &app.story.ds;
+    let view = &app.view;
     let mut kinds: Vec<RelationKind> = ds.relationships.iter().map(|r| r.kind).collect();
     kinds.sort();
     kinds.dedup();
@@ -51,9 +44,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     let onfocus_change = {
         let view = view.clone();
         Callback::from(move |e: Event| {
-            let sel: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let v = sel.value();
-            view.dispatch(Action::FocusOrg(v.parse::<u32>().ok().map(OrgIx)));
+            view.dispatch(Action::FocusOrg(value_of(&e).parse::<u32>().ok().map(OrgIx)));
         })
     };
     let focus_value = view.view.focus_org.map(|o| o.0.to_string()).unwrap_or_default();
@@ -61,8 +52,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     let oninput = {
         let view = view.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            view.dispatch(Action::Search(input.value()));
+            view.dispatch(Action::Search(value_of(&e)));
         })
     };
     let hits = search(ds, &view.view.query, 12);

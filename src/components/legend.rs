@@ -4,7 +4,7 @@ use powershift_core::model::{ConfidenceLevel, Dataset, OrgKind, PhaseState, Rela
 use powershift_core::scene::{confidence_dash, org_colour, relation_colour, state_opacity};
 use yew::prelude::*;
 
-/// Props.
+/// Props of [`Legend`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct LegendProps {
     /// The dataset (only kinds it uses are listed).

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-/// Props: the URL being fetched.
+/// Props of [`Loading`]: the URL being fetched.
 #[derive(Properties, PartialEq, Debug)]
 pub struct LoadingProps {
     /// The dataset URL.

@@ -1,17 +1,18 @@
-//! The money chart panel: the SVG from [`crate::render::money_chart`] in a `<figure>`, with a caption
-//! that explains the encodings, a text summary as its accessible name, and the same figures as a
-//! visually hidden table for screen readers.
+//! The money chart panel: wires the money scene and its renderer. The chart is drawn once per
+//! width, emphasis and dataset; the date moves only a light marker. The text summary is the
+//! figure's accessible name and the same figures are a visually hidden table for screen readers.
 
 use std::rc::Rc;
 
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, OrgIx};
 use powershift_core::money::MoneySeries;
+use powershift_core::scene::{money_readout, money_scene, MoneyOptions};
 use yew::prelude::*;
 
-use crate::render::money_chart::{money_chart_parts, shown_series, usd, MoneyChartOptions};
+use crate::render::money::{money_marker, money_svg, ChartLayout};
 
-/// Props.
+/// Props of [`MoneyChart`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct MoneyChartProps {
     /// The dataset (company names, time range).
@@ -37,69 +38,26 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// "Cumulative commitments as of 28 April 2026: OpenAI $403.9B firm, up to $777.9B; …".
-pub fn summary_label(ds: &Dataset, shown: &[&MoneySeries], date: Date) -> String {
-    let parts: Vec<String> = shown
-        .iter()
-        .map(|s| {
-            let (firm, upper) = s.totals_at(date);
-            let name = &ds.org(s.org).short_name;
-            if upper > firm {
-                format!("{name} {} firm, up to {}", usd(firm), usd(upper))
-            } else {
-                format!("{name} {} firm", usd(firm))
-            }
-        })
-        .collect();
-    if parts.is_empty() {
-        format!("No money commitments recorded as of {}.", date.to_words())
-    } else {
-        format!("Cumulative commitments as of {}: {}.", date.to_words(), parts.join("; "))
-    }
-}
-
 /// Cumulative commitments per company over time, with the current date marked.
 #[function_component(MoneyChart)]
 pub fn money_chart(props: &MoneyChartProps) -> Html {
-    let opts = MoneyChartOptions { highlight: props.highlight, ..MoneyChartOptions::for_width(props.width) };
-    // The chart itself does not depend on the date: it is drawn once per width, highlight and
-    // dataset, and the date marker is a small overlay moved on every date change.
-    let chart = {
+    let lay = ChartLayout::for_width(props.width);
+    let opts = MoneyOptions { highlight: props.highlight, ..MoneyOptions::default() };
+    let drawn = {
         let (ds, series) = (props.dataset.clone(), props.series.clone());
         use_memo((props.width, props.highlight, Same(props.dataset.clone()), Same(props.series.clone())), move |_| {
-            let (svg, area) = money_chart_parts(&ds, &series, None, &opts);
-            (AttrValue::from(svg), area)
+            let scene = money_scene(&ds, &series, &opts, lay.plot_width(), lay.x_tick_spacing);
+            let (svg, area) = money_svg(&scene, &lay);
+            (scene, svg, area)
         })
     };
-    let (svg, area) = (&chart.0, chart.1);
-    let mx = area.x_of(props.date);
-    let date_words = props.date.to_words();
-    // The date label goes right of the marker when it fits, else left.
-    let label_w = date_words.chars().count() as f64 * 7.0;
-    let right = mx + 6.0 + label_w <= f64::from(area.x.1);
-    let (w, h) = (opts.width.max(120), opts.height.max(120));
-    let ds = &props.dataset;
-    let shown = shown_series(&props.series, opts.max_companies, opts.highlight);
-    let label = summary_label(ds, &shown, props.date);
-    let rows = shown.iter().map(|s| {
-        let (firm, upper) = s.totals_at(props.date);
-        html! {
-            <tr key={s.org.0}>
-                <th scope="row">{ &ds.org(s.org).short_name }</th>
-                <td>{ usd(firm) }</td>
-                <td>{ usd(upper) }</td>
-            </tr>
-        }
-    });
+    let (scene, svg, area) = (&drawn.0, &drawn.1, &drawn.2);
+    let words = money_readout(&props.series, scene, props.date);
     html! {
         <figure class="money-chart">
-            <div class="money-chart-svg" role="img" aria-label={label}>
-                { Html::from_html_unchecked(svg.clone()) }
-                <svg class="money-marker" viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
-                    <line x1={format!("{mx:.1}")} x2={format!("{mx:.1}")} y1={area.y.0.to_string()} y2={area.y.1.to_string()} />
-                    <text x={format!("{:.1}", if right { mx + 5.0 } else { mx - 5.0 })} y={(area.y.1 - 6).to_string()}
-                          text-anchor={if right { "start" } else { "end" }}>{ date_words }</text>
-                </svg>
+            <div class="money-chart-svg" role="img" aria-label={words.summary.clone()}>
+                { svg.clone() }
+                { money_marker(area, &lay, props.date) }
             </div>
             <figcaption>
                 { "Announced commitments in US dollars per company, cumulative by the date of announcement, on a \
@@ -118,7 +76,13 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
                         <th scope="col">{ "Including up to and reported" }</th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                <tbody>{ for words.rows.iter().map(|r| html! {
+                    <tr key={r.org.0}>
+                        <th scope="row">{ &r.name }</th>
+                        <td>{ &r.firm }</td>
+                        <td>{ &r.upper }</td>
+                    </tr>
+                }) }</tbody>
             </table></div>
         </figure>
     }

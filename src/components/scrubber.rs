@@ -2,19 +2,17 @@
 //! the date in words, play/pause, previous/next change, and the event-density strip behind it.
 
 use powershift_core::date::Date;
+use powershift_core::svg::num;
 use powershift_core::timeline::Bin;
 use powershift_core::view::Action;
 use yew::prelude::*;
 
-use crate::state::{Story, ViewHandle};
+use crate::platform::events::value_of;
+use crate::state::use_app;
 
-/// Props.
+/// Props of [`Scrubber`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct ScrubberProps {
-    /// The story.
-    pub story: Story,
-    /// The view state.
-    pub view: ViewHandle,
     /// Event density over the story (for the strip).
     pub density: std::rc::Rc<Vec<Bin>>,
 }
@@ -27,8 +25,9 @@ fn icon(d: &'static str) -> Html {
 /// The scrubber.
 #[function_component(Scrubber)]
 pub fn scrubber(props: &ScrubberProps) -> Html {
-    let view = &props.view;
-    let ctx = &props.story.ctx;
+    let app = use_app();
+    let view = &app.view;
+    let ctx = &app.story.ctx;
     let (start, end) = ctx.range;
     let date = view.view.date;
     let max = end.days() - start.days();
@@ -37,8 +36,7 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
     let oninput = {
         let view = view.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Ok(v) = input.value().parse::<i32>() {
+            if let Ok(v) = value_of(&e).parse::<i32>() {
                 view.dispatch(Action::SetDate(Date::from_days(start.days() + v)));
             }
         })
@@ -78,7 +76,7 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
     let n = props.density.len().max(1) as f64;
     let bars = props.density.iter().enumerate().map(|(i, b)| {
         let h = f64::from(b.count) / f64::from(peak) * 100.0;
-        html! { <rect x={format!("{:.3}", i as f64 / n * 100.0)} y={format!("{:.2}", 100.0 - h)} width={format!("{:.3}", 100.0 / n * 0.85)} height={format!("{h:.2}")} /> }
+        html! { <rect x={num(i as f64 / n * 100.0)} y={num(100.0 - h)} width={num(100.0 / n * 0.85)} height={num(h)} /> }
     });
     let marker = f64::from(value) / f64::from(max.max(1)) * 100.0;
 
@@ -95,7 +93,7 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
                 <div class="slider-wrap">
                     <svg class="density" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
                         { for bars }
-                        <line x1={format!("{marker:.3}")} x2={format!("{marker:.3}")} y1="0" y2="100" class="density-marker" />
+                        <line x1={num(marker)} x2={num(marker)} y1="0" y2="100" class="density-marker" />
                     </svg>
                     <label for="date-slider" class="visually-hidden">{ "Date" }</label>
                     <input id="date-slider" type="range" min="0" max={max.to_string()} step="1" value={value.to_string()}

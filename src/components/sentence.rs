@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-/// Props.
+/// Props of [`Sentence`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct SentenceProps {
     /// The text.

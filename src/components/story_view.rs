@@ -10,12 +10,12 @@ use yew::prelude::*;
 use super::{
     Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, Summary, SummaryFacts, TimelineView,
 };
-use crate::state::{Story, ViewStore};
+use crate::state::{AppContext, Story, ViewStore};
 
 /// Milliseconds between play steps: long enough to read the sentence.
 pub const PLAY_STEP_MS: u32 = 1600;
 
-/// Props.
+/// Props of [`StoryView`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct StoryViewProps {
     /// The prepared story.
@@ -57,10 +57,9 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         );
     }
     // Deep link: keep the page URL in step with the durable state.
-    #[cfg(target_arch = "wasm32")]
     {
         let q = powershift_core::view::to_query(&view.view, &story.ds);
-        use_effect_with(q, |q| crate::platform::dom::replace_query(q));
+        use_effect_with(q, |q| crate::platform::location::replace_query(q));
     }
     // Escape clears the selection.
     let onkeydown = {
@@ -79,18 +78,20 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         _ => None,
     };
 
+    let context = AppContext { story: story.clone(), view: view.clone() };
     html! {
+        <ContextProvider<AppContext> {context}>
         <div class="story" {onkeydown}>
             <Summary facts={SummaryFacts::of(&story.ds)} />
-            <Scrubber story={story.clone()} view={view.clone()} density={(*density).clone()} />
+            <Scrubber density={(*density).clone()} />
             <Sentence text={AttrValue::from((*sentence).clone())} />
             <div class="main-grid">
-                <NetworkView story={story.clone()} view={view.clone()} layout={(*layout).clone()} />
-                <Details story={story.clone()} view={view.clone()} />
+                <NetworkView layout={(*layout).clone()} />
+                <Details />
             </div>
-            <TimelineView story={story.clone()} view={view.clone()} density={(*density).clone()} />
+            <TimelineView density={(*density).clone()} />
             <div class="lower-grid">
-                <Filters story={story.clone()} view={view.clone()} />
+                <Filters />
                 <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
                     <h2 id="money-title">{ "Money committed over time" }</h2>
                     <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={date}
@@ -107,5 +108,6 @@ pub fn story_view(props: &StoryViewProps) -> Html {
                 </section>
             }
         </div>
+        </ContextProvider<AppContext>>
     }
 }

@@ -51,7 +51,7 @@ impl SummaryFacts {
     }
 }
 
-/// Props.
+/// Props of [`Summary`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct SummaryProps {
     /// What to show.

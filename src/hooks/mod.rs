@@ -1,13 +1,20 @@
-//! Hooks: effects that connect components to the platform.
+//! Hooks: effects that connect components to the platform (the browser is reached only through
+//! `crate::platform`).
 
 mod use_dataset;
+mod use_delegated;
+mod use_gestures;
 mod use_interval;
 mod use_reduced_motion;
 mod use_tween;
+mod use_wheel;
 mod use_width;
 
 pub use use_dataset::use_dataset;
+pub use use_delegated::{use_delegated, Delegated};
+pub use use_gestures::{use_network_gestures, PointerHandlers};
 pub use use_interval::use_interval;
 pub use use_reduced_motion::use_reduced_motion;
 pub use use_tween::use_tween;
+pub use use_wheel::use_wheel;
 pub use use_width::use_width;

@@ -2,15 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::data_url::resolve_data_url;
 use crate::load::{LoadFailure, LoadState};
+use crate::platform::data_url::resolve_data_url;
 
 /// The dataset's load state; starts loading on first render.
 #[hook]
 pub fn use_dataset() -> LoadState {
     let state = use_state(|| {
         let param = crate::platform::location::query_param("data");
-        match resolve_data_url(param.as_deref(), &crate::platform::location::origin()) {
+        match resolve_data_url(param.as_deref(), &crate::platform::location::href()) {
             Ok(url) => LoadState::Loading { url },
             Err(reason) => LoadState::Failed(LoadFailure::RefusedUrl { url: param.unwrap_or_default(), reason }),
         }

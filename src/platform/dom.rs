@@ -1,4 +1,4 @@
-//! Small browser helpers: sizes, media queries, time, non-passive listeners, the URL.
+//! Small browser helpers: sizes, media queries, time, non-passive listeners.
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -37,23 +37,6 @@ pub fn on_wheel(el: &web_sys::Element, mut f: impl FnMut(&web_sys::WheelEvent) +
             f(w);
         }
     })
-}
-
-/// Replaces the page URL's query (deep link) without a reload or a history entry.
-pub fn replace_query(query: &str) {
-    let w = gloo::utils::window();
-    let Ok(history) = w.history() else { return };
-    let loc = w.location();
-    let path = loc.pathname().unwrap_or_default();
-    // Keep a ?data= parameter, which says which dataset this is.
-    let data = crate::platform::location::query_param("data");
-    let mut q = String::new();
-    if let Some(d) = data {
-        let enc = js_sys::encode_uri_component(&d);
-        q.push_str(&format!("data={}&", String::from(enc)));
-    }
-    q.push_str(query);
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{q}")));
 }
 
 /// The viewport's width in CSS pixels.

@@ -83,8 +83,40 @@ pub fn event_colour(kind: EventKind) -> &'static str {
     event_relation_kind(kind).map_or(NEUTRAL_COLOUR, relation_colour)
 }
 
-/// How many distinct series colours the money chart has (the CSS defines `--money-0` …).
-pub const MONEY_COLOURS: usize = 6;
+/// The money chart's company colours, in series order: Okabe–Ito hues, darkened where needed so
+/// each has at least 4.5:1 contrast on white (sky blue and yellow are left out: darkened enough,
+/// they are confused with blue and orange). The stylesheet defines them as `--money-0` … `--money-5`
+/// (`tests/theme.rs` checks it says the same), and the chart draws with those custom properties.
+pub const MONEY_PALETTE: [&str; 6] = ["#0072b2", "#c05500", "#008561", "#a16084", "#9c6c00", "#333333"];
+
+/// How many distinct series colours the money chart has.
+pub const MONEY_COLOURS: usize = MONEY_PALETTE.len();
+
+/// The money chart's text and the line-style key: neutral greys with ≥ 4.5:1 on white.
+pub const MONEY_INK: &str = "#4d4d4d";
+/// See [`MONEY_INK`].
+pub const MONEY_KEY: &str = "#767676";
+
+/// WCAG 2 contrast ratio of a `#rrggbb` colour against white (1 to 21).
+///
+/// ```
+/// use powershift_core::scene::encoding::contrast_on_white;
+/// assert!((contrast_on_white("#000000") - 21.0).abs() < 1e-9);
+/// assert!((contrast_on_white("#ffffff") - 1.0).abs() < 1e-9);
+/// ```
+pub fn contrast_on_white(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let v = u8::from_str_radix(hex.get(1 + 2 * i..3 + 2 * i).unwrap_or("00"), 16).unwrap_or(0);
+        let c = f64::from(v) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    1.05 / (l + 0.05)
+}
 
 #[cfg(test)]
 mod tests {
@@ -100,5 +132,22 @@ mod tests {
         }
         assert_eq!(event_colour(EventKind::ProductLaunch), NEUTRAL_COLOUR);
         assert_eq!(event_colour(EventKind::Investment), relation_colour(RelationKind::Investment));
+    }
+
+    #[test]
+    fn money_colours_and_ink_meet_wcag_aa_on_white() {
+        for c in MONEY_PALETTE.iter().chain([&MONEY_INK, &MONEY_KEY]) {
+            assert!(contrast_on_white(c) >= 4.5, "{c}: {}", contrast_on_white(c));
+        }
+    }
+
+    #[test]
+    fn org_and_relation_colours_meet_3_to_1_on_white() {
+        for k in OrgKind::ALL {
+            assert!(contrast_on_white(org_colour(*k)) >= 3.0, "{k}");
+        }
+        for k in RelationKind::ALL {
+            assert!(contrast_on_white(relation_colour(*k)) >= 3.0, "{k}");
+        }
     }
 }

@@ -20,7 +20,7 @@ pub mod timeline;
 
 pub use encoding::{
     confidence_dash, edge_width, event_colour, event_relation_kind, org_colour, relation_colour, state_opacity,
-    MONEY_COLOURS, NEUTRAL_COLOUR,
+    MONEY_COLOURS, MONEY_INK, MONEY_KEY, MONEY_PALETTE, NEUTRAL_COLOUR,
 };
 pub use linking::{linked, Emphasis, Linked};
 pub use money::{

@@ -1,0 +1,91 @@
+//! Connects the network's `<svg>` to the pure gesture machine ([`powershift_core::gesture`]):
+//! pointer and wheel events become machine inputs in viewBox units, and the actions it returns are
+//! dispatched.
+
+use powershift_core::gesture::{wheel_zoom, Gesture, Target};
+use powershift_core::network::Rect;
+use powershift_core::view::Selection;
+use yew::prelude::*;
+
+use crate::platform::events::{capture_pointer, item_at, pointer_in_view, units_per_px};
+use crate::state::ViewHandle;
+
+/// A press that moves at most this many CSS pixels is a click.
+const CLICK_SLOP_PX: f64 = 4.0;
+
+/// The network's pointer listeners.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointerHandlers {
+    /// pointerdown.
+    pub down: Callback<PointerEvent>,
+    /// pointermove.
+    pub moved: Callback<PointerEvent>,
+    /// pointerup.
+    pub up: Callback<PointerEvent>,
+    /// pointercancel.
+    pub cancel: Callback<PointerEvent>,
+}
+
+/// Pan, pinch, drag-to-pin, click-to-select and wheel zoom on the `<svg>` behind `svg`, whose
+/// viewBox is `vb`.
+#[hook]
+pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle) -> PointerHandlers {
+    let machine = use_mut_ref(|| Gesture::new(CLICK_SLOP_PX));
+    // The wheel needs a non-passive listener (Yew's is passive), so it is installed on mount.
+    {
+        let view = view.clone();
+        use_effect_with(svg.clone(), move |svg| {
+            let listener = svg.cast::<web_sys::Element>().map(|el| {
+                let target = el.clone();
+                crate::platform::dom::on_wheel(&el, move |e| {
+                    e.prevent_default();
+                    let at = pointer_in_view(e, &target, vb);
+                    view.dispatch(wheel_zoom(at, e.delta_y(), e.delta_mode() == 1));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let run = {
+        let view = view.clone();
+        move |actions: Vec<powershift_core::view::Action>| actions.into_iter().for_each(|a| view.dispatch(a))
+    };
+    let down = {
+        let (machine, svg, run) = (machine.clone(), svg.clone(), run.clone());
+        Callback::from(move |e: PointerEvent| {
+            let Some(el) = svg.cast::<web_sys::Element>() else { return };
+            capture_pointer(&e);
+            let target = match item_at(&e) {
+                Some(Selection::Org(o)) => Target::Org(o),
+                Some(Selection::Rel(r)) => Target::Rel(r),
+                _ => Target::Background,
+            };
+            let mut m = machine.borrow_mut();
+            m.set_slop(CLICK_SLOP_PX * units_per_px(&el, vb));
+            let actions = m.pointer_down(e.pointer_id(), pointer_in_view(&e, &el, vb), target);
+            drop(m);
+            run(actions);
+        })
+    };
+    let moved = {
+        let (machine, svg, run) = (machine.clone(), svg.clone(), run.clone());
+        let camera = view.view.camera;
+        Callback::from(move |e: PointerEvent| {
+            let Some(el) = svg.cast::<web_sys::Element>() else { return };
+            let actions = machine.borrow_mut().pointer_move(e.pointer_id(), pointer_in_view(&e, &el, vb), camera);
+            run(actions);
+        })
+    };
+    let up = {
+        let (machine, run) = (machine.clone(), run.clone());
+        Callback::from(move |e: PointerEvent| {
+            let actions = machine.borrow_mut().pointer_up(e.pointer_id());
+            run(actions);
+        })
+    };
+    let cancel = Callback::from(move |e: PointerEvent| {
+        let actions = machine.borrow_mut().pointer_cancel(e.pointer_id());
+        run(actions);
+    });
+    PointerHandlers { down, moved, up, cancel }
+}

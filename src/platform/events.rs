@@ -1,0 +1,70 @@
+//! Reading browser events: which drawn item an event happened on, an input's value, pointer
+//! positions in an SVG's viewBox units and pointer capture. Components get plain values from here.
+
+use powershift_core::model::{EventIx, OrgIx, RelIx};
+use powershift_core::network::{Rect, Vec2};
+use powershift_core::view::Selection;
+use wasm_bindgen::JsCast;
+
+/// The organisation, relationship or event an event happened on: the nearest element carrying
+/// `data-org`, `data-rel-ix` or `data-event-ix`. One set of listeners on a whole SVG serves every
+/// item in it, so a date change does not re-register per-item callbacks.
+pub fn item_at(e: &web_sys::Event) -> Option<Selection> {
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let el = target.closest("[data-org], [data-rel-ix], [data-event-ix]").ok()??;
+    let read = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<u32>().ok());
+    if let Some(o) = read("data-org") {
+        return Some(Selection::Org(OrgIx(o)));
+    }
+    if let Some(r) = read("data-rel-ix") {
+        return Some(Selection::Rel(RelIx(r)));
+    }
+    read("data-event-ix").map(|e| Selection::Event(EventIx(e)))
+}
+
+/// The value of the `<input>` or `<select>` an event came from ("" otherwise).
+pub fn value_of(e: &web_sys::Event) -> String {
+    let Some(target) = e.target() else { return String::new() };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return input.value();
+    }
+    target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+}
+
+/// Keeps sending a pointer's events to the element it went down on, so a drag continues outside it.
+pub fn capture_pointer(e: &web_sys::PointerEvent) {
+    if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        let _ = el.set_pointer_capture(e.pointer_id());
+    }
+}
+
+/// The horizontal position of a mouse event inside the element it happened on.
+pub fn offset_x(e: &web_sys::MouseEvent) -> f64 {
+    f64::from(e.offset_x())
+}
+
+/// Screen (client) → viewBox coordinates for an SVG drawn with `preserveAspectRatio="xMidYMid meet"`.
+pub fn client_to_view(svg: &web_sys::Element, vb: Rect, client_x: f64, client_y: f64) -> Vec2 {
+    let (left, top, w, h) = super::dom::rect_of(svg);
+    if w <= 0.0 || h <= 0.0 {
+        return vb.center();
+    }
+    let scale = (w / vb.width()).min(h / vb.height());
+    let ox = left + (w - vb.width() * scale) / 2.0;
+    let oy = top + (h - vb.height() * scale) / 2.0;
+    Vec2::new(vb.min.x + (client_x - ox) / scale, vb.min.y + (client_y - oy) / scale)
+}
+
+/// viewBox units per CSS pixel of an SVG drawn as in [`client_to_view`] (1 before layout).
+pub fn units_per_px(svg: &web_sys::Element, vb: Rect) -> f64 {
+    let (_, _, w, h) = super::dom::rect_of(svg);
+    if w <= 0.0 || h <= 0.0 {
+        return 1.0;
+    }
+    1.0 / (w / vb.width()).min(h / vb.height())
+}
+
+/// A pointer event's position in `svg`'s viewBox units.
+pub fn pointer_in_view(e: &web_sys::MouseEvent, svg: &web_sys::Element, vb: Rect) -> Vec2 {
+    client_to_view(svg, vb, f64::from(e.client_x()), f64::from(e.client_y()))
+}

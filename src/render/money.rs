@@ -1,0 +1,302 @@
+//! The money chart: a [`MoneyScene`] drawn with plotters into Yew SVG elements
+//! ([`super::plotters_yew`]), plus the date marker drawn over it. The scene decides what is drawn
+//! (companies, colours, lines, ranges, ticks); this module decides only pixel sizes: margins, fonts
+//! and the legend's place, which depend on the width.
+//!
+//! Encodings: one theme colour per company (`--money-0` … `--money-5`, colour-blind-safe Okabe–Ito
+//! hues with ≥ 4.5:1 contrast on the background); a **solid** step line for firm commitments and a
+//! **dashed** one (`stroke-dasharray`) for the total including "up to", conditional, planned and
+//! press-reported figures, so the gap between them is money that may never move.
+//!
+//! The legend is drawn by hand (not with plotters' series labels, which measure text with the DOM),
+//! from fixed sizes and a character-count estimate, so it is the same natively and in the browser.
+
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use powershift_core::date::Date;
+use powershift_core::scene::{billions_label, MoneyScene};
+use powershift_core::svg::num;
+use yew::prelude::*;
+
+use super::plotters_yew::{Paint, YewSvgBackend};
+
+/// Pixel sizes that depend on the width: fewer time ticks and smaller text on a phone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartLayout {
+    /// Width in CSS pixels.
+    pub width: u32,
+    /// Height: readable from a 340 px phone column (260 px) to a 900 px column (420 px).
+    pub height: u32,
+    /// Font size.
+    pub font_px: f64,
+    left: u32,
+    bottom: u32,
+    top: u32,
+    right: u32,
+    /// Least spacing of x ticks.
+    pub x_tick_spacing: f64,
+    row: i32,
+}
+
+impl ChartLayout {
+    /// The layout for a container `width` pixels wide (at least 200).
+    pub fn for_width(width: u32) -> ChartLayout {
+        let width = width.max(200);
+        let height = (f64::from(width) * 0.5).clamp(260.0, 420.0) as u32;
+        if width < 520 {
+            ChartLayout {
+                width,
+                height,
+                font_px: 11.0,
+                left: 48,
+                bottom: 22,
+                top: 8,
+                right: 10,
+                x_tick_spacing: 44.0,
+                row: 14,
+            }
+        } else {
+            ChartLayout {
+                width,
+                height,
+                font_px: 12.0,
+                left: 56,
+                bottom: 24,
+                top: 10,
+                right: 16,
+                x_tick_spacing: 60.0,
+                row: 16,
+            }
+        }
+    }
+
+    /// Width of the plot inside the margins.
+    pub fn plot_width(&self) -> f64 {
+        f64::from(self.width.saturating_sub(self.left + self.right))
+    }
+
+    /// A plotters font of `font_px` CSS pixels (plotters writes `size / 1.24`).
+    fn font(&self) -> FontDesc<'static> {
+        ("sans-serif", self.font_px * 1.24).into_font()
+    }
+
+    fn text_width(&self, text: &str) -> i32 {
+        (text.chars().count() as f64 * self.font_px * 0.6).ceil() as i32
+    }
+}
+
+/// Where the plot sits in the SVG, so the date marker can be drawn over the chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    /// Left and right pixel edges of the plot.
+    pub x: (i32, i32),
+    /// Top and bottom pixel edges of the plot.
+    pub y: (i32, i32),
+    /// The days (since 1970) at the left and right edges.
+    pub days: (f64, f64),
+}
+
+impl PlotArea {
+    /// The pixel column of a date (clamped to the plot).
+    pub fn x_of(&self, date: Date) -> f64 {
+        let d = f64::from(date.days()).clamp(self.days.0, self.days.1);
+        let t = (d - self.days.0) / (self.days.1 - self.days.0).max(1.0);
+        f64::from(self.x.0) + t * f64::from(self.x.1 - self.x.0)
+    }
+}
+
+// Token colours (see `plotters_yew`): what plotters is told to draw with, and the theme classes they
+// stand for.
+const fn firm(i: u8) -> RGBColor {
+    RGBColor(250, 0, i)
+}
+const fn upper(i: u8) -> RGBColor {
+    RGBColor(250, 1, i)
+}
+const INK: RGBColor = RGBColor(250, 2, 0);
+const GRID: RGBColor = RGBColor(250, 2, 1);
+const KEY: RGBColor = RGBColor(250, 2, 2);
+const KEY_DASHED: RGBColor = RGBColor(250, 2, 3);
+const BACKDROP: RGBColor = RGBColor(250, 2, 4);
+
+const SERIES_CLASSES: [&str; 6] = ["money-0", "money-1", "money-2", "money-3", "money-4", "money-5"];
+const DASH: &str = "6 4";
+
+fn paints() -> Vec<Paint> {
+    let rgb = |c: RGBColor| (c.0, c.1, c.2);
+    let mut p: Vec<Paint> = Vec::new();
+    for (i, class) in SERIES_CLASSES.iter().enumerate() {
+        p.push(Paint { token: rgb(firm(i as u8)), class, dash: None });
+        p.push(Paint { token: rgb(upper(i as u8)), class, dash: Some(DASH) });
+    }
+    p.push(Paint { token: rgb(INK), class: "money-ink", dash: None });
+    p.push(Paint { token: rgb(GRID), class: "money-grid", dash: None });
+    p.push(Paint { token: rgb(KEY), class: "money-key", dash: None });
+    p.push(Paint { token: rgb(KEY_DASHED), class: "money-key", dash: Some(DASH) });
+    p.push(Paint { token: rgb(BACKDROP), class: "money-bg", dash: None });
+    // plotters' own default (faint black axis lines of the mesh).
+    p.push(Paint { token: rgb(BLACK), class: "money-ink", dash: None });
+    p
+}
+
+/// The time axis: days since 1970 as `f64`, with the scene's calendar ticks instead of plotters'
+/// evenly spaced numbers, which would fall on arbitrary days.
+struct DayAxis {
+    range: Range<f64>,
+    ticks: Vec<(f64, String)>,
+}
+
+impl Ranged for DayAxis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let span = self.range.end - self.range.start;
+        let t = if span > 0.0 { (value - self.range.start) / span } else { 0.0 };
+        (f64::from(limit.0) + t * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        let max = hint.max_num_points().max(1);
+        let step = self.ticks.len().div_ceil(max).max(1);
+        self.ticks.iter().step_by(step).map(|t| t.0).collect()
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.range.clone()
+    }
+}
+
+impl ValueFormatter<f64> for DayAxis {
+    fn format_ext(&self, value: &f64) -> String {
+        self.ticks.iter().find(|t| t.0 == *value).map(|t| t.1.clone()).unwrap_or_default()
+    }
+}
+
+/// The chart (without the date marker) as an `<svg>`, and where its plot is.
+pub fn money_svg(scene: &MoneyScene, lay: &ChartLayout) -> (Html, PlotArea) {
+    let mut elements: Vec<Html> = Vec::new();
+    let mut area = PlotArea { x: (0, 1), y: (0, 1), days: scene.x_range };
+    let paints = paints();
+    // The backend cannot fail; should plotters ever report an error, a partial chart is better than
+    // a panic in the page.
+    let _ = draw(scene, lay, &paints, &mut elements, &mut area);
+    let (w, h) = (lay.width, lay.height);
+    let svg = html! {
+        <svg class="money-svg" width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")}
+             xmlns="http://www.w3.org/2000/svg" aria-hidden="true">{ for elements }</svg>
+    };
+    (svg, area)
+}
+
+fn draw(
+    scene: &MoneyScene,
+    lay: &ChartLayout,
+    paints: &[Paint],
+    out: &mut Vec<Html>,
+    area: &mut PlotArea,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (w, h) = (lay.width, lay.height);
+    let x_range = scene.x_range.0..scene.x_range.1;
+    let (y_min, y_max) = scene.y_range;
+    let root = YewSvgBackend::new((w, h), paints, out).into_drawing_area();
+    let x_axis = DayAxis { range: x_range.clone(), ticks: scene.x_ticks.clone() };
+    let mut chart = ChartBuilder::on(&root)
+        .margin_top(lay.top)
+        .margin_right(lay.right)
+        .x_label_area_size(lay.bottom)
+        .y_label_area_size(lay.left)
+        // A hair below the lowest decade, so plotters puts a tick on it.
+        .build_cartesian_2d(x_axis, (y_min * (1.0 - 1e-9)..y_max).log_scale())?;
+    let y_fmt = |v: &f64| billions_label(*v);
+    chart
+        .configure_mesh()
+        .max_light_lines(0)
+        .bold_line_style(GRID)
+        .axis_style(INK)
+        .x_labels(24)
+        .y_labels(12)
+        .y_label_formatter(&y_fmt)
+        .y_desc("$B (log scale)")
+        .label_style(lay.font().color(&INK))
+        .axis_desc_style(lay.font().color(&INK))
+        .draw()?;
+
+    // Others first, the highlighted company last so it sits on top.
+    let mut order: Vec<usize> = (0..scene.lines.len()).collect();
+    order.sort_by_key(|&i| scene.lines[i].highlight);
+    for i in order {
+        let l = &scene.lines[i];
+        let c = l.colour as u8;
+        let (alpha, firm_w, upper_w) = if l.highlight {
+            (1.0, 3, 2)
+        } else if l.dimmed {
+            (0.35, 1, 1)
+        } else {
+            (1.0, 2, 2)
+        };
+        chart.draw_series(LineSeries::new(l.upper.iter().copied(), upper(c).mix(alpha).stroke_width(upper_w)))?;
+        chart.draw_series(LineSeries::new(l.firm.iter().copied(), firm(c).mix(alpha).stroke_width(firm_w)))?;
+    }
+
+    // The legend, top left inside the plot: one row per company, then the line-style key.
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    *area = PlotArea { x: (px.start, px.end), y: (py.start, py.end), days: scene.x_range };
+    if scene.lines.is_empty() {
+        return Ok(());
+    }
+    let (x0, y0) = (px.start + 6, py.start + 4);
+    let swatch = 18;
+    let key = [("firm", KEY), (if w < 520 { "incl. up to" } else { "incl. up to, reported" }, KEY_DASHED)];
+    let text_w = scene
+        .lines
+        .iter()
+        .map(|l| lay.text_width(&l.name))
+        .chain(key.iter().map(|k| lay.text_width(k.0)))
+        .max()
+        .unwrap_or(0);
+    // Half a row between the companies and the line-style key, so the key does not read as a company.
+    let key_top = y0 + scene.lines.len() as i32 * lay.row + lay.row / 2;
+    let legend_bottom = key_top + key.len() as i32 * lay.row + 4;
+    let legend_right = x0 + swatch + 6 + text_w + 8;
+    root.draw(&Rectangle::new([(x0 - 4, y0 - 2), (legend_right, legend_bottom)], BACKDROP.mix(0.85).filled()))?;
+    let text = |c: RGBColor, alpha: f64, bold: bool| {
+        let f = if bold { lay.font().style(FontStyle::Bold) } else { lay.font() };
+        f.color(&c.mix(alpha)).pos(Pos::new(HPos::Left, VPos::Center))
+    };
+    for (r, l) in scene.lines.iter().enumerate() {
+        let y = y0 + r as i32 * lay.row + lay.row / 2;
+        let alpha = if l.dimmed { 0.6 } else { 1.0 };
+        let colour = firm(l.colour as u8);
+        root.draw(&PathElement::new(
+            vec![(x0, y), (x0 + swatch, y)],
+            colour.mix(alpha).stroke_width(if l.highlight { 3 } else { 2 }),
+        ))?;
+        root.draw(&Text::new(l.name.as_str(), (x0 + swatch + 6, y), text(colour, alpha, l.highlight)))?;
+    }
+    for (k, (label, colour)) in key.iter().enumerate() {
+        let y = key_top + k as i32 * lay.row + lay.row / 2;
+        root.draw(&PathElement::new(vec![(x0, y), (x0 + swatch, y)], colour.stroke_width(2)))?;
+        root.draw(&Text::new(*label, (x0 + swatch + 6, y), text(KEY, 1.0, false)))?;
+    }
+    Ok(())
+}
+
+/// The date marker over the chart: a line at the date and the date in words at its foot, on
+/// whichever side has room. A light overlay, so a date change does not redraw the chart.
+pub fn money_marker(area: &PlotArea, lay: &ChartLayout, date: Date) -> Html {
+    let mx = area.x_of(date);
+    let words = date.to_words();
+    let right = mx + 6.0 + f64::from(lay.text_width(&words)) <= f64::from(area.x.1);
+    let (w, h) = (lay.width, lay.height);
+    html! {
+        <svg class="money-marker" viewBox={format!("0 0 {w} {h}")} aria-hidden="true">
+            <line x1={num(mx)} x2={num(mx)} y1={area.y.0.to_string()} y2={area.y.1.to_string()} />
+            <text x={num(if right { mx + 5.0 } else { mx - 5.0 })} y={(area.y.1 - 6).to_string()}
+                  text-anchor={if right { "start" } else { "end" }}>{ words }</text>
+        </svg>
+    }
+}

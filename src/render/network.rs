@@ -1,0 +1,117 @@
+//! The network scene as SVG markup. No state and no decisions: every position, colour, emphasis and
+//! description comes from [`NetworkScene`]; the component passes the listeners and the element ref.
+
+use powershift_core::network::Rect;
+use powershift_core::scene::{relation_colour, Exiting, NetworkScene};
+use powershift_core::svg::num;
+use powershift_core::view::Camera;
+use yew::prelude::*;
+
+/// The listeners on the `<svg>` (delegated: one set for every node and line) and its ref.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SvgListeners {
+    /// The element, for gestures' coordinate conversion and the wheel listener.
+    pub node: NodeRef,
+    /// Pointer pressed.
+    pub pointerdown: Callback<PointerEvent>,
+    /// Pointer moved.
+    pub pointermove: Callback<PointerEvent>,
+    /// Pointer released.
+    pub pointerup: Callback<PointerEvent>,
+    /// Pointer taken away by the browser.
+    pub pointercancel: Callback<PointerEvent>,
+    /// Pointer over an item (linking).
+    pub pointerover: Callback<PointerEvent>,
+    /// Pointer left the drawing.
+    pub pointerleave: Callback<PointerEvent>,
+    /// Keyboard focus entered an item.
+    pub focusin: Callback<FocusEvent>,
+    /// Keyboard focus left an item.
+    pub focusout: Callback<FocusEvent>,
+    /// A key on a focused item.
+    pub keydown: Callback<KeyboardEvent>,
+    /// A click (the timeline's marks; the network selects through its gestures).
+    pub click: Callback<MouseEvent>,
+}
+
+/// The network `<svg>`: arrow markers, backdrop, fading items, lines and organisations under the
+/// camera's transform. `view_box` stays fixed while the date changes, so positions stay put.
+pub fn network_svg(scene: &NetworkScene, view_box: Rect, camera: Camera, font_px: f64, on: &SvgListeners) -> Html {
+    let vb = view_box;
+    let transform = format!("translate({} {}) scale({})", num(camera.x), num(camera.y), camera.k);
+    html! {
+        <svg ref={on.node.clone()} class={classes!("network", scene.large.then_some("large"))} role="group"
+             aria-label="Partnership network: organisations are buttons; select one for details"
+             viewBox={format!("{} {} {} {}", num(vb.min.x), num(vb.min.y), num(vb.width()), num(vb.height()))}
+             preserveAspectRatio="xMidYMid meet"
+             onpointerdown={on.pointerdown.clone()} onpointermove={on.pointermove.clone()}
+             onpointerup={on.pointerup.clone()} onpointercancel={on.pointercancel.clone()}
+             onpointerover={on.pointerover.clone()} onpointerleave={on.pointerleave.clone()}
+             onfocusin={on.focusin.clone()} onfocusout={on.focusout.clone()} onkeydown={on.keydown.clone()}>
+            <defs>
+                { for scene.arrow_kinds.iter().map(|k| html! {
+                    <marker id={format!("arrow-{}", k.as_str())} viewBox="0 0 10 10" refX="9" refY="5"
+                            markerWidth="7" markerHeight="7" orient="auto-start-reverse" markerUnits="userSpaceOnUse">
+                        <path d="M0,0L10,5L0,10z" fill={relation_colour(*k)} />
+                    </marker>
+                }) }
+            </defs>
+            <rect class="backdrop" x={num(vb.min.x)} y={num(vb.min.y)} width={num(vb.width())} height={num(vb.height())} />
+            <g transform={transform}>
+                { exiting(scene) }
+                <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large)) }</g>
+                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px)) }</g>
+            </g>
+        </svg>
+    }
+}
+
+fn edge(e: &powershift_core::scene::SceneEdge, large: bool) -> Html {
+    let class = classes!("edge", e.emphasis.class(), e.selected.then_some("selected"));
+    let d = e.curve.svg_path();
+    html! {
+        <g key={e.id.clone()} {class} data-rel={e.id.clone()} data-rel-ix={e.rel.0.to_string()} data-from={e.from.clone()}
+           data-to={e.to.clone()} data-kind={e.kind.as_str()} data-status={e.status.clone()}>
+            if !large {
+                <title>{ &e.description }</title>
+                <path class="edge-hit" d={d.clone()} />
+            }
+            <path class="edge-line" d={d} stroke={e.stroke} stroke-width={num(e.width)}
+                  stroke-dasharray={e.dash} opacity={num(e.opacity)}
+                  marker-end={e.arrow.then(|| format!("url(#arrow-{})", e.kind.as_str()))} />
+        </g>
+    }
+}
+
+fn node(n: &powershift_core::scene::SceneNode, font_px: f64) -> Html {
+    let class = classes!("node", n.emphasis.class(), n.selected.then_some("selected"), n.pinned.then_some("pinned"));
+    html! {
+        <g key={n.id.clone()} {class} data-org={n.org.0.to_string()} data-id={n.id.clone()}
+           role="button" tabindex="0" aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
+            <circle cx={num(n.pos.x)} cy={num(n.pos.y)} r={num(n.radius)} fill={n.fill} />
+            if let Some(l) = n.label_rect {
+                <text x={num(l.min.x + 3.0)} y={num(l.center().y)} font-size={num(font_px)} dominant-baseline="central"
+                      aria-hidden="true">{ &n.label }</text>
+            }
+        </g>
+    }
+}
+
+/// What the previous date had, fading out where it was (empty unless a date change animates).
+fn exiting(scene: &NetworkScene) -> Html {
+    if scene.exiting.is_empty() {
+        return html! {};
+    }
+    let fade = num(scene.exit_opacity);
+    let items = scene.exiting.iter().map(|x| match x {
+        Exiting::Edge { rel, curve, stroke } => html! {
+            <path key={format!("x-r{}", rel.0)} class="edge-line exiting" d={curve.svg_path()} stroke={*stroke}
+                  stroke-width="1.5" opacity={fade.clone()} />
+        },
+        Exiting::Node { org, pos, radius, fill } => html! {
+            <circle key={format!("x-o{}", org.0)} class="exiting" cx={num(pos.x)} cy={num(pos.y)} r={num(*radius)}
+                    fill={*fill} opacity={fade.clone()} />
+        },
+    });
+    html! { <g class="exiting" aria-hidden="true">{ for items }</g> }
+}
