@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::kinds::{AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind};
+use super::kinds::{
+    AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
+};
 use crate::date::{Date, FuzzyDate};
 
 /// Index of an organisation in [`Dataset::organisations`].
@@ -169,8 +171,10 @@ pub struct Confidence {
 /// Where a fact comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
-    /// The outlet.
+    /// The outlet, or the organisation for its own announcement.
     pub publisher: String,
+    /// Who stands behind it: the company itself, a wire or major outlet, another outlet, other.
+    pub kind: SourceKind,
     /// The page's title or a description of it.
     pub title: String,
     /// An http(s) URL.
@@ -179,6 +183,26 @@ pub struct Source {
     pub date: Option<FuzzyDate>,
     /// What it supports.
     pub note: Option<String>,
+}
+
+impl Source {
+    /// A short label for readers: "Company announcement" for the organisation's own announcement,
+    /// otherwise the publisher ("Reuters", "Bloomberg (via Fortune)", "Quartz").
+    pub fn label(&self) -> &str {
+        match self.kind {
+            SourceKind::Company => SourceKind::Company.label(),
+            _ => &self.publisher,
+        }
+    }
+
+    /// The label with, for a company announcement, whose it is: "Company announcement (OpenAI)",
+    /// "Reuters".
+    pub fn byline(&self) -> String {
+        match self.kind {
+            SourceKind::Company => format!("{} ({})", self.label(), self.publisher),
+            _ => self.publisher.clone(),
+        }
+    }
 }
 
 /// A dated, sourced event.
@@ -206,6 +230,59 @@ pub struct Event {
     pub confidence: Confidence,
     /// At least one source.
     pub sources: Vec<Source>,
+}
+
+impl Event {
+    /// The sources strongest first: company announcements, then wire services and major outlets,
+    /// then other outlets, then the rest; file order within each kind. O(s log s).
+    pub fn sources_strongest_first(&self) -> Vec<&Source> {
+        let mut s: Vec<&Source> = self.sources.iter().collect();
+        s.sort_by_key(|s| s.kind.rank());
+        s
+    }
+
+    /// The strongest kind of source the event cites.
+    pub fn strongest_source(&self) -> Option<SourceKind> {
+        self.sources.iter().map(|s| s.kind).min_by_key(|k| k.rank())
+    }
+
+    /// The organisations whose own announcements the event cites, by publisher, in source order and
+    /// without repeats.
+    pub fn announced_by(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for s in self.sources.iter().filter(|s| s.kind == SourceKind::Company) {
+            if !names.contains(&s.publisher.as_str()) {
+                names.push(&s.publisher);
+            }
+        }
+        names
+    }
+
+    /// The confidence line for readers: the level, and who announced the event when a company
+    /// announcement is cited. "Confirmed — announced by Microsoft", "Confirmed — announced by Nvidia
+    /// and OpenAI", "Reported — the event was announced by OpenAI", "Single source".
+    pub fn confidence_line(&self) -> String {
+        let level = self.confidence.level;
+        let names = self.announced_by();
+        if names.is_empty() {
+            return level.label().to_string();
+        }
+        let who = join_names(&names);
+        if level == ConfidenceLevel::Confirmed {
+            format!("{} — announced by {who}", level.label())
+        } else {
+            format!("{} — the event was announced by {who}", level.label())
+        }
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// A period during which a relationship had one set of terms.
@@ -325,6 +402,31 @@ impl Dataset {
         let start = self.meta.start.map(|d| d.start).or(earliest).unwrap_or(self.meta.as_of.start);
         let end = latest.map_or(self.meta.as_of.start, |l| l.max(self.meta.as_of.start));
         (start.min(end), end)
+    }
+
+    /// How many events cite a company announcement or a wire service or major outlet. O(sources).
+    pub fn events_with_strong_source(&self) -> usize {
+        self.events.iter().filter(|e| e.sources.iter().any(|s| s.kind.is_strong())).count()
+    }
+
+    /// How many events cite the company's own announcement. O(sources).
+    pub fn events_with_company_source(&self) -> usize {
+        self.events.iter().filter(|e| e.sources.iter().any(|s| s.kind == SourceKind::Company)).count()
+    }
+
+    /// One sentence for "About the data": how many events rest on a source a reader trusts, e.g.
+    /// "40 of the 87 events cite a company announcement or a wire service or major outlet (21 cite the
+    /// company's own announcement)."
+    pub fn source_strength_note(&self) -> String {
+        let strong = self.events_with_strong_source();
+        let company = self.events_with_company_source();
+        let verb = |n: usize| if n == 1 { "cites" } else { "cite" };
+        format!(
+            "{strong} of the {} events {} a company announcement or a wire service or major outlet ({company} {} the company's own announcement).",
+            self.events.len(),
+            verb(strong),
+            verb(company),
+        )
     }
 
     /// Events in time order (stable: ties keep file order). O(n log n).
