@@ -436,3 +436,76 @@ impl Dataset {
         ix
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two events: e1 with sources of every kind, in weakest-first file order; e2 with one outlet.
+    fn sample(e1_level: &str) -> Dataset {
+        let json = format!(
+            r#"{{
+  "format_version": 1,
+  "meta": {{"title": "T", "as_of": "2020-01-01"}},
+  "organisations": [
+    {{"id": "a", "name": "A", "short_name": "A", "kind": "ai_lab", "description": "Lab."}},
+    {{"id": "b", "name": "B", "short_name": "B", "kind": "cloud", "description": "Cloud."}}],
+  "events": [
+    {{"id": "e1", "date": "2019-07", "title": "Deal", "kinds": ["cloud_compute"], "organisations": ["b", "a"],
+      "summary": "B hosts A.", "confidence": {{"level": "{e1_level}"}},
+      "sources": [
+        {{"publisher": "Some Blog", "kind": "other", "title": "T1", "url": "https://blog.example/1"}},
+        {{"publisher": "Quartz", "kind": "outlet", "title": "T2", "url": "https://qz.example/2"}},
+        {{"publisher": "Reuters (via Dawn)", "kind": "wire_or_major", "title": "T3", "url": "https://dawn.example/3"}},
+        {{"publisher": "B", "kind": "company", "title": "T4", "url": "https://b.example/4"}},
+        {{"publisher": "A", "kind": "company", "title": "T5", "url": "https://a.example/5"}},
+        {{"publisher": "B", "kind": "company", "title": "T6", "url": "https://b.example/6"}}]}},
+    {{"id": "e2", "date": "2019-08", "title": "Later", "kinds": ["cloud_compute"], "organisations": ["b", "a"],
+      "summary": "More.", "confidence": {{"level": "single_source"}},
+      "sources": [{{"publisher": "Quartz", "kind": "outlet", "title": "T", "url": "https://qz.example/7"}}]}}],
+  "relationships": []
+}}"#
+        );
+        Dataset::from_json_str(&json).unwrap()
+    }
+
+    #[test]
+    fn sources_are_ordered_strongest_first_keeping_file_order_within_a_kind() {
+        let ds = sample("confirmed");
+        let titles: Vec<&str> = ds.events[0].sources_strongest_first().iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["T4", "T5", "T6", "T3", "T2", "T1"]);
+        assert_eq!(ds.events[0].strongest_source(), Some(SourceKind::Company));
+        assert_eq!(ds.events[1].strongest_source(), Some(SourceKind::Outlet));
+    }
+
+    #[test]
+    fn labels_name_the_company_announcement_or_the_publisher() {
+        let ds = sample("confirmed");
+        let s = ds.events[0].sources_strongest_first();
+        assert_eq!(s[0].label(), "Company announcement");
+        assert_eq!(s[0].byline(), "Company announcement (B)");
+        assert_eq!(s[3].label(), "Reuters (via Dawn)");
+        assert_eq!(s[3].byline(), "Reuters (via Dawn)");
+        assert_eq!(s[4].label(), "Quartz");
+    }
+
+    #[test]
+    fn the_confidence_line_says_who_announced_the_event() {
+        assert_eq!(sample("confirmed").events[0].confidence_line(), "Confirmed — announced by B and A");
+        assert_eq!(sample("reported").events[0].confidence_line(), "Reported — the event was announced by B and A");
+        assert_eq!(sample("confirmed").events[1].confidence_line(), "Single source");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(join_names(&["A"]), "A");
+    }
+
+    #[test]
+    fn counts_events_with_a_strong_source() {
+        let ds = sample("confirmed");
+        assert_eq!(ds.events_with_strong_source(), 1);
+        assert_eq!(ds.events_with_company_source(), 1);
+        assert_eq!(
+            ds.source_strength_note(),
+            "1 of the 2 events cites a company announcement or a wire service or major outlet (1 cites the company's own announcement)."
+        );
+    }
+}
