@@ -170,6 +170,11 @@ fn event<'a>(ds: &'a Dataset, id: &str) -> &'a Event {
 fn key_events_cite_a_company_announcement_or_a_wire_or_major_outlet() {
     let ds = ds();
     assert!(ds.events_with_strong_source() >= 24, "{}", ds.events_with_strong_source());
+    // The counts README.md gives.
+    assert_eq!((ds.events_with_strong_source(), ds.events_with_company_source()), (29, 16));
+    let count = |k: SourceKind| ds.events.iter().flat_map(|e| &e.sources).filter(|s| s.kind == k).count();
+    let by_kind: Vec<usize> = SourceKind::ALL.iter().map(|k| count(*k)).collect();
+    assert_eq!(by_kind, [22, 24, 98, 160]);
     // The events of the sources addendum; E24, E71 and E72 gained only recognisable outlets.
     for id in [
         "E02", "E06", "E11", "E16", "E26", "E32", "E34", "E35", "E40", "E44", "E45", "E46", "E50", "E51", "E52", "E53",
