@@ -141,7 +141,7 @@ vocabulary! {
 vocabulary! {
     /// How sure the data is of a fact.
     ConfidenceLevel {
-        /// Two or more independent sources agree.
+        /// Two or more independent sources agree, or the organisation's own announcement states it.
         Confirmed = "confirmed", "Confirmed";
         /// Press reports, not confirmed by the companies.
         Reported = "reported", "Reported";
