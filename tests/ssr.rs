@@ -114,6 +114,26 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
 }
 
 #[tokio::test]
+async fn an_event_shows_its_strongest_source_first_and_who_announced_it() {
+    let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
+    let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
+        query: "date=2025-01-21&select=event:E35".into(),
+        compact: false,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Confirmed — announced by Microsoft"), "{html}");
+    let company = html.find("Company announcement (Microsoft)").expect("the company label");
+    let reuters = html.find("Reuters (via Dawn)").expect("the Reuters label");
+    let blog = html.find("Dry Dead Fish").expect("an existing source");
+    assert!(company < reuters && reuters < blog, "strongest source first");
+    // About the data counts the events with a strong source.
+    assert!(html.contains(&ds.source_strength_note()), "{html}");
+}
+
+#[tokio::test]
 async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
     let ds = Rc::new(
         Dataset::from_json_str(

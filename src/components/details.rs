@@ -189,7 +189,7 @@ fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool) -> Html {
             }
             <p>{ &ev.summary }</p>
             <p class={classes!("confidence", format!("conf-{}", ev.confidence.level.as_str()))}>
-                <strong>{ ev.confidence.level.label() }</strong>
+                <strong>{ ev.confidence_line() }</strong>
                 if let Some(n) = &ev.confidence.note { { format!(": {n}") } }
             </p>
             if !ev.confidence.conflicts.is_empty() {
@@ -206,10 +206,10 @@ fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool) -> Html {
             }
             <details class="sources" open=true>
                 <summary>{ format!("{} source{}", ev.sources.len(), if ev.sources.len() == 1 { "" } else { "s" }) }</summary>
-                <ul>{ for ev.sources.iter().map(|s| html! {
-                    <li>
+                <ul>{ for ev.sources_strongest_first().into_iter().map(|s| html! {
+                    <li class={format!("source-{}", s.kind.as_str())}>
                         <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>
-                        <span class="muted small">{ format!(" · {}", s.publisher) }
+                        <span class="muted small">{ format!(" · {}", s.byline()) }
                             { s.date.map(|d| format!(", {}", d.to_words())).unwrap_or_default() }</span>
                         if let Some(n) = &s.note { <span class="muted small">{ format!(" ({n})") }</span> }
                     </li>

@@ -103,6 +103,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
                 <section class="panel notes" aria-labelledby="notes-title">
                     <h2 id="notes-title">{ "About the data" }</h2>
                     if let Some(d) = &story.ds.meta.description { <p>{ d }</p> }
+                    <p>{ story.ds.source_strength_note() }</p>
                     <ul>{ for story.ds.meta.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                     if let Some(c) = &story.ds.meta.credit { <p class="muted small">{ c }</p> }
                 </section>

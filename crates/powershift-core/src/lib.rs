@@ -29,7 +29,7 @@
 //!     {"id": "b", "name": "B", "short_name": "B", "kind": "cloud", "description": "Cloud."}],
 //!   "events": [{"id": "e1", "date": "2019-07", "title": "Deal", "kinds": ["cloud_compute"],
 //!     "organisations": ["b", "a"], "summary": "B hosts A.", "confidence": {"level": "confirmed"},
-//!     "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/x"}]}],
+//!     "sources": [{"publisher": "P", "kind": "outlet", "title": "T", "url": "https://example.com/x"}]}],
 //!   "relationships": [{"id": "r1", "from": "b", "to": "a", "kind": "cloud_compute", "label": "Cloud",
 //!     "phases": [{"start": "2019-07", "status": "exclusive", "events": ["e1"]}]}]
 //! }"#;

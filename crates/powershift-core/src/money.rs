@@ -167,19 +167,19 @@ mod tests {
            {"value": 90000000000, "currency": "USD", "qualifiers": ["valuation"], "from": "a"},
            {"value": 7000000000, "currency": "USD", "to": "c"}],
          "summary": "S.", "confidence": {"level": "confirmed"},
-         "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/2"}]},
+         "sources": [{"publisher": "P", "kind": "outlet", "title": "T", "url": "https://example.com/2"}]},
         {"id": "e1", "date": "2021-06-15", "title": "First", "kinds": ["investment"], "organisations": ["a", "c"],
          "amounts": [
            {"value": 2000000000, "currency": "USD", "from": "a", "to": "c"},
            {"value": 3000000000, "currency": "EUR", "from": "b", "to": "c"}],
          "summary": "S.", "confidence": {"level": "confirmed"},
-         "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/1"}]},
+         "sources": [{"publisher": "P", "kind": "outlet", "title": "T", "url": "https://example.com/1"}]},
         {"id": "e3", "date": "2023", "title": "Third", "kinds": ["investment"], "organisations": ["b", "c"],
          "amounts": [
            {"value": 6000000000, "currency": "USD", "qualifiers": ["reported"], "from": "b", "to": "c"},
            {"value": 1000000000, "currency": "USD", "qualifiers": ["conditional"], "from": "c", "to": "b"}],
          "summary": "S.", "confidence": {"level": "reported"},
-         "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/3"}]}],
+         "sources": [{"publisher": "P", "kind": "outlet", "title": "T", "url": "https://example.com/3"}]}],
       "relationships": []
     }"#;
 

@@ -2,7 +2,7 @@
 //! JSON Schema, covers the fact sheet, and answers as-of questions as the fact sheet says.
 
 use powershift_core::date::Date;
-use powershift_core::model::{Dataset, EdgeChange, RelationKind};
+use powershift_core::model::{ConfidenceLevel, ConflictAbout, Dataset, EdgeChange, Event, RelationKind, SourceKind};
 use powershift_core::snapshot::Snapshot;
 
 const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
@@ -162,15 +162,122 @@ fn the_sentence_for_28_april_2026_names_the_change_since_the_day_before() {
     assert!(s.contains("Since 27 April 2026: Amazon–OpenAI “OpenAI on Bedrock” now Frontier distribution, plus OpenAI models and agents on Bedrock (limited preview)."), "{s}");
 }
 
+fn event<'a>(ds: &'a Dataset, id: &str) -> &'a Event {
+    ds.event(ds.event_ix(id).unwrap_or_else(|| panic!("{id} is missing")))
+}
+
+#[test]
+fn key_events_cite_a_company_announcement_or_a_wire_or_major_outlet() {
+    let ds = ds();
+    assert!(ds.events_with_strong_source() >= 24, "{}", ds.events_with_strong_source());
+    // The counts README.md gives.
+    assert_eq!((ds.events_with_strong_source(), ds.events_with_company_source()), (29, 16));
+    let count = |k: SourceKind| ds.events.iter().flat_map(|e| &e.sources).filter(|s| s.kind == k).count();
+    let by_kind: Vec<usize> = SourceKind::ALL.iter().map(|k| count(*k)).collect();
+    assert_eq!(by_kind, [22, 24, 98, 160]);
+    // The events of the sources addendum; E24, E71 and E72 gained only recognisable outlets.
+    for id in [
+        "E02", "E06", "E11", "E16", "E26", "E32", "E34", "E35", "E40", "E44", "E45", "E46", "E50", "E51", "E52", "E53",
+        "E56", "E57", "E59", "E61", "E63", "E68", "E79", "E81",
+    ] {
+        let e = event(&ds, id);
+        assert!(e.strongest_source().is_some_and(SourceKind::is_strong), "{id} has no company or wire/major source");
+    }
+    for id in ["E24", "E71", "E72"] {
+        assert_eq!(event(&ds, id).strongest_source(), Some(SourceKind::Outlet), "{id}");
+    }
+    // The reader's first example: Microsoft's own post now backs the end of Azure exclusivity.
+    let e35 = event(&ds, "E35");
+    assert_eq!(e35.confidence_line(), "Confirmed — announced by Microsoft");
+    assert_eq!(e35.sources_strongest_first()[0].kind, SourceKind::Company);
+    assert_eq!(e35.sources_strongest_first()[1].label(), "Reuters (via Dawn)");
+    // Company announcements that state the fact: E02 is no longer a single source.
+    let e02 = event(&ds, "E02");
+    assert_eq!(e02.confidence.level, ConfidenceLevel::Confirmed);
+    assert_eq!(e02.announced_by(), ["OpenAI"]);
+    assert_eq!(event(&ds, "E52").confidence_line(), "Confirmed — announced by Nvidia and OpenAI");
+    assert_eq!(event(&ds, "E57").confidence_line(), "Confirmed — announced by AMD");
+    // Every source's URL is distinct within its event.
+    for e in &ds.events {
+        let mut urls: Vec<&str> = e.sources.iter().map(|s| s.url.as_str()).collect();
+        urls.sort_unstable();
+        urls.dedup();
+        assert_eq!(urls.len(), e.sources.len(), "{} cites a page twice", e.id);
+    }
+}
+
+#[test]
+fn refinements_of_the_sources_addendum() {
+    let ds = ds();
+    // E26 gets its day from Oracle's release, and the Oracle ties start that day.
+    assert_eq!(event(&ds, "E26").date.to_string(), "2024-06-11");
+    assert!(status(&ds, "oracle", "openai", RelationKind::CloudCompute, "2024-06-10").is_none());
+    assert!(status(&ds, "oracle", "openai", RelationKind::CloudCompute, "2024-06-11").is_some());
+    // E24's day has a second source.
+    let e24 = event(&ds, "E24");
+    assert_eq!(e24.date.to_string(), "2024-03-27");
+    assert_eq!(e24.confidence.level, ConfidenceLevel::Confirmed);
+    assert!(e24.sources.iter().filter(|s| s.note.as_deref().is_some_and(|n| n.contains("27 March 2024"))).count() >= 2);
+    // E57: the warrant as a share count, about 9–10%.
+    let e57 = event(&ds, "E57");
+    assert!(e57.summary.contains("160 million") && e57.summary.contains("9–10%"), "{}", e57.summary);
+    // E71/E72: 27 February, announced on the evening of the 26th in US Pacific time; not a conflict.
+    for id in ["E71", "E72"] {
+        let e = event(&ds, id);
+        assert_eq!(e.date.to_string(), "2026-02-27");
+        assert!(e.date_note.as_deref().is_some_and(|n| n.contains("Pacific")), "{id}");
+        assert_ne!(e.confidence.level, ConfidenceLevel::Conflicting, "{id}");
+        assert!(!e.confidence.conflicts.iter().any(|c| c.about == ConflictAbout::Date), "{id}");
+    }
+    // E79 keeps 20 April; US coverage ran on the 21st.
+    let e79 = event(&ds, "E79");
+    assert_eq!(e79.date.to_string(), "2026-04-20");
+    assert!(e79.date_note.as_deref().is_some_and(|n| n.contains("21 April")));
+    // E50: the WSJ is now cited, but the $300B stays a report.
+    let e50 = event(&ds, "E50");
+    assert_eq!(e50.confidence.level, ConfidenceLevel::Reported);
+    assert!(e50.sources.iter().any(|s| s.kind == SourceKind::WireOrMajor && s.publisher == "The Wall Street Journal"));
+    assert!(e50.announced_by().is_empty());
+    // E56 is still one report, now at Reuters' own address.
+    let e56 = event(&ds, "E56");
+    assert_eq!(e56.confidence.level, ConfidenceLevel::SingleSource);
+    assert!(e56.sources.iter().any(|s| s.publisher == "Reuters" && s.url.starts_with("https://www.reuters.com/")));
+    // E67: the day of the ruling is disputed, 16 against 15 January.
+    let e67 = event(&ds, "E67");
+    assert_eq!(e67.confidence.level, ConfidenceLevel::Conflicting);
+    assert!(e67
+        .confidence
+        .conflicts
+        .iter()
+        .any(|c| c.about == ConflictAbout::Date && c.values == ["2026-01-16", "2026-01-15"]));
+}
+
+#[test]
+fn claims_to_keep_out_stay_out() {
+    let ds = ds();
+    let (amazon, openai) = (ds.org_ix("amazon").unwrap(), ds.org_ix("openai").unwrap());
+    // Amazon's OpenAI investment is $50B, never $5B.
+    for e in &ds.events {
+        for a in &e.amounts {
+            assert!(!(a.from == Some(amazon) && a.to == Some(openai) && a.value == 5e9), "{}", e.id);
+        }
+    }
+    // The jury had nine members.
+    let e85 = event(&ds, "E85");
+    assert!(e85.summary.contains("nine-member"), "{}", e85.summary);
+    assert!(!e85.summary.to_lowercase().contains("twelve"));
+    // The April 2026 amendment did not bring in a right of first refusal (that was January 2025).
+    let e81 = event(&ds, "E81");
+    assert!(!e81.summary.contains("first refusal") && !e81.title.contains("first refusal"), "{}", e81.summary);
+}
+
 /// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
-/// research fact sheet (`../shared/facts.md` beside the repository, where the team keeps it).
+/// research fact sheet (`../shared/facts.md` beside the repository, where the team keeps it) or with
+/// its sources addendum (`../shared/facts-sources.md`, whose quoted phrases are evidence, not text).
+/// A missing file is skipped with a note.
 #[test]
 fn summaries_are_in_our_own_words() {
-    let sheet = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/facts.md");
-    let Ok(sheet) = std::fs::read_to_string(&sheet) else {
-        eprintln!("note: {} not found; the own-words check was skipped", sheet.display());
-        return;
-    };
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
             .filter(|w| !w.is_empty())
@@ -178,8 +285,17 @@ fn summaries_are_in_our_own_words() {
             .collect()
     };
     const N: usize = 10;
-    let sheet_words = words(&sheet);
-    let grams: std::collections::BTreeSet<&[String]> = sheet_words.windows(N).collect();
+    let mut sheets = Vec::new();
+    for name in ["facts.md", "facts-sources.md"] {
+        let path = shared.join(name);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => sheets.push((name, words(&text))),
+            Err(_) => eprintln!("note: {} not found; the own-words check against it was skipped", path.display()),
+        }
+    }
+    if sheets.is_empty() {
+        return;
+    }
     let ds = ds();
     let mut texts: Vec<(String, &str)> = Vec::new();
     for e in &ds.events {
@@ -193,7 +309,14 @@ fn summaries_are_in_our_own_words() {
             }
         }
     }
-    let copied: Vec<&str> =
-        texts.iter().filter(|(_, t)| words(t).windows(N).any(|w| grams.contains(w))).map(|(k, _)| k.as_str()).collect();
-    assert!(copied.is_empty(), "copied from the fact sheet: {copied:?}");
+    let mut copied = Vec::new();
+    for (name, sheet_words) in &sheets {
+        let grams: std::collections::BTreeSet<&[String]> = sheet_words.windows(N).collect();
+        for (k, t) in &texts {
+            if words(t).windows(N).any(|w| grams.contains(w)) {
+                copied.push(format!("{k} (from {name})"));
+            }
+        }
+    }
+    assert!(copied.is_empty(), "copied from the fact sheets: {copied:?}");
 }

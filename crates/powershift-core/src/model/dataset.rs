@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::kinds::{AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind};
+use super::kinds::{
+    AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
+};
 use crate::date::{Date, FuzzyDate};
 
 /// Index of an organisation in [`Dataset::organisations`].
@@ -169,8 +171,10 @@ pub struct Confidence {
 /// Where a fact comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
-    /// The outlet.
+    /// The outlet, or the organisation for its own announcement.
     pub publisher: String,
+    /// Who stands behind it: the company itself, a wire or major outlet, another outlet, other.
+    pub kind: SourceKind,
     /// The page's title or a description of it.
     pub title: String,
     /// An http(s) URL.
@@ -179,6 +183,26 @@ pub struct Source {
     pub date: Option<FuzzyDate>,
     /// What it supports.
     pub note: Option<String>,
+}
+
+impl Source {
+    /// A short label for readers: "Company announcement" for the organisation's own announcement,
+    /// otherwise the publisher ("Reuters", "Bloomberg (via Fortune)", "Quartz").
+    pub fn label(&self) -> &str {
+        match self.kind {
+            SourceKind::Company => SourceKind::Company.label(),
+            _ => &self.publisher,
+        }
+    }
+
+    /// The label with, for a company announcement, whose it is: "Company announcement (OpenAI)",
+    /// "Reuters".
+    pub fn byline(&self) -> String {
+        match self.kind {
+            SourceKind::Company => format!("{} ({})", self.label(), self.publisher),
+            _ => self.publisher.clone(),
+        }
+    }
 }
 
 /// A dated, sourced event.
@@ -206,6 +230,59 @@ pub struct Event {
     pub confidence: Confidence,
     /// At least one source.
     pub sources: Vec<Source>,
+}
+
+impl Event {
+    /// The sources strongest first: company announcements, then wire services and major outlets,
+    /// then other outlets, then the rest; file order within each kind. O(s log s).
+    pub fn sources_strongest_first(&self) -> Vec<&Source> {
+        let mut s: Vec<&Source> = self.sources.iter().collect();
+        s.sort_by_key(|s| s.kind.rank());
+        s
+    }
+
+    /// The strongest kind of source the event cites.
+    pub fn strongest_source(&self) -> Option<SourceKind> {
+        self.sources.iter().map(|s| s.kind).min_by_key(|k| k.rank())
+    }
+
+    /// The organisations whose own announcements the event cites, by publisher, in source order and
+    /// without repeats.
+    pub fn announced_by(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for s in self.sources.iter().filter(|s| s.kind == SourceKind::Company) {
+            if !names.contains(&s.publisher.as_str()) {
+                names.push(&s.publisher);
+            }
+        }
+        names
+    }
+
+    /// The confidence line for readers: the level, and who announced the event when a company
+    /// announcement is cited. "Confirmed — announced by Microsoft", "Confirmed — announced by Nvidia
+    /// and OpenAI", "Reported — the event was announced by OpenAI", "Single source".
+    pub fn confidence_line(&self) -> String {
+        let level = self.confidence.level;
+        let names = self.announced_by();
+        if names.is_empty() {
+            return level.label().to_string();
+        }
+        let who = join_names(&names);
+        if level == ConfidenceLevel::Confirmed {
+            format!("{} — announced by {who}", level.label())
+        } else {
+            format!("{} — the event was announced by {who}", level.label())
+        }
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// A period during which a relationship had one set of terms.
@@ -327,10 +404,108 @@ impl Dataset {
         (start.min(end), end)
     }
 
+    /// How many events cite a company announcement or a wire service or major outlet. O(sources).
+    pub fn events_with_strong_source(&self) -> usize {
+        self.events.iter().filter(|e| e.sources.iter().any(|s| s.kind.is_strong())).count()
+    }
+
+    /// How many events cite the company's own announcement. O(sources).
+    pub fn events_with_company_source(&self) -> usize {
+        self.events.iter().filter(|e| e.sources.iter().any(|s| s.kind == SourceKind::Company)).count()
+    }
+
+    /// One sentence for "About the data": how many events rest on a source a reader trusts, e.g.
+    /// "40 of the 87 events cite a company announcement or a wire service or major outlet (21 cite the
+    /// company's own announcement)."
+    pub fn source_strength_note(&self) -> String {
+        let strong = self.events_with_strong_source();
+        let company = self.events_with_company_source();
+        let verb = |n: usize| if n == 1 { "cites" } else { "cite" };
+        format!(
+            "{strong} of the {} events {} a company announcement or a wire service or major outlet ({company} {} the company's own announcement).",
+            self.events.len(),
+            verb(strong),
+            verb(company),
+        )
+    }
+
     /// Events in time order (stable: ties keep file order). O(n log n).
     pub fn events_chronological(&self) -> Vec<EventIx> {
         let mut ix: Vec<EventIx> = (0..self.events.len() as u32).map(EventIx).collect();
         ix.sort_by_key(|e| self.events[e.ix()].date.start);
         ix
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two events: e1 with sources of every kind, in weakest-first file order; e2 with one outlet.
+    fn sample(e1_level: &str) -> Dataset {
+        let json = format!(
+            r#"{{
+  "format_version": 1,
+  "meta": {{"title": "T", "as_of": "2020-01-01"}},
+  "organisations": [
+    {{"id": "a", "name": "A", "short_name": "A", "kind": "ai_lab", "description": "Lab."}},
+    {{"id": "b", "name": "B", "short_name": "B", "kind": "cloud", "description": "Cloud."}}],
+  "events": [
+    {{"id": "e1", "date": "2019-07", "title": "Deal", "kinds": ["cloud_compute"], "organisations": ["b", "a"],
+      "summary": "B hosts A.", "confidence": {{"level": "{e1_level}"}},
+      "sources": [
+        {{"publisher": "Some Blog", "kind": "other", "title": "T1", "url": "https://blog.example/1"}},
+        {{"publisher": "Quartz", "kind": "outlet", "title": "T2", "url": "https://qz.example/2"}},
+        {{"publisher": "Reuters (via Dawn)", "kind": "wire_or_major", "title": "T3", "url": "https://dawn.example/3"}},
+        {{"publisher": "B", "kind": "company", "title": "T4", "url": "https://b.example/4"}},
+        {{"publisher": "A", "kind": "company", "title": "T5", "url": "https://a.example/5"}},
+        {{"publisher": "B", "kind": "company", "title": "T6", "url": "https://b.example/6"}}]}},
+    {{"id": "e2", "date": "2019-08", "title": "Later", "kinds": ["cloud_compute"], "organisations": ["b", "a"],
+      "summary": "More.", "confidence": {{"level": "single_source"}},
+      "sources": [{{"publisher": "Quartz", "kind": "outlet", "title": "T", "url": "https://qz.example/7"}}]}}],
+  "relationships": []
+}}"#
+        );
+        Dataset::from_json_str(&json).unwrap()
+    }
+
+    #[test]
+    fn sources_are_ordered_strongest_first_keeping_file_order_within_a_kind() {
+        let ds = sample("confirmed");
+        let titles: Vec<&str> = ds.events[0].sources_strongest_first().iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["T4", "T5", "T6", "T3", "T2", "T1"]);
+        assert_eq!(ds.events[0].strongest_source(), Some(SourceKind::Company));
+        assert_eq!(ds.events[1].strongest_source(), Some(SourceKind::Outlet));
+    }
+
+    #[test]
+    fn labels_name_the_company_announcement_or_the_publisher() {
+        let ds = sample("confirmed");
+        let s = ds.events[0].sources_strongest_first();
+        assert_eq!(s[0].label(), "Company announcement");
+        assert_eq!(s[0].byline(), "Company announcement (B)");
+        assert_eq!(s[3].label(), "Reuters (via Dawn)");
+        assert_eq!(s[3].byline(), "Reuters (via Dawn)");
+        assert_eq!(s[4].label(), "Quartz");
+    }
+
+    #[test]
+    fn the_confidence_line_says_who_announced_the_event() {
+        assert_eq!(sample("confirmed").events[0].confidence_line(), "Confirmed — announced by B and A");
+        assert_eq!(sample("reported").events[0].confidence_line(), "Reported — the event was announced by B and A");
+        assert_eq!(sample("confirmed").events[1].confidence_line(), "Single source");
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(join_names(&["A"]), "A");
+    }
+
+    #[test]
+    fn counts_events_with_a_strong_source() {
+        let ds = sample("confirmed");
+        assert_eq!(ds.events_with_strong_source(), 1);
+        assert_eq!(ds.events_with_company_source(), 1);
+        assert_eq!(
+            ds.source_strength_note(),
+            "1 of the 2 events cites a company announcement or a wire service or major outlet (1 cites the company's own announcement)."
+        );
     }
 }

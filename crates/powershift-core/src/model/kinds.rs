@@ -1,5 +1,5 @@
 //! The closed vocabularies of the format: organisation kinds, event and relationship kinds,
-//! confidence levels, amount qualifiers and phase states.
+//! confidence levels, amount qualifiers, phase states and source kinds.
 //!
 //! Each enum knows its JSON name (`as_str`), its reader-facing label and the full list of values, so
 //! validation can say exactly which values are allowed and the legend can list every kind.
@@ -141,7 +141,7 @@ vocabulary! {
 vocabulary! {
     /// How sure the data is of a fact.
     ConfidenceLevel {
-        /// Two or more independent sources agree.
+        /// Two or more independent sources agree, or the organisation's own announcement states it.
         Confirmed = "confirmed", "Confirmed";
         /// Press reports, not confirmed by the companies.
         Reported = "reported", "Reported";
@@ -202,6 +202,43 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Who stands behind a source: the organisation itself, a wire service or major outlet, another
+    /// recognisable outlet, or anything else. Strongest first.
+    SourceKind {
+        /// The organisation's own announcement (newsroom, blog, investor relations), even when its
+        /// wording was checked on a copy.
+        Company = "company", "Company announcement";
+        /// A wire service or major outlet (Reuters, AP, Bloomberg, FT, WSJ, NYT, CNBC, Axios, The
+        /// Information, The Verge, TechCrunch, Barron's, CBS News), or a page carrying such a wire's
+        /// text verbatim.
+        WireOrMajor = "wire_or_major", "Wire service or major outlet";
+        /// Another news outlet a reader would recognise.
+        Outlet = "outlet", "News outlet";
+        /// Anything else: blogs, aggregators, newsletters, mirrors, AI-written news sites.
+        Other = "other", "Other page";
+    }
+}
+
+impl SourceKind {
+    /// Strongest first: company (0) < wire or major (1) < outlet (2) < other (3). Sort by this to put
+    /// the source a reader trusts most first.
+    pub fn rank(self) -> u8 {
+        match self {
+            SourceKind::Company => 0,
+            SourceKind::WireOrMajor => 1,
+            SourceKind::Outlet => 2,
+            SourceKind::Other => 3,
+        }
+    }
+
+    /// Whether a reader would recognise the source as strong: the company itself, a wire service or
+    /// a major outlet.
+    pub fn is_strong(self) -> bool {
+        matches!(self, SourceKind::Company | SourceKind::WireOrMajor)
+    }
+}
+
 impl ConfidenceLevel {
     /// Weakest first: conflicting < single source < reported < confirmed.
     pub fn strength(self) -> u8 {
@@ -228,5 +265,18 @@ mod tests {
         }
         assert_eq!(OrgKind::parse("bank"), None);
         assert!(OrgKind::expected().starts_with("\"ai_lab\", \"cloud\""));
+    }
+
+    #[test]
+    fn source_kinds_are_listed_strongest_first() {
+        for k in SourceKind::ALL {
+            assert_eq!(SourceKind::parse(k.as_str()), Some(*k));
+        }
+        let ranks: Vec<u8> = SourceKind::ALL.iter().map(|k| k.rank()).collect();
+        assert_eq!(ranks, [0, 1, 2, 3]);
+        assert_eq!(SourceKind::expected(), "\"company\", \"wire_or_major\", \"outlet\", \"other\"");
+        assert_eq!(SourceKind::Company.label(), "Company announcement");
+        assert!(SourceKind::WireOrMajor.is_strong() && !SourceKind::Outlet.is_strong());
+        assert_eq!(SourceKind::parse("press_release"), None);
     }
 }

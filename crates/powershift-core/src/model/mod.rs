@@ -19,6 +19,8 @@ pub use dataset::{
     Amount, Confidence, Conflict, Dataset, Event, EventIx, Meta, OrgIx, Organisation, Phase, RelIx, Relationship,
     Source,
 };
-pub use kinds::{AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind};
+pub use kinds::{
+    AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
+};
 pub use problem::{LoadError, Problem};
 pub use validate::{is_http_url, FORMAT_VERSION};

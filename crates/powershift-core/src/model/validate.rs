@@ -38,7 +38,7 @@ const EVENT_KEYS: &[&str] = &[
 const AMOUNT_KEYS: &[&str] = &["value", "currency", "qualifiers", "from", "to", "label", "alternatives"];
 const CONFIDENCE_KEYS: &[&str] = &["level", "note", "conflicts"];
 const CONFLICT_KEYS: &[&str] = &["about", "values", "note"];
-const SOURCE_KEYS: &[&str] = &["publisher", "title", "url", "date", "note"];
+const SOURCE_KEYS: &[&str] = &["publisher", "kind", "title", "url", "date", "note"];
 const REL_KEYS: &[&str] = &["id", "from", "to", "kind", "directed", "label", "phases"];
 const PHASE_KEYS: &[&str] =
     &["start", "start_uncertain", "end", "end_scheduled", "status", "state", "confidence", "summary", "events"];
@@ -445,6 +445,9 @@ impl Validator {
         let s = &mut self.sink;
         let o = Obj::open(v, path, SOURCE_KEYS, s)?;
         let publisher = o.text("publisher", s);
+        let kind = o
+            .req("kind", s)
+            .and_then(|(kv, p)| as_enum(kv, &p, "source kind", SourceKind::parse, SourceKind::expected, s));
         let title = o.text("title", s);
         let url = o.req("url", s).and_then(|(uv, p)| match uv {
             Value::String(u) if is_http_url(u) => Some(u.clone()),
@@ -459,7 +462,7 @@ impl Validator {
         });
         let date = o.opt_date("date", s);
         let note = o.opt_string("note", s);
-        Some(Source { publisher: publisher?, title: title?, url: url?, date, note })
+        Some(Source { publisher: publisher?, kind: kind?, title: title?, url: url?, date, note })
     }
 
     fn relationship(&mut self, v: &Value, path: &str, _i: usize) -> Option<Relationship> {

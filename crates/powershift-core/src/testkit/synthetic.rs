@@ -49,7 +49,7 @@ pub fn synthetic_dataset(orgs: u32, relationships: u32, seed: u32) -> Value {
                 "amounts": [{ "value": f64::from(1 + rng.below(1000)) * 1e7, "currency": "USD", "from": format!("org{a}"), "to": format!("org{b}") }],
                 "summary": "A synthetic event.",
                 "confidence": { "level": "confirmed" },
-                "sources": [{ "publisher": "Synthetic", "title": "Generated", "url": format!("https://example.com/{r}/{p}") }],
+                "sources": [{ "publisher": "Synthetic", "kind": "other", "title": "Generated", "url": format!("https://example.com/{r}/{p}") }],
             }));
             let next = t + 30 + rng.below(900) as i32;
             let mut phase = json!({ "start": date.to_string(), "status": format!("terms {p}"), "events": [id] });

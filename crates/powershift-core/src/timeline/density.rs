@@ -57,7 +57,7 @@ mod tests {
                 serde_json::json!({
                     "id": format!("e{i}"), "date": date, "title": "E", "kinds": ["investment"],
                     "organisations": ["a"], "summary": "S.", "confidence": {"level": "confirmed"},
-                    "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/x"}]
+                    "sources": [{"publisher": "P", "kind": "outlet", "title": "T", "url": "https://example.com/x"}]
                 })
             })
             .collect();

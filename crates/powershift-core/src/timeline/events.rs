@@ -163,7 +163,7 @@ mod tests {
                 let mut e = serde_json::json!({
                     "id": format!("e{i}"), "date": date, "title": title, "kinds": ["investment"],
                     "organisations": ["a", "b"], "summary": "S.", "confidence": {"level": "confirmed"},
-                    "sources": [{"publisher": "P", "title": "T", "url": "https://example.com/x"}]
+                    "sources": [{"publisher": "P", "kind": "outlet", "title": "T", "url": "https://example.com/x"}]
                 });
                 if let Some(end) = end {
                     e["end"] = serde_json::json!(end);
