@@ -9,6 +9,8 @@ use powershift_core::model::Dataset;
 
 /// A frozen copy of the story: these tests pin rendering mechanics, not the story's facts.
 const STORY: &str = include_str!("../crates/powershift-core/tests/res/story-frozen.json");
+/// The shipped story, for the one test of its facts (which source comes first).
+const SHIPPED: &str = include_str!("../static/data/powershift.json");
 
 async fn render(state: LoadState) -> String {
     yew::LocalServerRenderer::<Page>::with_props(PageProps { state, query: Default::default(), compact: false })
