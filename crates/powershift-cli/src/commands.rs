@@ -2,6 +2,9 @@
 
 use std::io::Write;
 
+use clap::error::ErrorKind;
+use clap::{Parser, Subcommand};
+
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, LoadError};
 use powershift_core::network::{LayoutConfig, TemporalLayout};
@@ -14,42 +17,101 @@ pub const INVALID: u8 = 1;
 /// Exit code: a file could not be read, or the command line is wrong.
 pub const UNREADABLE: u8 = 2;
 
-const USAGE: &str = "\
-usage:
-  powershift validate FILE...
-      Check datasets. Exit 0 when all are valid (one summary line each), 1 when any has problems
-      (every problem, one per line, as `path: message`), 2 when a file cannot be read.
-  powershift snapshot FILE --date YYYY-MM-DD
-      Print the network as of a date as JSON: {date, description, nodes (with x, y), edges}.
-  powershift layout-report FILE
-      For every change date: organisations, relationships, the stability metric (mean displacement
-      since the previous change date / layout diameter) and the label overlap counts.
-  powershift bench [--nodes N] [--edges M] [--ticks T] [--seed S]
-      Time the force simulation natively on a seeded random graph (ms per tick).
-  powershift generate [--orgs N] [--relationships M] [--seed S]
-      Print a valid synthetic dataset of that size (for benchmarks and stress tests).
-";
+/// `powershift`: the command-line tool for Power Shift datasets.
+#[derive(Debug, Parser)]
+#[command(
+    name = "powershift",
+    version,
+    about = "Check, inspect and lay out Power Shift datasets",
+    max_term_width = 100
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-/// Runs a command line; returns the exit code.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check datasets: exit 0 when all are valid (one summary line each), 1 when any has problems
+    /// (every problem, one per line, as `path: message`), 2 when a file cannot be read.
+    Validate {
+        /// The dataset files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Print the network as of a date as JSON: {date, description, nodes (with x, y), edges}.
+    Snapshot {
+        /// The dataset file.
+        file: String,
+        /// The as-of date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Date,
+    },
+    /// For every change date: organisations, relationships, the stability metric (mean
+    /// displacement since the previous change date / layout diameter) and the label overlaps.
+    LayoutReport {
+        /// The dataset file.
+        file: String,
+    },
+    /// Time the force simulation natively on a seeded random graph (ms per tick, as JSON).
+    Bench {
+        /// Nodes of the random graph.
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+        nodes: u32,
+        /// Edges of the random graph.
+        #[arg(long, default_value_t = 5000)]
+        edges: usize,
+        /// Ticks to time.
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..))]
+        ticks: u32,
+        /// Seed of the graph and the simulation.
+        #[arg(long, default_value_t = 1)]
+        seed: u32,
+    },
+    /// Print a valid synthetic dataset of that size (for benchmarks and stress tests).
+    Generate {
+        /// Organisations (at least 2).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(2..))]
+        orgs: u32,
+        /// Relationships.
+        #[arg(long, default_value_t = 3000)]
+        relationships: u32,
+        /// Seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u32,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse_iso(s).map_err(|e| format!("{e}; expected YYYY-MM-DD"))
+}
+
+/// Runs a command line (without the program name); returns the exit code. `--help` and
+/// `--version` print to `out` and exit 0; a wrong command line prints clap's message to `err` and
+/// exits 2.
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    match args.first().map(String::as_str) {
-        Some("validate") => validate(&args[1..], out, err),
-        Some("snapshot") => snapshot(&args[1..], out, err),
-        Some("layout-report") => layout_report(&args[1..], out, err),
-        Some("bench") => bench(&args[1..], out, err),
-        Some("generate") => generate(&args[1..], out, err),
-        Some("-h" | "--help" | "help") => {
-            let _ = write!(out, "{USAGE}");
-            OK
+    let cli = match Cli::try_parse_from(std::iter::once("powershift".to_string()).chain(args.iter().cloned())) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    let _ = write!(out, "{text}");
+                    OK
+                }
+                _ => {
+                    let _ = write!(err, "{text}");
+                    UNREADABLE
+                }
+            };
         }
-        Some(other) => {
-            let _ = write!(err, "powershift: unknown command {other:?}\n{USAGE}");
-            UNREADABLE
-        }
-        None => {
-            let _ = write!(err, "{USAGE}");
-            UNREADABLE
-        }
+    };
+    match cli.command {
+        Command::Validate { files } => validate(&files, out, err),
+        Command::Snapshot { file, date } => snapshot(&file, date, out, err),
+        Command::LayoutReport { file } => layout_report(&file, out, err),
+        Command::Bench { nodes, edges, ticks, seed } => bench(nodes, edges, ticks as usize, seed, out),
+        Command::Generate { orgs, relationships, seed } => generate(orgs, relationships, seed, out),
     }
 }
 
@@ -64,10 +126,6 @@ fn read(path: &str, err: &mut impl Write) -> Option<Vec<u8>> {
 }
 
 fn validate(files: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    if files.is_empty() {
-        let _ = write!(err, "powershift validate: name at least one FILE\n{USAGE}");
-        return UNREADABLE;
-    }
     let mut code = OK;
     for path in files {
         let Some(bytes) = read(path, err) else {
@@ -99,33 +157,8 @@ fn validate(files: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 
     code
 }
 
-fn snapshot(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let mut file = None;
-    let mut date = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--date" => date = it.next().cloned(),
-            s if s.starts_with("--date=") => date = Some(s["--date=".len()..].to_string()),
-            s if file.is_none() && !s.starts_with("--") => file = Some(s.to_string()),
-            s => {
-                let _ = write!(err, "powershift snapshot: unexpected argument {s:?}\n{USAGE}");
-                return UNREADABLE;
-            }
-        }
-    }
-    let (Some(file), Some(date)) = (file, date) else {
-        let _ = write!(err, "powershift snapshot: needs FILE and --date YYYY-MM-DD\n{USAGE}");
-        return UNREADABLE;
-    };
-    let date = match Date::parse_iso(&date) {
-        Ok(d) => d,
-        Err(e) => {
-            let _ = writeln!(err, "--date: {date:?} {e}; expected YYYY-MM-DD");
-            return UNREADABLE;
-        }
-    };
-    let Some(bytes) = read(&file, err) else { return UNREADABLE };
+fn snapshot(file: &str, date: Date, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let Some(bytes) = read(file, err) else { return UNREADABLE };
     let ds = match Dataset::from_json_slice(&bytes) {
         Ok(ds) => ds,
         Err(e @ (LoadError::Syntax { .. } | LoadError::Invalid(_))) => {
@@ -155,11 +188,7 @@ fn load(file: &str, err: &mut impl Write) -> Result<Dataset, u8> {
     })
 }
 
-fn layout_report(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let [file] = args else {
-        let _ = write!(err, "powershift layout-report: needs exactly one FILE\n{USAGE}");
-        return UNREADABLE;
-    };
+fn layout_report(file: &str, out: &mut impl Write, err: &mut impl Write) -> u8 {
     let ds = match load(file, err) {
         Ok(ds) => ds,
         Err(code) => return code,
@@ -192,22 +221,7 @@ fn layout_report(args: &[String], out: &mut impl Write, err: &mut impl Write) ->
     OK
 }
 
-fn bench(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let (mut nodes, mut edges, mut ticks, mut seed) = (1000u32, 5000usize, 300usize, 1u32);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let v = it.next().and_then(|v| v.parse::<u64>().ok());
-        match (a.as_str(), v) {
-            ("--nodes", Some(v)) => nodes = v as u32,
-            ("--edges", Some(v)) => edges = v as usize,
-            ("--ticks", Some(v)) => ticks = v as usize,
-            ("--seed", Some(v)) => seed = v as u32,
-            _ => {
-                let _ = write!(err, "powershift bench: bad argument {a:?}\n{USAGE}");
-                return UNREADABLE;
-            }
-        }
-    }
+fn bench(nodes: u32, edges: usize, ticks: usize, seed: u32, out: &mut impl Write) -> u8 {
     let mut sim = powershift_core::testkit::bench::standard_simulation(nodes, edges, seed);
     // Warm up (page in, grow buffers) outside the timing.
     sim.tick();
@@ -225,21 +239,7 @@ fn bench(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
     OK
 }
 
-fn generate(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let (mut orgs, mut rels, mut seed) = (1000u32, 3000u32, 1u32);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let v = it.next().and_then(|v| v.parse::<u32>().ok());
-        match (a.as_str(), v) {
-            ("--orgs", Some(v)) if v >= 2 => orgs = v,
-            ("--relationships", Some(v)) => rels = v,
-            ("--seed", Some(v)) => seed = v,
-            _ => {
-                let _ = write!(err, "powershift generate: bad argument {a:?}\n{USAGE}");
-                return UNREADABLE;
-            }
-        }
-    }
+fn generate(orgs: u32, rels: u32, seed: u32, out: &mut impl Write) -> u8 {
     let v = powershift_core::testkit::synthetic::synthetic_dataset(orgs, rels, seed);
     let _ = writeln!(out, "{v}");
     OK

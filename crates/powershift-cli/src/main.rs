@@ -3,7 +3,13 @@
 //! ```text
 //! powershift validate FILE...                 exit 0 valid, 1 problems, 2 unreadable
 //! powershift snapshot FILE --date YYYY-MM-DD  the network on a date, as JSON
+//! powershift layout-report FILE               stability and label overlaps per change date
+//! powershift bench [--nodes N] [--edges M] [--ticks T] [--seed S]
+//! powershift generate [--orgs N] [--relationships M] [--seed S]
 //! ```
+//!
+//! `powershift --help` and `powershift COMMAND --help` describe each; options take `--flag value`
+//! or `--flag=value`. The commands live in `commands.rs`, written against `Write` handles.
 
 use std::process::ExitCode;
 

@@ -105,3 +105,46 @@ fn bench_prints_json_with_ms_per_tick() {
     assert_eq!(v["nodes"], 50);
     assert!(v["ms_per_tick"].as_f64().unwrap() >= 0.0);
 }
+
+#[test]
+fn every_command_has_help_and_the_top_level_lists_them_all() {
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for cmd in ["validate", "snapshot", "layout-report", "bench", "generate"] {
+        assert!(out.contains(cmd), "{cmd} missing from --help: {out}");
+        let (code, help, _) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0, "{cmd} --help");
+        assert!(help.contains(&format!("powershift {cmd}")), "{help}");
+    }
+}
+
+#[test]
+fn options_take_a_value_either_way() {
+    let spaced = run(&["snapshot", "static/data/powershift.json", "--date", "2023-07-01"]);
+    let joined = run(&["snapshot", "--date=2023-07-01", "static/data/powershift.json"]);
+    assert_eq!(spaced.0, 0);
+    assert_eq!(spaced, joined);
+}
+
+#[test]
+fn numbers_out_of_range_are_refused_not_truncated() {
+    let (code, _, err) = run(&["bench", "--nodes", "4294967296", "--ticks", "1"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--nodes"), "{err}");
+    assert_eq!(run(&["bench", "--nodes", "-5"]).0, 2);
+    assert_eq!(run(&["bench", "--ticks", "0"]).0, 2);
+    assert_eq!(run(&["generate", "--orgs", "1"]).0, 2);
+    assert_eq!(run(&["generate", "--orgs", "ten"]).0, 2);
+}
+
+#[test]
+fn generate_prints_a_valid_dataset_of_the_asked_size_reproducibly() {
+    let (code, out, _) = run(&["generate", "--orgs", "12", "--relationships=20", "--seed", "3"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["organisations"].as_array().unwrap().len(), 12);
+    assert_eq!(v["relationships"].as_array().unwrap().len(), 20);
+    powershift_core::model::Dataset::from_value(&v).expect("the generated dataset validates");
+    assert_eq!(out, run(&["generate", "--orgs", "12", "--relationships", "20", "--seed", "3"]).1);
+    assert_ne!(out, run(&["generate", "--orgs", "12", "--relationships", "20", "--seed", "4"]).1);
+}

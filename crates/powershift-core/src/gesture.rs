@@ -315,7 +315,7 @@ mod tests {
         let (mut pan, mut zoom) = (Vec2::default(), 1.0);
         for a in out {
             match a {
-                Action::Pan(d) => pan = pan + d,
+                Action::Pan(d) => pan += d,
                 Action::Zoom { factor, .. } => zoom *= factor,
                 other => panic!("{other:?}"),
             }
