@@ -3,7 +3,7 @@
 #
 # Installs only what is missing or at the wrong version:
 #   - the wasm32-unknown-unknown Rust target
-#   - Debian's chromium + chromium-driver (browser tests, screenshots)
+#   - Debian's chromium + chromium-driver (browser tests, screenshots) and python3-yaml
 #   - trunk 0.21.14 and wasm-bindgen-cli (pinned to the wasm-bindgen crate version in Cargo.toml)
 #   - the npm tools in tools/ (binaryen's wasm-opt, playwright-core, d3-force for the benchmark page)
 #   - every crate (cargo fetch), so later builds run offline
@@ -44,6 +44,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null
+fi
+
+# 2b. PyYAML from Debian, for the test command's check that the Pages workflow parses
+if ! /usr/bin/python3 -c 'import yaml' 2>/dev/null; then
+  say "installing python3-yaml (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq python3-yaml >/dev/null
 fi
 
 # 3. trunk

@@ -14,8 +14,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 step() { printf '\n\033[1;34m== %s ==\033[0m\n' "$*"; }
 
 step "GitHub Pages workflow parses"
-python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
-python3 - <<'PY'
+# Debian's Python with Debian's PyYAML (scripts/setup.sh installs python3-yaml); no pip.
+/usr/bin/python3 - <<'PY'
 import yaml
 wf = yaml.safe_load(open(".github/workflows/pages.yml"))
 jobs = wf["jobs"]

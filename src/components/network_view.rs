@@ -39,19 +39,13 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
             }
         })
     };
-    let d = crate::hooks::use_delegated(view.clone(), select);
     let on = SvgListeners {
         node,
         pointerdown: pointer.down,
         pointermove: pointer.moved,
         pointerup: pointer.up,
         pointercancel: pointer.cancel,
-        pointerover: d.pointerover,
-        pointerleave: d.pointerleave,
-        focusin: d.focusin,
-        focusout: d.focusout,
-        keydown: d.keydown,
-        click: Callback::noop(),
+        items: crate::hooks::use_delegated(view.clone(), select),
     };
 
     let act = |action: Action| {

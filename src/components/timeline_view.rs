@@ -12,7 +12,6 @@ use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
 use crate::platform::events::{capture_pointer, offset_x};
-use crate::render::network::SvgListeners;
 use crate::render::timeline::{timeline_svg, StripListeners};
 use crate::state::use_app;
 
@@ -93,16 +92,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             }
         })
     };
-    let d = crate::hooks::use_delegated(view.clone(), open);
-    let on = SvgListeners {
-        pointerover: d.pointerover,
-        pointerleave: d.pointerleave,
-        focusin: d.focusin,
-        focusout: d.focusout,
-        keydown: d.keydown,
-        click: d.click,
-        ..SvgListeners::default()
-    };
+    let on = crate::hooks::use_delegated(view.clone(), open);
 
     // The zoom buttons keep the current date where it is (or at the nearer edge when it is outside).
     let zoom = |factor: f64| {

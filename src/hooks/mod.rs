@@ -11,7 +11,7 @@ mod use_wheel;
 mod use_width;
 
 pub use use_dataset::use_dataset;
-pub use use_delegated::{use_delegated, Delegated};
+pub use use_delegated::use_delegated;
 pub use use_gestures::{use_network_gestures, PointerHandlers};
 pub use use_interval::use_interval;
 pub use use_reduced_motion::use_reduced_motion;

@@ -7,29 +7,13 @@ use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
 use crate::platform::events::item_at;
+use crate::render::network::ItemListeners;
 use crate::state::ViewHandle;
-
-/// The delegated listeners.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Delegated {
-    /// Pointer over an item: link it.
-    pub pointerover: Callback<PointerEvent>,
-    /// Pointer left the drawing: unlink.
-    pub pointerleave: Callback<PointerEvent>,
-    /// Focus entered an item: link it.
-    pub focusin: Callback<FocusEvent>,
-    /// Focus left: unlink.
-    pub focusout: Callback<FocusEvent>,
-    /// Enter or Space on an item: activate it.
-    pub keydown: Callback<KeyboardEvent>,
-    /// A click on an item: activate it.
-    pub click: Callback<MouseEvent>,
-}
 
 /// Listeners that link hovered or focused items through `view` and call `activate` for the item a
 /// reader presses Enter or Space on, or clicks.
 #[hook]
-pub fn use_delegated(view: ViewHandle, activate: Callback<Selection>) -> Delegated {
+pub fn use_delegated(view: ViewHandle, activate: Callback<Selection>) -> ItemListeners {
     let last = use_mut_ref(|| None::<Selection>);
     let hover = {
         let view = view.clone();
@@ -69,5 +53,5 @@ pub fn use_delegated(view: ViewHandle, activate: Callback<Selection>) -> Delegat
             activate.emit(sel);
         }
     });
-    Delegated { pointerover, pointerleave, focusin, focusout, keydown, click }
+    ItemListeners { pointerover, pointerleave, focusin, focusout, keydown, click }
 }

@@ -7,19 +7,10 @@ use powershift_core::svg::num;
 use powershift_core::view::Camera;
 use yew::prelude::*;
 
-/// The listeners on the `<svg>` (delegated: one set for every node and line) and its ref.
+/// Delegated listeners for a drawing full of items (one set on the `<svg>` for every node, line or
+/// event mark; see `hooks::use_delegated`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SvgListeners {
-    /// The element, for gestures' coordinate conversion and the wheel listener.
-    pub node: NodeRef,
-    /// Pointer pressed.
-    pub pointerdown: Callback<PointerEvent>,
-    /// Pointer moved.
-    pub pointermove: Callback<PointerEvent>,
-    /// Pointer released.
-    pub pointerup: Callback<PointerEvent>,
-    /// Pointer taken away by the browser.
-    pub pointercancel: Callback<PointerEvent>,
+pub struct ItemListeners {
     /// Pointer over an item (linking).
     pub pointerover: Callback<PointerEvent>,
     /// Pointer left the drawing.
@@ -34,6 +25,23 @@ pub struct SvgListeners {
     pub click: Callback<MouseEvent>,
 }
 
+/// The network `<svg>`'s listeners and its ref.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SvgListeners {
+    /// The element, for gestures' coordinate conversion and the wheel listener.
+    pub node: NodeRef,
+    /// Pointer pressed.
+    pub pointerdown: Callback<PointerEvent>,
+    /// Pointer moved.
+    pub pointermove: Callback<PointerEvent>,
+    /// Pointer released.
+    pub pointerup: Callback<PointerEvent>,
+    /// Pointer taken away by the browser.
+    pub pointercancel: Callback<PointerEvent>,
+    /// Hover, focus and keyboard on the items.
+    pub items: ItemListeners,
+}
+
 /// The network `<svg>`: arrow markers, backdrop, fading items, lines and organisations under the
 /// camera's transform. `view_box` stays fixed while the date changes, so positions stay put.
 pub fn network_svg(scene: &NetworkScene, view_box: Rect, camera: Camera, font_px: f64, on: &SvgListeners) -> Html {
@@ -46,8 +54,8 @@ pub fn network_svg(scene: &NetworkScene, view_box: Rect, camera: Camera, font_px
              preserveAspectRatio="xMidYMid meet"
              onpointerdown={on.pointerdown.clone()} onpointermove={on.pointermove.clone()}
              onpointerup={on.pointerup.clone()} onpointercancel={on.pointercancel.clone()}
-             onpointerover={on.pointerover.clone()} onpointerleave={on.pointerleave.clone()}
-             onfocusin={on.focusin.clone()} onfocusout={on.focusout.clone()} onkeydown={on.keydown.clone()}>
+             onpointerover={on.items.pointerover.clone()} onpointerleave={on.items.pointerleave.clone()}
+             onfocusin={on.items.focusin.clone()} onfocusout={on.items.focusout.clone()} onkeydown={on.items.keydown.clone()}>
             <defs>
                 { for scene.arrow_kinds.iter().map(|k| html! {
                     <marker id={format!("arrow-{}", k.as_str())} viewBox="0 0 10 10" refX="9" refY="5"

@@ -55,6 +55,20 @@ impl<'a> YewSvgBackend<'a> {
     }
 }
 
+/// `(fill, stroke)` attributes of a shape drawn filled or outlined in `colour` (`None`: the class
+/// colours it).
+fn fill_and_stroke(fill: bool, colour: Option<String>) -> (Option<String>, Option<String>) {
+    if fill {
+        (colour, None)
+    } else {
+        (Some("none".to_string()), colour)
+    }
+}
+
+fn paint_class(class: Option<&'static str>, fill: bool) -> Classes {
+    classes!(class, if fill { "fill" } else { "stroke" })
+}
+
 fn opacity(c: BackendColor) -> Option<String> {
     (c.alpha < 1.0).then(|| powershift_core::svg::num(c.alpha))
 }
@@ -103,10 +117,9 @@ impl DrawingBackend for YewSvgBackend<'_> {
             return Ok(());
         }
         let (class, colour, _) = self.colour(c);
-        let (fill_attr, stroke_attr) = if fill { (colour, None) } else { (Some("none".to_string()), colour) };
-        let class = classes!(class, if fill { "fill" } else { "stroke" });
+        let (fill_attr, stroke_attr) = fill_and_stroke(fill, colour);
         self.out.push(html! {
-            <rect {class} x={x0.min(x1).to_string()} y={y0.min(y1).to_string()} width={(x1 - x0).abs().to_string()}
+            <rect class={paint_class(class, fill)} x={x0.min(x1).to_string()} y={y0.min(y1).to_string()} width={(x1 - x0).abs().to_string()}
                   height={(y1 - y0).abs().to_string()} fill={fill_attr} stroke={stroke_attr} opacity={opacity(c)} />
         });
         Ok(())
@@ -138,9 +151,9 @@ impl DrawingBackend for YewSvgBackend<'_> {
     ) -> Result<(), DrawingErrorKind<Infallible>> {
         let c = style.color();
         let (class, colour, _) = self.colour(c);
-        let (fill_attr, stroke_attr) = if fill { (colour, None) } else { (Some("none".to_string()), colour) };
+        let (fill_attr, stroke_attr) = fill_and_stroke(fill, colour);
         self.out.push(html! {
-            <circle class={classes!(class, if fill { "fill" } else { "stroke" })} cx={x.to_string()} cy={y.to_string()}
+            <circle class={paint_class(class, fill)} cx={x.to_string()} cy={y.to_string()}
                     r={radius.to_string()} fill={fill_attr} stroke={stroke_attr} opacity={opacity(c)} />
         });
         Ok(())

@@ -9,7 +9,7 @@ use powershift_core::scene::{SceneMark, TimelineScene};
 use powershift_core::svg::num;
 use yew::prelude::*;
 
-use super::network::SvgListeners;
+use super::network::ItemListeners;
 
 /// Listeners of the overview strip (the brush) and the axis (click to go to a date).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,7 +30,7 @@ pub fn timeline_svg(
     scene: &TimelineScene,
     marks: Rc<Vec<SceneMark>>,
     strip: &StripListeners,
-    on: &SvgListeners,
+    on: &ItemListeners,
 ) -> Html {
     let (w, h) = (scene.width, scene.height);
     html! {

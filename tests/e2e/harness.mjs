@@ -2,7 +2,7 @@
 // Chromium (Debian's, driven by playwright-core; no browser is ever downloaded).
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir } from 'node:fs/promises';
-import { join, extname, normalize, resolve } from 'node:path';
+import { join, extname, normalize, resolve, dirname, basename } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(resolve('tools/package.json'));
@@ -12,13 +12,16 @@ export const DIST = resolve(process.env.DIST ?? 'dist-e2e');
 export const BASE = process.env.BASE ?? '/powershift/';
 export const SHOTS = resolve('test-output/screenshots');
 const TEST_DATA = resolve('tests/data');
+/** A frozen copy of the story: mechanics tests load it, so editing the shipped story changes only the story-fact tests. */
+export const FROZEN_STORY = resolve('crates/powershift-core/tests/res/story-frozen.json');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-/** Serves DIST under BASE, and tests/data under BASE + "test-data/". Only on 127.0.0.1. */
+/** Serves DIST under BASE, tests/data under BASE + "test-data/" and the frozen story as
+ *  BASE + "test-data/story-frozen.json". Only on 127.0.0.1. */
 export async function startServer() {
   const server = createServer(async (req, res) => {
     try {
@@ -27,7 +30,8 @@ export async function startServer() {
       if (!path.startsWith(BASE)) { res.writeHead(404).end('outside the app'); return; }
       path = path.slice(BASE.length);
       let root = DIST;
-      if (path.startsWith('test-data/')) { root = TEST_DATA; path = path.slice('test-data/'.length); }
+      if (path === 'test-data/story-frozen.json') { root = dirname(FROZEN_STORY); path = basename(FROZEN_STORY); }
+      else if (path.startsWith('test-data/')) { root = TEST_DATA; path = path.slice('test-data/'.length); }
       if (path === '' || path.endsWith('/')) path += 'index.html';
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
