@@ -1,9 +1,11 @@
 //! Power Shift, the Yew app: a linked timeline and an as-of-date partnership network of the AI
 //! industry's alliances.
 //!
-//! Data flows one way: dataset JSON → validated `Dataset` (the pure `powershift-core` crate) →
-//! components. Only `platform` touches gloo and web-sys; components are plain props → HTML and are
-//! tested natively with Yew's server renderer.
+//! Data flows one way: dataset JSON → validated `Dataset` → layouts → view state → scene (all in the
+//! pure `powershift-core` crate) → a stateless renderer in [`render`] → the page. Components in
+//! [`components`] only wire a scene, its renderer and the reader's actions; the shared state reaches
+//! them through one `ContextProvider` ([`state::use_app`]). Only [`platform`] and [`hooks`] touch
+//! the browser (gloo, web-sys), so every panel renders natively with Yew's server renderer in tests.
 
 pub mod app;
 pub mod components;

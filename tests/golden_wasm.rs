@@ -16,7 +16,7 @@ fn golden_positions_match_native_to_1e_6() {
 }
 
 #[wasm_bindgen_test]
-fn the_shipped_story_has_no_label_overlap_in_wasm_either() {
+fn the_frozen_story_has_no_label_overlap_in_wasm_either() {
     use powershift_core::model::Dataset;
     use powershift_core::network::{LayoutConfig, TemporalLayout};
     let ds = Dataset::from_json_str(golden::STORY_DATASET).unwrap();

@@ -1,5 +1,7 @@
-//! One panel per file. Components take plain props and render HTML; browser effects go through
-//! `crate::platform` and `crate::hooks`, so the panels render natively with Yew's server renderer.
+//! One panel per file. A panel reads the story and view state from the context, builds its scene
+//! with `powershift_core::scene`, hands it to a renderer in `crate::render` and turns the reader's
+//! input into actions; browser effects go through `crate::hooks` and `crate::platform`, so the
+//! panels render natively with Yew's server renderer.
 
 mod details;
 mod error_panel;

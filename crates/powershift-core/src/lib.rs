@@ -15,7 +15,11 @@
 //!   positioning), the temporal layout (stable, reproducible positions on any date), label
 //!   placement and parallel-edge curves.
 //! - [`view`]: the reader's view state, the actions on it and the pure reducer; deep links.
-//! - [`scene`]: (dataset, layout, view state) → display list with emphasis, filters and encodings.
+//! - [`scene`]: (dataset, layouts, view state) → display lists for every panel (network, timeline,
+//!   money chart) with emphasis, filters and encodings; [`svg`]: the one number formatter of markup.
+//! - [`gesture`]: pointer and wheel events → view actions (click vs drag, pan, pinch, pin, brush).
+//! - `testkit` (feature `testkit`): golden scenarios, benchmark graphs, synthetic datasets for tests,
+//!   benchmarks and the CLI; not part of the app.
 //! - [`timeline`]: the time scale (map, invert, zoom, pan), calendar ticks, lane packing of event
 //!   marks and labels, and the event-density histogram.
 //!

@@ -91,8 +91,32 @@ pub struct Changes {
 }
 
 impl Dataset {
-    /// The organisations and relationships (with the phase in force) on `date`.
-    /// O(organisations + total phases).
+    /// The network as of a date: the organisations and the relationships in force, each with the
+    /// phase that applies.
+    ///
+    /// A phase is in force when `start ≤ date < end`, every imprecise date counting from the first
+    /// day of its period; an organisation is present from [`Dataset::first_seen`] on, with the number
+    /// of relationships in force that touch it as its degree (0 when it has none left).
+    ///
+    /// # Arguments
+    /// - `date`: any day; before the story every list is empty, after it the last state holds.
+    ///
+    /// # Returns
+    /// A [`Network`] with nodes and edges in dataset order.
+    ///
+    /// # Complexity
+    /// O(organisations + total phases): phases are sorted and non-overlapping (validation checks
+    /// it), so each relationship is one scan of its phases.
+    ///
+    /// # Examples
+    /// ```
+    /// use powershift_core::{date::Date, model::Dataset};
+    /// let ds = Dataset::from_json_str(include_str!("../../tests/res/tiny.json")).unwrap();
+    /// let before = ds.network_at(Date::from_ymd(2000, 1, 1).unwrap());
+    /// assert!(before.nodes.is_empty() && before.edges.is_empty());
+    /// let later = ds.network_at(Date::from_ymd(2030, 1, 1).unwrap());
+    /// assert!(later.nodes.iter().all(|n| n.degree as usize <= later.edges.len()));
+    /// ```
     pub fn network_at(&self, date: Date) -> Network {
         let mut degree = vec![0u32; self.organisations.len()];
         let mut edges = Vec::new();
@@ -121,10 +145,29 @@ impl Dataset {
         Network { date, nodes, edges }
     }
 
-    /// The edges added, ended or changed (and organisations that appeared or left) between the
-    /// networks of `a` and `b`, reading `a` as the earlier date (the arguments are swapped when
-    /// `a > b`). It compares two snapshots, so a phase that starts and ends strictly between them
-    /// is not reported. O(organisations + total phases).
+    /// What changed between two dates: the relationships added, ended or moved to another phase,
+    /// and the organisations that appeared or left.
+    ///
+    /// # Arguments
+    /// - `a`, `b`: the two dates; `a` is read as the earlier (they are swapped when `a > b`).
+    ///
+    /// # Returns
+    /// [`Changes`], edges in relationship file order. It compares two snapshots
+    /// ([`Dataset::network_at`] of each), so a phase that starts and ends strictly between them is
+    /// not reported.
+    ///
+    /// # Complexity
+    /// O(organisations + total phases).
+    ///
+    /// # Examples
+    /// ```
+    /// use powershift_core::{date::Date, model::Dataset};
+    /// let ds = Dataset::from_json_str(include_str!("../../tests/res/tiny.json")).unwrap();
+    /// let (a, b) = (Date::from_ymd(2000, 1, 1).unwrap(), Date::from_ymd(2030, 1, 1).unwrap());
+    /// let c = ds.changes_between(a, b);
+    /// assert_eq!(c.nodes_added.len(), ds.network_at(b).nodes.len());
+    /// assert_eq!(c, ds.changes_between(b, a), "order does not matter");
+    /// ```
     pub fn changes_between(&self, a: Date, b: Date) -> Changes {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         let before = self.network_at(a);
