@@ -40,6 +40,8 @@ pub enum Target {
     Org(OrgIx),
     /// A relationship line.
     Rel(RelIx),
+    /// A bundled line: every agreement between two organisations.
+    Pair(OrgIx, OrgIx),
 }
 
 impl Target {
@@ -48,6 +50,7 @@ impl Target {
             Target::Background => None,
             Target::Org(o) => Some(Selection::Org(o)),
             Target::Rel(r) => Some(Selection::Rel(r)),
+            Target::Pair(a, b) => Some(Selection::pair(a, b)),
         }
     }
 }
@@ -133,7 +136,7 @@ impl Gesture {
                         self.state = State::Drag { id, org };
                         vec![Action::Pin(org, camera.to_world(at))]
                     }
-                    Target::Background | Target::Rel(_) => {
+                    Target::Background | Target::Rel(_) | Target::Pair(..) => {
                         self.state = State::Pan { id, last: at };
                         vec![Action::Pan(at - start)]
                     }

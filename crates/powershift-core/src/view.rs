@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::date::Date;
+use crate::date::{Date, FuzzyDate, Precision};
 use crate::model::{Dataset, EventIx, OrgIx, RelIx, RelationKind};
 use crate::network::Vec2;
 use crate::timeline::TimeScale;
@@ -18,6 +18,15 @@ pub enum Selection {
     Rel(RelIx),
     /// An event.
     Event(EventIx),
+    /// Every agreement between two organisations (the lower index first): a bundled line.
+    Pair(OrgIx, OrgIx),
+}
+
+impl Selection {
+    /// The selection of the pair of `a` and `b`, in either order.
+    pub fn pair(a: OrgIx, b: OrgIx) -> Selection {
+        Selection::Pair(a.min(b), a.max(b))
+    }
 }
 
 /// Zoom and pan of the network: screen = world · k + (x, y).
@@ -66,6 +75,12 @@ impl Camera {
 pub struct ViewState {
     /// The as-of date of the network.
     pub date: Date,
+    /// How precisely `date` is known: a change stop that comes from a month- or year-precision date
+    /// is shown as "May 2025" or "2016", never as an invented day. Kept by the reducer.
+    pub date_precision: Precision,
+    /// A second date to compare the network with (`compare=`): the picture then shows what was
+    /// added, ended and changed between it and `date`.
+    pub compare: Option<Date>,
     /// The date before the last change of `date`, for "what changed" and the animation.
     pub previous_date: Option<Date>,
     /// The selected item (details panel).
@@ -95,12 +110,31 @@ pub struct ViewContext {
     pub range: (Date, Date),
     /// Dates when the network changes, sorted.
     pub change_dates: Vec<Date>,
+    /// How precisely each change date is known (the finest date in the data that starts on it),
+    /// parallel to `change_dates`.
+    pub change_precision: Vec<Precision>,
 }
 
 impl ViewContext {
     /// For a dataset.
     pub fn of(ds: &Dataset) -> ViewContext {
-        ViewContext { range: ds.time_range(), change_dates: ds.change_dates() }
+        let stops = ds.change_stops();
+        ViewContext {
+            range: ds.time_range(),
+            change_dates: stops.iter().map(|s| s.start).collect(),
+            change_precision: stops.iter().map(|s| s.precision).collect(),
+        }
+    }
+
+    /// The precision a date is shown with: that of the change stop on it, else a day.
+    pub fn precision_of(&self, d: Date) -> Precision {
+        self.change_dates.binary_search(&d).map_or(Precision::Day, |i| self.change_precision[i])
+    }
+
+    /// The last change date on or before `d`: the change the picture of `d` shows.
+    pub fn change_at_or_before(&self, d: Date) -> Option<Date> {
+        let i = self.change_dates.partition_point(|c| *c <= d);
+        i.checked_sub(1).map(|i| self.change_dates[i])
     }
 
     /// The last change date strictly before `d`.
@@ -174,6 +208,8 @@ pub enum Action {
     Pin(OrgIx, Vec2),
     /// Reset zoom, pan and pins.
     ResetView,
+    /// Compare the network with a second date, or stop comparing.
+    Compare(Option<Date>),
 }
 
 impl ViewState {
@@ -181,6 +217,8 @@ impl ViewState {
     pub fn initial(ctx: &ViewContext) -> ViewState {
         ViewState {
             date: ctx.range.1,
+            date_precision: ctx.precision_of(ctx.range.1),
+            compare: None,
             previous_date: None,
             selection: None,
             hover: None,
@@ -197,6 +235,16 @@ impl ViewState {
     /// What linking should emphasise: the hovered item, else the selected one.
     pub fn focus(&self) -> Option<Selection> {
         self.hover.or(self.selection)
+    }
+
+    /// The date as precisely as it is known.
+    pub fn date_fuzzy(&self) -> FuzzyDate {
+        FuzzyDate { start: self.date, precision: self.date_precision }
+    }
+
+    /// The date in words, as precisely as it is known: "22 July 2019", "May 2025", "2016".
+    pub fn date_words(&self) -> String {
+        self.date_fuzzy().to_words()
     }
 
     /// Whether a relationship kind passes the filter.
@@ -222,6 +270,7 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
         if d != s.date {
             s.previous_date = Some(s.date);
             s.date = d;
+            s.date_precision = ctx.precision_of(d);
         }
     };
     match action {
@@ -284,21 +333,27 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
             s.camera = Camera::default();
             s.pins.clear();
         }
+        Action::Compare(d) => s.compare = d.map(|d| ctx.clamp(d)),
     }
     s
 }
 
-/// Deep links: the durable part of the state as a URL query (`date`, `select`, `hide`, `focus`,
-/// `q`), with ids rather than indices so links survive dataset edits. Encoded as
+/// Deep links: the durable part of the state as a URL query (`date`, `compare`, `select`, `hide`,
+/// `focus`, `q`), with ids rather than indices so links survive dataset edits; dates at their
+/// precision (`date=2025-05` for a month-precision change). Encoded as
 /// `application/x-www-form-urlencoded`, which `URLSearchParams` and every host page read back.
 pub fn to_query(state: &ViewState, ds: &Dataset) -> String {
     let mut q = form_urlencoded::Serializer::new(String::new());
-    q.append_pair("date", &state.date.to_string());
+    q.append_pair("date", &state.date_fuzzy().to_string());
+    if let Some(c) = state.compare {
+        q.append_pair("compare", &c.to_string());
+    }
     if let Some(sel) = state.selection {
         let id = match sel {
             Selection::Org(o) => format!("org:{}", ds.org(o).id),
             Selection::Rel(r) => format!("rel:{}", ds.rel(r).id),
             Selection::Event(e) => format!("event:{}", ds.event(e).id),
+            Selection::Pair(a, b) => format!("pair:{},{}", ds.org(a).id, ds.org(b).id),
         };
         q.append_pair("select", &id);
     }
@@ -322,15 +377,22 @@ pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
     for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
         match k.as_ref() {
             "date" => {
-                if let Ok(d) = Date::parse_iso(&v) {
-                    s.date = ctx.clamp(d);
+                if let Ok(d) = FuzzyDate::parse(&v) {
+                    s.date = ctx.clamp(d.start);
+                    // A day the reader asked for is shown as a day; a month or year as given.
+                    s.date_precision = if d.start == s.date { d.precision } else { ctx.precision_of(s.date) };
                 }
             }
+            "compare" => s.compare = FuzzyDate::parse(&v).ok().map(|d| ctx.clamp(d.start)),
             "select" => {
                 s.selection = match v.split_once(':') {
                     Some(("org", id)) => ds.org_ix(id).map(Selection::Org),
                     Some(("rel", id)) => ds.rel_ix(id).map(Selection::Rel),
                     Some(("event", id)) => ds.event_ix(id).map(Selection::Event),
+                    Some(("pair", ids)) => ids.split_once(',').and_then(|(a, b)| {
+                        let (a, b) = (ds.org_ix(a)?, ds.org_ix(b)?);
+                        (a != b).then(|| Selection::pair(a, b))
+                    }),
                     _ => None,
                 }
             }

@@ -3,10 +3,11 @@
 
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, RelationKind};
-use powershift_core::network::{LayoutConfig, TemporalLayout, Vec2};
+use powershift_core::network::{LayoutConfig, Rect, TemporalLayout, Vec2};
+use powershift_core::scene::network::{frame, line_at, FAN_ZOOM};
 use powershift_core::scene::{
-    ease_in_out, mark_scene, money_readout, money_scene, network_scene, timeline_marks, timeline_scene,
-    tween_positions, Emphasis, Exiting, MoneyOptions, Transition,
+    change_view, ease_in_out, mark_scene, money_readout, money_scene, network_scene, sentence, timeline_marks,
+    timeline_scene, tween_positions, ChangeKind, Counts, Emphasis, Exiting, MoneyOptions, Transition,
 };
 use powershift_core::view::{
     add_months, apply, from_query, to_query, Action, Camera, Selection, ViewContext, ViewState,
@@ -147,9 +148,13 @@ fn deep_links_round_trip() {
     assert_eq!(from_query("?q=%E2%80%93", &ds, &ctx).query, "\u{2013}");
 }
 
+/// The scene zoomed in enough that every agreement is its own curve (see `bundling_*` for the
+/// default zoom).
 fn scene_at(date: &str, view: &ViewState, ds: &Dataset) -> powershift_core::scene::NetworkScene {
     let layout = TemporalLayout::new(ds, LayoutConfig::default());
-    network_scene(ds, &layout.at(ds, d(date)), view, None)
+    let mut fanned = view.clone();
+    fanned.camera.k = FAN_ZOOM;
+    network_scene(ds, &layout.at(ds, d(date)), &fanned, None, None)
 }
 
 #[test]
@@ -262,17 +267,18 @@ fn a_date_animation_interpolates_and_fades_out_what_ended() {
     let (ds, ctx, s0) = setup();
     let layout = TemporalLayout::new(&ds, LayoutConfig::default());
     let (a, b) = (layout.at(&ds, d("2026-04-24")), layout.at(&ds, d("2026-04-28")));
-    let s = apply(&s0, Action::SetDate(d("2026-04-28")), &ctx);
+    let mut s = apply(&s0, Action::SetDate(d("2026-04-28")), &ctx);
+    s.camera.k = FAN_ZOOM;
     let gone: Vec<_> = a.edges.iter().filter(|e| !b.edges.iter().any(|n| n.rel == e.rel)).map(|e| e.rel).collect();
     assert!(!gone.is_empty(), "something ends on 27 April 2026");
-    let mid = network_scene(&ds, &b, &s, Some(Transition { from: &a, t: 0.5 }));
+    let mid = network_scene(&ds, &b, &s, Some(Transition { from: &a, t: 0.5 }), None);
     let exiting: Vec<_> =
         mid.exiting.iter().filter_map(|x| if let Exiting::Edge { rel, .. } = x { Some(*rel) } else { None }).collect();
     assert_eq!(exiting, gone, "every relationship that ended fades out, and nothing else");
     assert!((mid.exit_opacity - 0.4).abs() < 1e-12);
     // At t = 1 the picture is exactly the new date's.
-    let done = network_scene(&ds, &b, &s, Some(Transition { from: &a, t: 1.0 }));
-    assert_eq!(done, network_scene(&ds, &b, &s, None));
+    let done = network_scene(&ds, &b, &s, Some(Transition { from: &a, t: 1.0 }), None);
+    assert_eq!(done, network_scene(&ds, &b, &s, None, None));
     assert!(done.exiting.is_empty());
     // Without pins or animation, the scene draws the layout's own curves.
     assert!(done.edges.iter().all(|e| b.edges.iter().any(|l| l.rel == e.rel && l.curve == e.curve)));
@@ -336,4 +342,201 @@ fn money_scene_draws_the_largest_committers_and_the_highlight() {
     assert_eq!(words.rows.len(), 6);
     let early = money_readout(&series, &scene, d("2016-01-01"));
     assert!(early.summary.contains("OpenAI $0 firm;"), "{}", early.summary);
+}
+
+fn layout_of(ds: &Dataset) -> TemporalLayout {
+    TemporalLayout::new(ds, LayoutConfig::default())
+}
+
+#[test]
+fn change_stops_keep_the_precision_of_the_data() {
+    let (ds, ctx, s0) = setup();
+    // Month- and year-precision dates are shown without an invented day.
+    let words: Vec<String> =
+        ctx.change_dates.iter().map(|c| apply(&s0, Action::SetDate(*c), &ctx).date_words()).collect();
+    assert!(words.iter().any(|w| w == "2016"), "{words:?}");
+    assert!(words.iter().any(|w| w.split(' ').count() == 2), "a month-precision stop: {words:?}");
+    // Stepping to the first stop of 2016 reads "2016" in the words and the deep link.
+    let y2016 = ctx.change_dates.iter().position(|c| c.year() == 2016).unwrap();
+    let s = apply(&s0, Action::SetDate(ctx.change_dates[y2016]), &ctx);
+    if ctx.change_precision[y2016] == powershift_core::date::Precision::Year {
+        assert_eq!(s.date_words(), "2016");
+        assert!(to_query(&s, &ds).starts_with("date=2016&") || to_query(&s, &ds) == "date=2016");
+    }
+    // A month deep link is read at its precision; a day the reader picks stays a day.
+    let may = from_query("date=2025-05", &ds, &ctx);
+    assert_eq!((may.date, may.date_words()), (d("2025-05-01"), "May 2025".to_string()));
+    assert_eq!(from_query("date=2025-05-17", &ds, &ctx).date_words(), "17 May 2025");
+}
+
+#[test]
+fn the_change_of_a_date_is_the_last_change_at_or_before_it() {
+    let (ds, ctx, s0) = setup();
+    let s = apply(&s0, Action::SetDate(d("2026-04-27")), &ctx);
+    let c = change_view(&ds, &ctx, &s).unwrap();
+    assert_eq!(c.at, Some(d("2026-04-27")));
+    let later = change_view(&ds, &ctx, &apply(&s0, Action::SetDate(d("2026-04-30")), &ctx)).unwrap();
+    assert_eq!(later.at, Some(d("2026-04-28")), "the picture of a day shows the last change before it");
+    assert!(!c.compare);
+    assert!(c.items.iter().any(|i| matches!(i.kind, ChangeKind::Changed { .. })), "{:?}", c.items);
+    // Every item is backed by the network of the day before and of the change date.
+    let (before, after) = (ds.network_at(d("2026-04-26")), ds.network_at(d("2026-04-27")));
+    for i in &c.items {
+        let (b, a) = (before.edges.iter().find(|e| e.rel == i.rel), after.edges.iter().find(|e| e.rel == i.rel));
+        match i.kind {
+            ChangeKind::Began => assert!(b.is_none() && a.is_some()),
+            ChangeKind::Ended => assert!(b.is_some() && a.is_none()),
+            ChangeKind::Changed { from_phase } => {
+                assert_eq!((b.unwrap().phase, a.unwrap().phase == i.phase), (from_phase, true))
+            }
+        }
+        assert!(!i.events.is_empty(), "an event names every change on 27 April 2026: {:?}", i.rel);
+    }
+    // Before the first change nothing is on view.
+    assert!(change_view(&ds, &ctx, &apply(&s0, Action::SetDate(d("2001-01-01")), &ctx))
+        .is_some_and(|c| c.at == Some(ctx.change_dates[0])));
+}
+
+#[test]
+fn comparing_two_dates_lists_what_began_ended_and_changed_between_them() {
+    let (ds, ctx, s0) = setup();
+    let s = apply(&apply(&s0, Action::SetDate(d("2026-04-28")), &ctx), Action::Compare(Some(d("2019-07-22"))), &ctx);
+    assert_eq!(to_query(&s, &ds), "date=2026-04-28&compare=2019-07-22");
+    assert_eq!(from_query("date=2026-04-28&compare=2019-07-22", &ds, &ctx).compare, Some(d("2019-07-22")));
+    let c = change_view(&ds, &ctx, &s).unwrap();
+    assert!(c.compare);
+    let (a, b) = (ds.network_at(d("2019-07-22")), ds.network_at(d("2026-04-28")));
+    let began: Vec<_> = c.items.iter().filter(|i| i.kind == ChangeKind::Began).map(|i| i.rel).collect();
+    let want: Vec<_> = b.edges.iter().filter(|e| !a.edges.iter().any(|x| x.rel == e.rel)).map(|e| e.rel).collect();
+    let mut began_sorted = began.clone();
+    began_sorted.sort();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert_eq!(began_sorted, want_sorted);
+    let ended = c.items.iter().filter(|i| i.kind == ChangeKind::Ended).count();
+    assert_eq!(ended, a.edges.iter().filter(|e| !b.edges.iter().any(|x| x.rel == e.rel)).count());
+    let text =
+        sentence(&ds, &s, Some(&c), Counts { organisations: 17, in_force: b.edges.len(), shown: b.edges.len() }).text;
+    assert!(text.starts_with(&format!("Since 22 July 2019: {} began, {ended} ended,", began.len())), "{text}");
+}
+
+#[test]
+fn the_sentence_leads_with_headlines_groups_repeats_and_stays_short() {
+    let (ds, ctx, s0) = setup();
+    let layout = layout_of(&ds);
+    for date in ctx.change_dates.iter().copied() {
+        let s = apply(&s0, Action::SetDate(date), &ctx);
+        let c = change_view(&ds, &ctx, &s);
+        let n = ds.network_at(date);
+        let text = sentence(
+            &ds,
+            &s,
+            c.as_ref(),
+            Counts { organisations: n.nodes.len(), in_force: n.edges.len(), shown: n.edges.len() },
+        );
+        let words = text.text.split_whitespace().count();
+        assert!(words <= 48, "{date}: {words} words: {}", text.text);
+        assert!(text.text.starts_with(&format!("{}:", s.date_words())), "{}", text.text);
+        if let Some(c) = &c {
+            // Every headline is there: shown, or listed under "and N more".
+            let heads = powershift_core::scene::sentence::headlines(&ds, c);
+            let shown = heads.iter().filter(|h| text.text.contains(h.as_str())).count();
+            assert_eq!(shown + text.more.len(), heads.len(), "{date}: {}", text.text);
+            assert_eq!(text.more.is_empty(), !text.text.contains(" more."), "{}", text.text);
+        }
+        let _ = &layout;
+    }
+    // Filters are said: "of N shown".
+    let s = apply(&s0, Action::SetDate(d("2026-04-28")), &ctx);
+    let c = change_view(&ds, &ctx, &s);
+    let t = sentence(&ds, &s, c.as_ref(), Counts { organisations: 17, in_force: 46, shown: 5 }).text;
+    assert!(t.ends_with("17 organisations, 5 of 46 relationships in force shown."), "{t}");
+}
+
+#[test]
+fn bundling_draws_one_line_per_pair_at_the_default_zoom_and_fans_out_on_selection() {
+    let (ds, ctx, s0) = setup();
+    let layout = layout_of(&ds).at(&ds, d("2025-01-01"));
+    let s = apply(&s0, Action::SetDate(d("2025-01-01")), &ctx);
+    let scene = network_scene(&ds, &layout, &s, None, None);
+    let (ms, oa) = (ds.org_ix("microsoft").unwrap(), ds.org_ix("openai").unwrap());
+    let pair = (ms.min(oa), ms.max(oa));
+    let lines: Vec<_> = scene.edges.iter().filter(|e| e.pair == pair).collect();
+    assert_eq!(lines.len(), 1, "one line for Microsoft–OpenAI");
+    assert!(lines[0].rels.len() >= 4 && lines[0].badge.is_some());
+    assert!(
+        lines[0].description.starts_with("Microsoft – OpenAI: ")
+            || lines[0].description.starts_with("OpenAI – Microsoft: ")
+    );
+    // Every relationship in force is drawn, bundled or not.
+    let drawn: usize = scene.edges.iter().map(|e| e.rels.len()).sum();
+    assert_eq!(drawn, layout.edges.len());
+    // Selecting the pair fans it out; zooming in does too.
+    let sel = apply(&s, Action::Select(Some(Selection::pair(ms, oa))), &ctx);
+    let fanned = network_scene(&ds, &layout, &sel, None, None);
+    assert_eq!(fanned.edges.iter().filter(|e| e.pair == pair).count(), lines[0].rels.len());
+    let mut zoomed = s.clone();
+    zoomed.camera.k = FAN_ZOOM;
+    assert!(network_scene(&ds, &layout, &zoomed, None, None).edges.iter().all(|e| e.rels.len() == 1));
+    // A deep link selects a pair.
+    let q = to_query(&sel, &ds);
+    assert!(q.contains("select=pair:"), "{q}");
+    assert_eq!(from_query(&q, &ds, &ctx).selection, sel.selection);
+}
+
+#[test]
+fn a_click_at_the_middle_of_any_line_hits_that_line() {
+    let (ds, ctx, s0) = setup();
+    for date in ["2023-01-23", "2025-01-21", "2026-04-28"] {
+        let s = apply(&s0, Action::SetDate(d(date)), &ctx);
+        let layout = layout_of(&ds).at(&ds, d(date));
+        for k in [1.0, FAN_ZOOM] {
+            let mut v = s.clone();
+            v.camera.k = k;
+            let scene = network_scene(&ds, &layout, &v, None, None);
+            for e in &scene.edges {
+                let mid = e.curve.at(0.5);
+                let screen = Vec2::new(mid.x * k + v.camera.x, mid.y * k + v.camera.y);
+                let hit = line_at(&scene, v.camera, screen, 12.0).expect("something within 12 px");
+                let want = if e.rels.len() > 1 {
+                    powershift_core::gesture::Target::Pair(e.pair.0, e.pair.1)
+                } else {
+                    powershift_core::gesture::Target::Rel(e.rel)
+                };
+                assert_eq!(hit, want, "{date} k={k}: the middle of {}", e.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_change_is_marked_on_the_graphic_and_in_the_names() {
+    let (ds, ctx, s0) = setup();
+    let s = apply(&s0, Action::SetDate(d("2026-04-27")), &ctx);
+    let layout = layout_of(&ds).at(&ds, d("2026-04-27"));
+    let c = change_view(&ds, &ctx, &s).unwrap();
+    let scene = network_scene(&ds, &layout, &s, None, Some(&c));
+    let marked: Vec<_> = scene.edges.iter().filter(|e| e.change.is_some()).collect();
+    assert!(!marked.is_empty());
+    assert!(
+        marked.iter().all(|e| e.description.contains("on 27 April 2026")),
+        "{:?}",
+        marked.iter().map(|e| &e.description).collect::<Vec<_>>()
+    );
+    assert!(scene.edges.iter().filter(|e| e.change.is_none()).all(|e| e.muted));
+    let note = scene.annotation.expect("the change is named on the graphic");
+    assert!(!note.text.is_empty());
+    let ended = c.items.iter().filter(|i| i.kind == ChangeKind::Ended).count();
+    assert!(scene.ghosts.len() <= ended);
+}
+
+#[test]
+fn the_frame_follows_the_date_and_keeps_the_story_aspect() {
+    let (ds, _, _) = setup();
+    let layout = layout_of(&ds);
+    let story = Rect::union_all([d("2019-07-22"), d("2026-04-28")].map(|x| layout.at(&ds, x).bounds)).unwrap();
+    let early = frame(layout.at(&ds, d("2019-07-22")).bounds, story, 0.45);
+    assert!(early.width() < story.width() * 0.9, "2019 is framed closer than the whole story");
+    assert!((early.width() / early.height() - story.width() / story.height()).abs() < 1e-9);
+    assert!(early.min.x >= story.min.x - 1e-9 && early.max.x <= story.max.x + 1e-9);
 }

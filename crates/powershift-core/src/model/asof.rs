@@ -232,6 +232,38 @@ impl Dataset {
         dates
     }
 
+    /// The change dates with their precision: each is the finest date in the data (a phase's start
+    /// or end, an event, a founding) that starts on that day, so a change that comes from a
+    /// "2025-05" date is shown as "May 2025". Sorted; O((phases + events) log).
+    pub fn change_stops(&self) -> Vec<crate::date::FuzzyDate> {
+        use crate::date::{FuzzyDate, Precision};
+        let mut finest: std::collections::BTreeMap<Date, Precision> = std::collections::BTreeMap::new();
+        let mut note = |f: FuzzyDate| {
+            let p = finest.entry(f.start).or_insert(f.precision);
+            *p = (*p).max(f.precision);
+        };
+        for r in &self.relationships {
+            for p in &r.phases {
+                note(p.start);
+                if let Some(e) = p.end {
+                    note(e);
+                }
+            }
+        }
+        for e in &self.events {
+            note(e.date);
+        }
+        for o in &self.organisations {
+            if let Some(f) = o.founded {
+                note(f);
+            }
+        }
+        self.change_dates()
+            .into_iter()
+            .map(|d| FuzzyDate { start: d, precision: finest.get(&d).copied().unwrap_or(Precision::Day) })
+            .collect()
+    }
+
     /// A sentence on what the network shows on `date` and, when given, what changed since `since`:
     /// "On 28 April 2026: 14 organisations, 31 active relationships. Since 27 April 2026: Amazon–OpenAI
     /// distribution added."

@@ -53,7 +53,8 @@ pub struct Linked {
 /// What a focus links to, given the relationships visible on the current date (`visible`):
 /// an organisation → itself, its visible relationships, their other ends and its events;
 /// a relationship → itself, its two ends, the events of all its phases;
-/// an event → itself, its organisations, and every relationship whose phases cite it.
+/// an event → itself, its organisations, and every relationship whose phases cite it;
+/// a pair → both organisations, every relationship between them and their events.
 ///
 /// O(events + relationships · phases).
 pub fn linked(ds: &Dataset, focus: Selection, visible: &[RelIx]) -> Linked {
@@ -82,6 +83,18 @@ pub fn linked(ds: &Dataset, focus: Selection, visible: &[RelIx]) -> Linked {
             l.orgs.insert(rel.to);
             for p in &rel.phases {
                 l.events.extend(p.events.iter().copied());
+            }
+        }
+        Selection::Pair(a, b) => {
+            l.orgs.insert(a);
+            l.orgs.insert(b);
+            for (i, rel) in ds.relationships.iter().enumerate() {
+                if (rel.from == a && rel.to == b) || (rel.from == b && rel.to == a) {
+                    l.rels.insert(RelIx(i as u32));
+                    for p in &rel.phases {
+                        l.events.extend(p.events.iter().copied());
+                    }
+                }
             }
         }
         Selection::Event(e) => {

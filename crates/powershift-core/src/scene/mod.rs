@@ -12,12 +12,15 @@
 //! - [`linking`]: what the hovered or selected item connects to; emphasis and dimming.
 //! - [`network`](mod@network), [`timeline`](mod@timeline), [`money`](mod@money): one scene each.
 
+pub mod change;
 pub mod encoding;
 pub mod linking;
 pub mod money;
 pub mod network;
+pub mod sentence;
 pub mod timeline;
 
+pub use change::{change_view, ChangeItem, ChangeKind, ChangeView};
 pub use encoding::{
     confidence_dash, edge_width, event_colour, event_relation_kind, org_colour, relation_colour, state_opacity,
     MONEY_COLOURS, MONEY_INK, MONEY_KEY, MONEY_PALETTE, NEUTRAL_COLOUR,
@@ -30,6 +33,7 @@ pub use money::{
 pub use network::{
     ease_in_out, network_scene, tween_positions, Exiting, NetworkScene, SceneEdge, SceneNode, Transition,
 };
+pub use sentence::{play_step_ms, sentence, Counts, Sentence};
 pub use timeline::{
     mark_scene, mark_scene_for, timeline_marks, timeline_scene, DensityBar, MarkLayout, SceneMark, SceneTick,
     TimelineScene,

@@ -2,14 +2,22 @@
 //! the renderer turns into SVG without any decisions of its own: filters, emphasis, encodings,
 //! accessible descriptions, animated positions and what fades out while the date changes.
 
+use crate::gesture::Target;
 use crate::model::{Dataset, OrgIx, RelIx, RelationKind};
-use crate::network::edges::{edge_curves, Curve};
+use crate::network::edges::{edge_curves, parallel_curve, Curve};
 use crate::network::temporal::drawing_bounds;
 use crate::network::{NetworkLayout, Rect, Vec2};
-use crate::view::{Selection, ViewState};
+use crate::view::{Camera, Selection, ViewState};
 
+use super::change::{ChangeKind, ChangeView};
 use super::encoding::{confidence_dash, edge_width, org_colour, relation_colour, state_opacity};
 use super::linking::{linked, Emphasis, Linked};
+
+/// From this zoom on, every pair's agreements are drawn as separate curves; below it, a pair with
+/// several agreements is one line with a count badge (unless the pair is selected or pointed at).
+pub const FAN_ZOOM: f64 = 1.8;
+/// Colour of a bundled line whose agreements are of different kinds.
+pub const MIXED_COLOUR: &str = "#4f5b66";
 
 /// Above this many nodes or edges the renderer drops per-edge hit paths, tooltips and fade-outs,
 /// which would double the DOM and the browser's style work on every date change (BENCHMARKS.md).
@@ -45,14 +53,29 @@ pub struct SceneNode {
     pub selected: bool,
 }
 
-/// An edge to draw.
+/// A line to draw: one relationship, or (bundled) every agreement between two organisations.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SceneEdge {
-    /// Which relationship.
+    /// The first (or only) relationship.
     #[serde(skip)]
     pub rel: RelIx,
-    /// Its id.
+    /// Every relationship the line stands for (one unless bundled).
+    #[serde(skip)]
+    pub rels: Vec<RelIx>,
+    /// The two organisations, lower index first.
+    #[serde(skip)]
+    pub pair: (OrgIx, OrgIx),
+    /// The relationship's id; for a bundle, `pair:<a>,<b>`.
     pub id: String,
+    /// The ids of every relationship the line stands for.
+    pub rel_ids: Vec<String>,
+    /// Where a bundle's count badge goes (None for a single relationship).
+    pub badge: Option<Vec2>,
+    /// How the line changed in the change on view, if it did.
+    #[serde(skip)]
+    pub change: Option<ChangeKind>,
+    /// Something else changed: this line is drawn slightly dimmed.
+    pub muted: bool,
     /// Source organisation id.
     pub from: String,
     /// Target organisation id.
@@ -106,6 +129,31 @@ pub enum Exiting {
     },
 }
 
+/// A relationship that ended in the change on view, drawn as a fading ghost between its
+/// organisations.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ghost {
+    /// The relationship.
+    pub rel: RelIx,
+    /// Its id.
+    pub id: String,
+    /// Where it is drawn.
+    pub curve: Curve,
+    /// Its colour.
+    pub stroke: &'static str,
+    /// Accessible name: "Amazon → OpenAI: … — ended on 27 April 2026".
+    pub description: String,
+}
+
+/// The words on the graphic that name the change, and where they go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// The headline of the event behind the change.
+    pub text: String,
+    /// The point it labels (the middle of the changed line).
+    pub at: Vec2,
+}
+
 /// The network's display list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NetworkScene {
@@ -113,6 +161,10 @@ pub struct NetworkScene {
     pub nodes: Vec<SceneNode>,
     /// Visible edges (after filters), dataset order.
     pub edges: Vec<SceneEdge>,
+    /// Relationships that ended in the change on view.
+    pub ghosts: Vec<Ghost>,
+    /// The change named on the graphic.
+    pub annotation: Option<Annotation>,
     /// What fades out during a date animation (empty otherwise, and for large graphs).
     pub exiting: Vec<Exiting>,
     /// Opacity of [`NetworkScene::exiting`] items.
@@ -136,7 +188,12 @@ pub struct Transition<'a> {
 
 /// Builds the network scene. Positions are the layout's, interpolated from `transition.from` while a
 /// date change animates, and replaced by the reader's pins; edges keep the layout's curves unless a
-/// node moved, when they are re-curved from the drawn positions. O(n + m log m).
+/// node moved, when they are re-curved from the drawn positions.
+///
+/// Below [`FAN_ZOOM`] each pair of organisations is one line (bundled, with a count badge) unless
+/// the pair is selected or pointed at; `change` (see [`super::change_view`]) marks what began,
+/// changed or ended (ended ones as ghosts), mutes the rest slightly and names the change on the
+/// graphic. O(n + m log m).
 ///
 /// ```
 /// use powershift_core::{model::Dataset, network::{LayoutConfig, TemporalLayout}, view::{ViewContext, ViewState}};
@@ -146,7 +203,7 @@ pub struct Transition<'a> {
 /// let ctx = ViewContext::of(&ds);
 /// let view = ViewState::initial(&ctx);
 /// let layout = TemporalLayout::new(&ds, LayoutConfig::default()).at(&ds, view.date);
-/// let scene = network_scene(&ds, &layout, &view, None);
+/// let scene = network_scene(&ds, &layout, &view, None, None);
 /// assert_eq!(scene.nodes.len(), layout.nodes.len());
 /// ```
 pub fn network_scene(
@@ -154,6 +211,7 @@ pub fn network_scene(
     layout: &NetworkLayout,
     view: &ViewState,
     transition: Option<Transition<'_>>,
+    change: Option<&ChangeView>,
 ) -> NetworkScene {
     let transition = transition.filter(|tr| tr.t < 1.0);
     let mut pos: Vec<Vec2> = match transition {
@@ -195,42 +253,90 @@ pub fn network_scene(
     } else {
         layout.edges.iter().map(|e| e.curve).collect()
     };
-    let date_words = layout.date.to_words();
+    let date_words = view.date_words();
+    let pos_of =
+        |o: OrgIx| layout.nodes.binary_search_by_key(&o, |n| n.org).ok().map(|i| (pos[i], layout.nodes[i].radius));
+    let pair_of = |r: RelIx| {
+        let rel = ds.rel(r);
+        (rel.from.min(rel.to), rel.from.max(rel.to))
+    };
+    let changed_suffix = |r: RelIx| -> String {
+        let Some(item) = change.and_then(|c| c.of(r)) else { return String::new() };
+        let when = match change {
+            Some(c) if c.compare => format!("since {}", c.from.to_words()),
+            _ => format!("on {date_words}"),
+        };
+        match item.kind {
+            ChangeKind::Changed { .. } => format!(" — changed {when}: now {}", ds.rel(r).phases[item.phase].status),
+            k => format!(" — {} {when}", k.verb()),
+        }
+    };
+    let touches = |sel: Option<Selection>, pair: (OrgIx, OrgIx), rels: &[RelIx]| match sel {
+        Some(Selection::Pair(a, b)) => (a, b) == pair,
+        Some(Selection::Rel(r)) => rels.contains(&r),
+        _ => false,
+    };
 
-    let edges: Vec<SceneEdge> = visible
-        .iter()
-        .map(|&i| {
-            let e = &layout.edges[i];
-            let r = ds.rel(e.rel);
-            let p = &r.phases[e.phase];
-            let (from, to) = (ds.org(r.from), ds.org(r.to));
-            SceneEdge {
-                rel: e.rel,
-                id: r.id.clone(),
-                from: from.id.clone(),
-                to: to.id.clone(),
-                kind: r.kind,
-                status: p.status.clone(),
-                curve: curves[i],
-                stroke: relation_colour(r.kind),
-                width: edge_width(e.weight),
-                dash: confidence_dash(p.confidence),
-                opacity: state_opacity(p.state),
-                arrow: r.directed,
-                emphasis: Emphasis::of(focused, link.rels.contains(&e.rel)),
-                description: format!(
-                    "{} → {}: {} ({}), {}, {}",
-                    from.short_name,
-                    to.short_name,
-                    r.label,
-                    r.kind.label().to_lowercase(),
-                    p.status,
-                    p.confidence.label().to_lowercase()
-                ),
-                selected: view.selection == Some(Selection::Rel(e.rel)),
+    // Group the visible edges by pair, in order of first appearance.
+    let mut groups: Vec<((OrgIx, OrgIx), Vec<usize>)> = Vec::new();
+    for &i in &visible {
+        let key = pair_of(layout.edges[i].rel);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => g.1.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+    let mut edges: Vec<SceneEdge> = Vec::new();
+    for (pair, members) in &groups {
+        let rels: Vec<RelIx> = members.iter().map(|&i| layout.edges[i].rel).collect();
+        let fanned = members.len() == 1
+            || view.camera.k >= FAN_ZOOM
+            || touches(view.selection, *pair, &rels)
+            || touches(view.hover, *pair, &rels);
+        if fanned {
+            for &i in members {
+                let e = &layout.edges[i];
+                let r = ds.rel(e.rel);
+                let p = &r.phases[e.phase];
+                let (from, to) = (ds.org(r.from), ds.org(r.to));
+                let line_change = change.and_then(|c| c.of(e.rel)).map(|c| c.kind);
+                edges.push(SceneEdge {
+                    rel: e.rel,
+                    rels: vec![e.rel],
+                    pair: *pair,
+                    id: r.id.clone(),
+                    rel_ids: vec![r.id.clone()],
+                    badge: None,
+                    change: line_change,
+                    muted: change.is_some_and(|c| !c.items.is_empty()) && line_change.is_none(),
+                    from: from.id.clone(),
+                    to: to.id.clone(),
+                    kind: r.kind,
+                    status: p.status.clone(),
+                    curve: curves[i],
+                    stroke: relation_colour(r.kind),
+                    width: edge_width(e.weight),
+                    dash: confidence_dash(p.confidence),
+                    opacity: state_opacity(p.state),
+                    arrow: r.directed,
+                    emphasis: Emphasis::of(focused, link.rels.contains(&e.rel)),
+                    description: format!(
+                        "{} → {}: {} ({}), {}, {}{}",
+                        from.short_name,
+                        to.short_name,
+                        r.label,
+                        r.kind.label().to_lowercase(),
+                        p.status,
+                        p.confidence.label().to_lowercase(),
+                        changed_suffix(e.rel)
+                    ),
+                    selected: view.selection == Some(Selection::Rel(e.rel)),
+                });
             }
-        })
-        .collect();
+        } else {
+            edges.push(bundle(ds, layout, view, *pair, members, &pos_of, change, &changed_suffix, focused, &link));
+        }
+    }
 
     let nodes: Vec<SceneNode> = layout
         .nodes
@@ -267,13 +373,187 @@ pub fn network_scene(
         Some(tr) if !large => (exiting(ds, tr.from, layout, view), (1.0 - tr.t) * 0.8),
         _ => (Vec::new(), 0.0),
     };
+    let ghosts: Vec<Ghost> = change
+        .map(|c| {
+            c.items
+                .iter()
+                .filter(|i| i.kind == ChangeKind::Ended && view.shows_kind(ds.rel(i.rel).kind))
+                .filter_map(|i| {
+                    let r = ds.rel(i.rel);
+                    let ((a, ra), (b, rb)) = (pos_of(r.from)?, pos_of(r.to)?);
+                    Some(Ghost {
+                        rel: i.rel,
+                        id: r.id.clone(),
+                        curve: parallel_curve(a, ra, b, rb, 0, 1, true, 0.0),
+                        stroke: relation_colour(r.kind),
+                        description: format!(
+                            "{} → {}: {} ({}){}",
+                            ds.org(r.from).short_name,
+                            ds.org(r.to).short_name,
+                            r.label,
+                            r.kind.label().to_lowercase(),
+                            changed_suffix(i.rel)
+                        ),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let annotation = change.and_then(|c| annotation(ds, c, &edges, &ghosts));
     let mut arrow_kinds: Vec<RelationKind> = edges.iter().filter(|e| e.arrow).map(|e| e.kind).collect();
     arrow_kinds.sort();
     arrow_kinds.dedup();
     let bounds = drawing_bounds(nodes.iter().map(|n| (n.pos, n.radius, n.label_rect)), edges.iter().map(|e| &e.curve))
         .unwrap_or(Rect::new(-100.0, -100.0, 100.0, 100.0))
         .inflate(16.0);
-    NetworkScene { nodes, edges, exiting, exit_opacity, arrow_kinds, large, bounds }
+    NetworkScene { nodes, edges, ghosts, annotation, exiting, exit_opacity, arrow_kinds, large, bounds }
+}
+
+/// One line for every agreement between a pair: straight between the two discs, as wide as the
+/// largest amount plus a little per agreement, in the kind's colour when all share one.
+#[allow(clippy::too_many_arguments)]
+fn bundle(
+    ds: &Dataset,
+    layout: &NetworkLayout,
+    view: &ViewState,
+    pair: (OrgIx, OrgIx),
+    members: &[usize],
+    pos_of: &dyn Fn(OrgIx) -> Option<(Vec2, f64)>,
+    change: Option<&ChangeView>,
+    changed_suffix: &dyn Fn(RelIx) -> String,
+    focused: bool,
+    link: &Linked,
+) -> SceneEdge {
+    let rels: Vec<RelIx> = members.iter().map(|&i| layout.edges[i].rel).collect();
+    let (a, b) = (ds.org(pair.0), ds.org(pair.1));
+    let ((pa, ra), (pb, rb)) = (pos_of(pair.0).unwrap_or_default(), pos_of(pair.1).unwrap_or_default());
+    let curve = parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0);
+    let kinds: Vec<RelationKind> = {
+        let mut k: Vec<RelationKind> = rels.iter().map(|r| ds.rel(*r).kind).collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    let phases: Vec<&crate::model::Phase> =
+        members.iter().map(|&i| &ds.rel(layout.edges[i].rel).phases[layout.edges[i].phase]).collect();
+    let same_confidence = phases.windows(2).all(|w| w[0].confidence == w[1].confidence);
+    let weight = members.iter().map(|&i| layout.edges[i].weight).fold(1.0, f64::max);
+    let line_change = rels.iter().filter_map(|r| change.and_then(|c| c.of(*r)).map(|c| c.kind)).next();
+    let suffixes: Vec<String> = rels.iter().map(|r| changed_suffix(*r)).filter(|s| !s.is_empty()).collect();
+    let kinds_words: Vec<String> = kinds.iter().map(|k| k.label().to_lowercase()).collect();
+    SceneEdge {
+        rel: rels[0],
+        rels: rels.clone(),
+        pair,
+        id: format!("pair:{},{}", a.id, b.id),
+        rel_ids: rels.iter().map(|r| ds.rel(*r).id.clone()).collect(),
+        badge: Some(curve.at(0.5)),
+        change: line_change,
+        muted: change.is_some_and(|c| !c.items.is_empty()) && line_change.is_none(),
+        from: a.id.clone(),
+        to: b.id.clone(),
+        kind: kinds[0],
+        status: format!("{} agreements", rels.len()),
+        curve,
+        stroke: if kinds.len() == 1 { relation_colour(kinds[0]) } else { MIXED_COLOUR },
+        width: (edge_width(weight) + 0.8 * (rels.len() as f64 - 1.0)).min(9.0),
+        dash: if same_confidence { confidence_dash(phases[0].confidence) } else { None },
+        opacity: phases.iter().map(|p| state_opacity(p.state)).fold(0.0, f64::max),
+        arrow: false,
+        emphasis: Emphasis::of(focused, rels.iter().any(|r| link.rels.contains(r))),
+        description: format!(
+            "{} – {}: {} agreements ({}){}; select to list them",
+            a.short_name,
+            b.short_name,
+            rels.len(),
+            kinds_words.join(", "),
+            if suffixes.is_empty() { String::new() } else { format!(";{}", suffixes.join(";")) }
+        ),
+        selected: view.selection == Some(Selection::Pair(pair.0, pair.1)),
+    }
+}
+
+/// The headline of the change, placed at the middle of the first changed line of the first event.
+fn annotation(ds: &Dataset, change: &ChangeView, edges: &[SceneEdge], ghosts: &[Ghost]) -> Option<Annotation> {
+    let groups = change.groups();
+    let heads = super::sentence::headlines(ds, change);
+    for (k, (_, items)) in groups.iter().enumerate() {
+        let at = items.iter().find_map(|item| {
+            edges
+                .iter()
+                .find(|e| e.rels.contains(&item.rel))
+                .map(|e| e.curve.at(0.5))
+                .or_else(|| ghosts.iter().find(|g| g.rel == item.rel).map(|g| g.curve.at(0.5)))
+        });
+        if let Some(at) = at {
+            let mut text = crate::timeline::truncate_label(&heads[k], 56);
+            if groups.len() > 1 {
+                text.push_str(&format!(" (+{} more)", groups.len() - 1));
+            }
+            return Some(Annotation { text, at });
+        }
+    }
+    None
+}
+
+/// The line nearest to `p` (viewBox units) within `tolerance` (viewBox units) under `camera`: a
+/// relationship, or a bundled pair. Ghosts are not targets. O(lines).
+pub fn line_at(scene: &NetworkScene, camera: Camera, p: Vec2, tolerance: f64) -> Option<Target> {
+    let world = camera.to_world(p);
+    let tol = tolerance / camera.k;
+    scene
+        .edges
+        .iter()
+        .map(|e| (e, distance_to_curve(&e.curve, world)))
+        .filter(|(_, d)| *d <= tol)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(e, _)| if e.rels.len() > 1 { Target::Pair(e.pair.0, e.pair.1) } else { Target::Rel(e.rel) })
+}
+
+/// Distance from `p` to a quadratic Bézier, measured on 32 chords (exact to well under a pixel at
+/// the network's sizes).
+pub fn distance_to_curve(c: &Curve, p: Vec2) -> f64 {
+    const STEPS: usize = 32;
+    let mut best = f64::INFINITY;
+    let mut prev = c.at(0.0);
+    for k in 1..=STEPS {
+        let next = c.at(k as f64 / STEPS as f64);
+        let d = next - prev;
+        let len2 = d.x * d.x + d.y * d.y;
+        let t = if len2 > 0.0 { (((p.x - prev.x) * d.x + (p.y - prev.y) * d.y) / len2).clamp(0.0, 1.0) } else { 0.0 };
+        best = best.min(p.distance(prev + d * t));
+        prev = next;
+    }
+    best
+}
+
+/// The part of the story's drawing to show for a date: the date's own drawing (`content`), grown to
+/// at least `min_fraction` of the story's box and to the story's aspect ratio, kept inside it, so a
+/// date with five organisations fills the view instead of sitting small in the middle while the
+/// positions stay where the stable layout put them. O(1).
+///
+/// ```
+/// use powershift_core::network::Rect;
+/// use powershift_core::scene::network::frame;
+/// let story = Rect::new(0.0, 0.0, 400.0, 200.0);
+/// let f = frame(Rect::new(10.0, 10.0, 50.0, 50.0), story, 0.5);
+/// assert_eq!((f.width(), f.height()), (200.0, 100.0));
+/// assert_eq!(f.min.x, 0.0, "kept inside the story's box");
+/// assert_eq!(frame(story, story, 0.5), story);
+/// ```
+pub fn frame(content: Rect, story: Rect, min_fraction: f64) -> Rect {
+    let aspect = story.width() / story.height().max(1e-9);
+    let mut w = content.width().max(story.width() * min_fraction).min(story.width());
+    let mut h = content.height().max(story.height() * min_fraction).min(story.height());
+    if w / h < aspect {
+        w = (h * aspect).min(story.width());
+    } else {
+        h = (w / aspect).min(story.height());
+    }
+    let c = content.center();
+    let x0 = (c.x - w / 2.0).clamp(story.min.x, story.max.x - w);
+    let y0 = (c.y - h / 2.0).clamp(story.min.y, story.max.y - h);
+    Rect::new(x0, y0, x0 + w, y0 + h)
 }
 
 /// What `from` has and `to` does not (relationships still passing the kind filter, organisations),
