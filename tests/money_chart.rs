@@ -5,14 +5,14 @@
 use std::rc::Rc;
 
 use powershift::components::MoneyChart;
-use powershift_core::date::Date;
+use powershift_core::date::{Date, FuzzyDate, Precision};
 use powershift_core::model::Dataset;
 use powershift_core::money::commitments;
 
 const STORY: &str = include_str!("../crates/powershift-core/tests/res/story-frozen.json");
 
-fn d(y: i32, m: u32, day: u32) -> Date {
-    Date::from_ymd(y, m, day).unwrap()
+fn d(y: i32, m: u32, day: u32) -> FuzzyDate {
+    FuzzyDate { start: Date::from_ymd(y, m, day).unwrap(), precision: Precision::Day }
 }
 
 fn story() -> Dataset {
@@ -38,7 +38,7 @@ async fn render(props: Props) -> String {
     yew::LocalServerRenderer::<MoneyChart>::with_props(props).hydratable(false).render().await
 }
 
-fn props(ds: Dataset, date: Date, width: u32) -> Props {
+fn props(ds: Dataset, date: FuzzyDate, width: u32) -> Props {
     let series = Rc::new(commitments(&ds));
     Props { dataset: Rc::new(ds), series, date, width, highlight: None }
 }

@@ -96,7 +96,10 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     assert!(html.contains("id=\"date-slider\" type=\"range\""), "{html}");
     assert!(html.contains("aria-valuetext=\"23 January 2023\""), "{html}");
     // The sentence.
-    assert!(html.contains("On 23 January 2023: 7 organisations, 8 active relationships."), "{html}");
+    assert!(
+        html.contains("23 January 2023: Microsoft announces a multiyear, multibillion-dollar OpenAI investment (2 relationships). 7 organisations, 8 relationships in force."),
+        "{html}"
+    );
     // Network: organisations are buttons with a description; the selection is pressed.
     assert!(
         html.contains(
@@ -104,8 +107,11 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
         ),
         "{html}"
     );
-    assert!(html.contains("data-rel=\"microsoft-openai-cloud\""), "{html}");
-    assert!(!html.contains("data-rel=\"amazon-anthropic-cloud\""), "not yet on 23 January 2023");
+    // Every drawn line lists the relationships it stands for (a bundle stands for a pair's).
+    let drawn: Vec<&str> =
+        html.split("data-rels=\"").skip(1).flat_map(|rest| rest[..rest.find('"').unwrap()].split(' ')).collect();
+    assert!(drawn.contains(&"microsoft-openai-cloud"), "{drawn:?}");
+    assert!(!drawn.contains(&"amazon-anthropic-cloud"), "not yet on 23 January 2023");
     // Details of the selected organisation.
     assert!(html.contains("Relationships on 23 January 2023 (5)"), "{html}");
     // Timeline marks, filters, money chart, legend.
@@ -154,5 +160,5 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
     .render()
     .await;
     assert!(html.contains("Empty story"), "{html}");
-    assert!(html.contains("On 1 January 2020: 1 organisation, 0 active relationships."), "{html}");
+    assert!(html.contains("1 January 2020: 1 organisation, 0 relationships in force."), "{html}");
 }

@@ -30,6 +30,7 @@ pub fn details() -> Html {
         Some(Selection::Org(o)) => org_details(ds, o, date, view),
         Some(Selection::Rel(r)) => rel_details(ds, r, date, view),
         Some(Selection::Event(e)) => html! { <ol class="events">{ event_card(ds, e, view, true) }</ol> },
+        Some(Selection::Pair(a, b)) => pair_details(ds, a, b, date, view),
     };
     html! {
         <section class="panel details" aria-labelledby="details-title" aria-live="polite">
@@ -65,7 +66,7 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
             <h3><span class="swatch round" style={format!("background:{}", org_colour(org.kind))}></span>{ &org.name }</h3>
             <p class="muted small">{ org.kind.label() }</p>
             <p>{ &org.description }</p>
-            <h4>{ format!("Relationships on {} ({})", date.to_words(), rels.len()) }</h4>
+            <h4>{ format!("Relationships on {} ({})", view.view.date_words(), rels.len()) }</h4>
             if rels.is_empty() {
                 <p class="muted">{ "None in force on this date." }</p>
             } else {
@@ -90,6 +91,47 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
                     { if focused { "Show every organisation's relationships" } else { "Show only this organisation's relationships" } }
                 </button>
             </p>
+        </article>
+    }
+}
+
+/// A bundled line: every agreement between two organisations, those in force on the date first.
+fn pair_details(ds: &Dataset, a: OrgIx, b: OrgIx, date: Date, view: &ViewHandle) -> Html {
+    let net = ds.network_at(date);
+    let between = |r: &powershift_core::model::Relationship| (r.from == a && r.to == b) || (r.from == b && r.to == a);
+    let in_force: Vec<_> = net.edges.iter().filter(|e| between(ds.rel(e.rel))).collect();
+    let earlier: Vec<RelIx> = (0..ds.relationships.len() as u32)
+        .map(RelIx)
+        .filter(|r| between(ds.rel(*r)) && !in_force.iter().any(|e| e.rel == *r))
+        .collect();
+    let words = view.view.date_words();
+    let item = |r: RelIx, status: Option<&str>| {
+        let rel = ds.rel(r);
+        html! { <li>
+            <button type="button" class="link" onclick={select(view, Selection::Rel(r))}>
+                <span class="swatch" style={format!("background:{}", relation_colour(rel.kind))}></span>
+                { format!("{} {} {}: {}", ds.org(rel.from).short_name, if rel.directed { "→" } else { "–" }, ds.org(rel.to).short_name, rel.label) }
+            </button>
+            <span class="muted small">{ format!(" · {}", status.unwrap_or(rel.kind.label())) }</span>
+        </li> }
+    };
+    html! {
+        <article class="pair" data-testid="pair-details">
+            <h3>
+                <button type="button" class="link" onclick={select(view, Selection::Org(a))}>{ &ds.org(a).short_name }</button>
+                { " – " }
+                <button type="button" class="link" onclick={select(view, Selection::Org(b))}>{ &ds.org(b).short_name }</button>
+            </h3>
+            <h4>{ format!("Agreements in force on {words} ({})", in_force.len()) }</h4>
+            if in_force.is_empty() {
+                <p class="muted">{ "None in force on this date." }</p>
+            } else {
+                <ul class="rel-list">{ for in_force.iter().map(|e| item(e.rel, Some(ds.rel(e.rel).phases[e.phase].status.as_str()))) }</ul>
+            }
+            if !earlier.is_empty() {
+                <h4>{ format!("Not in force on {words} ({})", earlier.len()) }</h4>
+                <ul class="rel-list">{ for earlier.iter().map(|r| item(*r, None)) }</ul>
+            }
         </article>
     }
 }
@@ -136,7 +178,7 @@ fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
                             if p.end_scheduled { " (scheduled)" } else { "" }) }</span>
                         if p.start_uncertain { <span class="muted small">{ " · start not documented; shown from this date" }</span> }
                         if let Some(s) = &p.summary { <p class="small">{ s }</p> }
-                        if Some(i) == current { <p class="small tag">{ format!("In force on {}", date.to_words()) }</p> }
+                        if Some(i) == current { <p class="small tag">{ format!("In force on {}", view.view.date_words()) }</p> }
                     </li>
                 }) }
             </ol>

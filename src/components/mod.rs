@@ -25,6 +25,6 @@ pub use money_chart::MoneyChart;
 pub use network_view::NetworkView;
 pub use scrubber::Scrubber;
 pub use sentence::Sentence;
-pub use story_view::{StoryView, PLAY_STEP_MS};
-pub use summary::{Summary, SummaryFacts};
+pub use story_view::StoryView;
+pub use summary::{StoryFacts, Summary, SummaryFacts};
 pub use timeline_view::TimelineView;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use powershift_core::date::Date;
+use powershift_core::date::FuzzyDate;
 use powershift_core::model::{Dataset, OrgIx};
 use powershift_core::money::MoneySeries;
 use powershift_core::scene::{money_readout, money_scene, MoneyOptions};
@@ -19,8 +19,8 @@ pub struct MoneyChartProps {
     pub dataset: Rc<Dataset>,
     /// [`powershift_core::money::commitments`] of `dataset`, computed once by the caller.
     pub series: Rc<Vec<MoneySeries>>,
-    /// The current date: the marker, and the date of the figures in the summary.
-    pub date: Date,
+    /// The current date (at its precision): the marker, and the date of the figures in the summary.
+    pub date: FuzzyDate,
     /// Width of the container in CSS pixels.
     pub width: u32,
     /// A company to emphasise.

@@ -4,11 +4,14 @@
 
 use std::rc::Rc;
 
-use powershift_core::network::NetworkLayout;
-use powershift_core::scene::{network_scene, Transition};
-use powershift_core::view::{Action, Selection};
+use powershift_core::date::{Date, FuzzyDate};
+use powershift_core::network::{NetworkLayout, Rect};
+use powershift_core::scene::network::{frame, Annotation};
+use powershift_core::scene::{network_scene, ChangeView, Transition};
+use powershift_core::view::{Action, Camera, Selection};
 use yew::prelude::*;
 
+use crate::platform::events::value_of;
 use crate::render::network::{network_svg, SvgListeners};
 use crate::state::use_app;
 
@@ -17,7 +20,12 @@ use crate::state::use_app;
 pub struct NetworkViewProps {
     /// The layout on the current date (computed once per date by the story screen).
     pub layout: Rc<NetworkLayout>,
+    /// The change on view (emphasised, named on the graphic).
+    pub change: Option<Rc<ChangeView>>,
 }
+
+/// How much of the story's box a date's frame covers at least.
+const MIN_FRAME: f64 = 0.55;
 
 /// The network view.
 #[function_component(NetworkView)]
@@ -26,18 +34,43 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     let (story, view) = (&app.story, &app.view);
     let reduced = crate::hooks::use_reduced_motion();
     let (from, t) = crate::hooks::use_tween(props.layout.clone(), reduced);
-    let scene = network_scene(&story.ds, &props.layout, &view.view, Some(Transition { from: &from, t }));
-    let vb = story.bounds;
+    let scene = Rc::new(network_scene(
+        &story.ds,
+        &props.layout,
+        &view.view,
+        Some(Transition { from: &from, t }),
+        props.change.as_deref(),
+    ));
+    // The camera frames the date: the view eases from the previous date's frame to this one's,
+    // while positions stay where the stable layout put them. Once the reader zooms or pans, their
+    // view wins (the frame is held) until "Reset view".
+    let headroom = if scene.annotation.is_some() { Annotation::headroom(story.layout.config.font_px) } else { 0.0 };
+    let date_frame = |l: &NetworkLayout| {
+        if l.nodes.is_empty() {
+            story.bounds
+        } else {
+            let mut content = l.bounds.inflate(24.0);
+            content.min.y -= headroom;
+            frame(content, story.bounds.union(&content), MIN_FRAME)
+        }
+    };
+    let eased = {
+        let (a, b) = (date_frame(&from), date_frame(&props.layout));
+        Rect { min: a.min.lerp(b.min, t), max: a.max.lerp(b.max, t) }
+    };
+    let held = use_mut_ref(|| None::<Rect>);
+    let vb = if view.view.camera == Camera::default() && view.view.pins.is_empty() {
+        *held.borrow_mut() = None;
+        eased
+    } else {
+        *held.borrow_mut().get_or_insert(eased)
+    };
 
     let node = use_node_ref();
-    let pointer = crate::hooks::use_network_gestures(node.clone(), vb, view.clone());
+    let pointer = crate::hooks::use_network_gestures(node.clone(), vb, view.clone(), scene.clone());
     let select = {
         let view = view.clone();
-        Callback::from(move |sel: Selection| {
-            if matches!(sel, Selection::Org(_)) {
-                view.dispatch(Action::Select(Some(sel)));
-            }
-        })
+        Callback::from(move |sel: Selection| view.dispatch(Action::Select(Some(sel))))
     };
     let on = SvgListeners {
         node,
@@ -48,6 +81,15 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         items: crate::hooks::use_delegated(view.clone(), select),
     };
 
+    // The change's headline, fitted into what the camera shows.
+    let (cam, font_px) = (view.view.camera, story.layout.config.font_px);
+    let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };
+    let note = scene.annotation.as_ref().map(|a| a.fit(shown, font_px));
+    let compare = view.view.compare;
+    let oncompare = {
+        let view = view.clone();
+        Callback::from(move |e: Event| view.dispatch(Action::Compare(Date::parse_iso(&value_of(&e)).ok())))
+    };
     let act = |action: Action| {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| view.dispatch(action.clone()))
@@ -55,7 +97,19 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     html! {
         <section class="panel network-panel" aria-labelledby="network-title">
             <div class="panel-head">
-                <h2 id="network-title">{ "Partnerships on " }{ props.layout.date.to_words() }</h2>
+                <h2 id="network-title">{ "Partnerships on " }{ view.view.date_words() }</h2>
+                <div class="compare" role="group" aria-label="Compare">
+                    <label for="compare-date">{ "Compare with" }</label>
+                    <select id="compare-date" onchange={oncompare}>
+                        <option value="" selected={compare.is_none()}>{ "the previous change" }</option>
+                        { for story.ctx.change_dates.iter().zip(&story.ctx.change_precision).map(|(d, p)| {
+                            let f = FuzzyDate { start: *d, precision: *p };
+                            html! { <option value={d.to_string()} selected={compare == Some(*d)}>{ f.to_words() }</option> }
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <div class="network-wrap">
                 <div class="toolbar" role="group" aria-label="Network view">
                     <button type="button" class="icon" aria-label="Zoom in" title="Zoom in"
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.4 })}>{ "+" }</button>
@@ -63,8 +117,8 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.0 / 1.4 })}>{ "−" }</button>
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
+                { network_svg(&scene, vb, cam, font_px, note.as_ref(), &on) }
             </div>
-            { network_svg(&scene, vb, view.view.camera, story.layout.config.font_px, &on) }
             <p class="hint muted small">{ "Drag to pan, scroll or pinch to zoom, drag an organisation to pin it. Select an organisation or a line for details." }</p>
         </section>
     }

@@ -97,9 +97,9 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
                     </svg>
                     <label for="date-slider" class="visually-hidden">{ "Date" }</label>
                     <input id="date-slider" type="range" min="0" max={max.to_string()} step="1" value={value.to_string()}
-                           aria-valuetext={date.to_words()} {oninput} {onkeydown} />
+                           aria-valuetext={view.view.date_words()} {oninput} {onkeydown} />
                 </div>
-                <output for="date-slider" class="date-words" aria-live="off" data-testid="current-date">{ date.to_words() }</output>
+                <output for="date-slider" class="date-words" aria-live="off" data-testid="current-date">{ view.view.date_words() }</output>
             </div>
             <div class="scrubber-scale muted small" aria-hidden="true">
                 <span>{ start.year() }</span><span>{ end.year() }</span>

@@ -1,16 +1,48 @@
-//! The sentence that says what the network shows, announced politely to screen readers.
+//! The sentence that says what changed and what the network shows, announced politely to screen
+//! readers; "and N more" opens the full list of changes.
 
+use std::rc::Rc;
+
+use powershift_core::scene::Sentence as SentenceText;
 use yew::prelude::*;
 
 /// Props of [`Sentence`].
 #[derive(Properties, PartialEq, Debug)]
 pub struct SentenceProps {
-    /// The text.
-    pub text: AttrValue,
+    /// The sentence.
+    pub sentence: Rc<SentenceText>,
 }
 
-/// "On 28 April 2026: 17 organisations, 47 active relationships. Since …"
+/// "27 April 2026: Microsoft and OpenAI amend their deal; exclusivity ends (5 relationships).
+/// 17 organisations, 47 relationships in force."
 #[function_component(Sentence)]
 pub fn sentence(props: &SentenceProps) -> Html {
-    html! { <p class="sentence" role="status" aria-live="polite" data-testid="sentence">{ props.text.clone() }</p> }
+    let open = use_state(|| false);
+    let s = &props.sentence;
+    // A new sentence starts closed.
+    {
+        let open = open.clone();
+        use_effect_with(s.clone(), move |_| open.set(false));
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <div class="sentence-box">
+            <p class="sentence" role="status" aria-live="polite" data-testid="sentence">
+                { &s.lead }
+                if !s.more.is_empty() {
+                    { " " }
+                    <button type="button" class="link more" aria-expanded={open.to_string()} aria-controls="more-changes"
+                            onclick={toggle}>{ format!("and {} more", s.more.len()) }</button>
+                    { "." }
+                }
+                { " " }{ &s.tally }
+            </p>
+            if *open && !s.more.is_empty() {
+                <ul id="more-changes" class="more-changes">{ for s.more.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            }
+        </div>
+    }
 }

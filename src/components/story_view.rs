@@ -3,17 +3,16 @@
 
 use std::rc::Rc;
 
+use powershift_core::scene::{change_view, play_step_ms, sentence, Counts};
 use powershift_core::timeline::density;
 use powershift_core::view::{Action, Selection, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, Summary, SummaryFacts, TimelineView,
+    Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, StoryFacts, Summary, SummaryFacts,
+    TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
-
-/// Milliseconds between play steps: long enough to read the sentence.
-pub const PLAY_STEP_MS: u32 = 1600;
 
 /// Props of [`StoryView`].
 #[derive(Properties, PartialEq, Debug)]
@@ -42,20 +41,50 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         let ds = story.ds.clone();
         use_memo((), move |_| Rc::new(density(&ds, 120)))
     };
+    // The change on view (the last change, or the comparison) and the sentence that names it.
+    let change = {
+        let (story, v) = (story.clone(), view.view.clone());
+        use_memo((date, view.view.compare), move |_| change_view(&story.ds, &story.ctx, &v).map(Rc::new))
+    };
+    let counts = {
+        let v = &view.view;
+        let shown = layout
+            .edges
+            .iter()
+            .filter(|e| {
+                let r = story.ds.rel(e.rel);
+                v.shows_kind(r.kind) && v.focus_org.is_none_or(|o| r.from == o || r.to == o)
+            })
+            .count();
+        Counts { organisations: layout.nodes.len(), in_force: layout.edges.len(), shown }
+    };
     let sentence = {
-        let story = story.clone();
-        use_memo(date, move |d| story.ds.describe_network(*d, story.ctx.previous_change(*d)))
+        let (ds, v, change) = (story.ds.clone(), view.view.clone(), (*change).clone());
+        use_memo((date, view.view.date_precision, view.view.compare, counts), move |(_, _, _, counts)| {
+            Rc::new(sentence(&ds, &v, change.as_deref(), *counts))
+        })
     };
 
-    // Play: one change date every PLAY_STEP_MS.
+    // Play at reading pace: each step lasts as long as its sentence needs, and holds while the
+    // reader points at or focuses the graphic.
+    let held = use_state(|| false);
     {
         let view = view.clone();
-        crate::hooks::use_interval(
-            view.view.playing,
-            PLAY_STEP_MS,
+        crate::hooks::use_timeout(
+            view.view.playing && !*held,
+            play_step_ms(sentence.words()),
+            date,
             Callback::from(move |_| view.dispatch(Action::PlayTick)),
         );
     }
+    let hold_pointer = |on: bool| {
+        let held = held.clone();
+        Callback::from(move |_: PointerEvent| held.set(on))
+    };
+    let hold_focus = |on: bool| {
+        let held = held.clone();
+        Callback::from(move |_: FocusEvent| held.set(on))
+    };
     // Deep link: keep the page URL in step with the durable state.
     {
         let q = powershift_core::view::to_query(&view.view, &story.ds);
@@ -84,30 +113,34 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         <div class="story" {onkeydown}>
             <Summary facts={SummaryFacts::of(&story.ds)} />
             <Scrubber density={(*density).clone()} />
-            <Sentence text={AttrValue::from((*sentence).clone())} />
-            <div class="main-grid">
-                <NetworkView layout={(*layout).clone()} />
-                <Details />
+            <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
+                 onfocusin={hold_focus(true)} onfocusout={hold_focus(false)}>
+                <Sentence sentence={(*sentence).clone()} />
+                <div class="main-grid">
+                    <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
+                    <Details />
+                </div>
             </div>
             <TimelineView density={(*density).clone()} />
             <div class="lower-grid">
                 <Filters />
                 <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
                     <h2 id="money-title">{ "Money committed over time" }</h2>
-                    <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={date}
+                    <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={view.view.date_fuzzy()}
                                 width={(mw - 34.0).max(280.0) as u32} {highlight} />
                 </section>
             </div>
             <Legend dataset={story.ds.clone()} />
-            if !story.ds.meta.notes.is_empty() || story.ds.meta.description.is_some() {
-                <section class="panel notes" aria-labelledby="notes-title">
-                    <h2 id="notes-title">{ "About the data" }</h2>
-                    if let Some(d) = &story.ds.meta.description { <p>{ d }</p> }
-                    <p>{ story.ds.source_strength_note() }</p>
+            <section class="panel notes" aria-labelledby="notes-title">
+                <h2 id="notes-title">{ "About the data" }</h2>
+                <StoryFacts facts={SummaryFacts::of(&story.ds)} />
+                if let Some(d) = &story.ds.meta.description { <p>{ d }</p> }
+                <p>{ story.ds.source_strength_note() }</p>
+                if !story.ds.meta.notes.is_empty() {
                     <ul>{ for story.ds.meta.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                    if let Some(c) = &story.ds.meta.credit { <p class="muted small">{ c }</p> }
-                </section>
-            }
+                }
+                if let Some(c) = &story.ds.meta.credit { <p class="muted small">{ c }</p> }
+            </section>
         </div>
         </ContextProvider<AppContext>>
     }

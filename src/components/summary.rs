@@ -11,6 +11,8 @@ pub struct SummaryFacts {
     pub title: String,
     /// Optional subtitle.
     pub subtitle: Option<String>,
+    /// The finding in one line, shown instead of the subtitle when the data has one.
+    pub headline: Option<String>,
     /// First date of the range.
     pub start: Date,
     /// Last date of the range.
@@ -32,6 +34,7 @@ impl SummaryFacts {
         SummaryFacts {
             title: ds.meta.title.clone(),
             subtitle: ds.meta.subtitle.clone(),
+            headline: None,
             start,
             end,
             events: ds.events.len(),
@@ -58,16 +61,29 @@ pub struct SummaryProps {
     pub facts: SummaryFacts,
 }
 
-/// The heading block of the page.
+/// The heading block of the page: the title and the finding (the dataset's headline, else its
+/// subtitle). The figures are kept out of the way, in [`StoryFacts`] under "About the data", so the
+/// graphic starts high on the first screen.
 #[function_component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
     let f = &props.facts;
     html! {
         <header class="summary" aria-labelledby="story-title">
             <h1 id="story-title">{ &f.title }</h1>
-            if let Some(sub) = &f.subtitle {
-                <p class="subtitle">{ sub }</p>
+            if let Some(line) = f.headline.as_ref().or(f.subtitle.as_ref()) {
+                <p class="subtitle">{ line }</p>
             }
+        </header>
+    }
+}
+
+/// The story's figures: period, events, organisations, relationships (each counted as the data
+/// lists them, over the whole story) and the date the data was checked.
+#[function_component(StoryFacts)]
+pub fn story_facts(props: &SummaryProps) -> Html {
+    let f = &props.facts;
+    html! {
+        <>
             <dl class="facts" aria-label="Dataset summary">
                 <div><dt>{ "Period" }</dt><dd data-testid="date-range">
                     <time datetime={f.start.to_string()}>{ f.start.to_words() }</time>
@@ -76,9 +92,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                 </dd></div>
                 <div><dt>{ "Events" }</dt><dd data-testid="event-count">{ f.events }</dd></div>
                 <div><dt>{ "Organisations" }</dt><dd data-testid="org-count">{ f.organisations }</dd></div>
-                <div><dt>{ "Relationships" }</dt><dd data-testid="rel-count">{ f.relationships }</dd></div>
+                <div><dt>{ "Relationships over the story" }</dt><dd data-testid="rel-count">{ f.relationships }</dd></div>
             </dl>
             <p class="muted small">{ format!("Data checked as of {}.", f.as_of) }</p>
-        </header>
+        </>
     }
 }

@@ -2,16 +2,24 @@
 //! pointer and wheel events become machine inputs in viewBox units, and the actions it returns are
 //! dispatched.
 
+use std::rc::Rc;
+
 use powershift_core::gesture::{wheel_zoom, Gesture, Target};
 use powershift_core::network::Rect;
+use powershift_core::scene::network::line_at;
+use powershift_core::scene::NetworkScene;
 use powershift_core::view::Selection;
 use yew::prelude::*;
 
-use crate::platform::events::{capture_pointer, item_at, pointer_in_view, units_per_px};
+use crate::platform::events::{capture_pointer, is_touch, item_at, pointer_in_view, units_per_px};
 use crate::state::ViewHandle;
 
 /// A press that moves at most this many CSS pixels is a click.
 const CLICK_SLOP_PX: f64 = 4.0;
+/// A press this close to a line (CSS pixels) selects it: the nearest line wins.
+const LINE_REACH_PX: f64 = 12.0;
+/// The same for a finger.
+const LINE_REACH_TOUCH_PX: f64 = 24.0;
 
 /// The network's pointer listeners.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,9 +35,9 @@ pub struct PointerHandlers {
 }
 
 /// Pan, pinch, drag-to-pin, click-to-select and wheel zoom on the `<svg>` behind `svg`, whose
-/// viewBox is `vb`.
+/// viewBox is `vb` and which draws `scene` (for the nearest line to a press).
 #[hook]
-pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle) -> PointerHandlers {
+pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle, scene: Rc<NetworkScene>) -> PointerHandlers {
     let machine = use_mut_ref(|| Gesture::new(CLICK_SLOP_PX));
     // The wheel needs a non-passive listener (Yew's is passive), so it is installed on mount.
     {
@@ -52,17 +60,21 @@ pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle) -> Pointer
     };
     let down = {
         let (machine, svg, run) = (machine.clone(), svg.clone(), run.clone());
+        let camera = view.view.camera;
         Callback::from(move |e: PointerEvent| {
             let Some(el) = svg.cast::<web_sys::Element>() else { return };
             capture_pointer(&e);
+            let at = pointer_in_view(&e, &el, vb);
+            let per_px = units_per_px(&el, vb);
+            let reach = if is_touch(&e) { LINE_REACH_TOUCH_PX } else { LINE_REACH_PX } * per_px;
+            // An organisation under the pointer wins; otherwise the nearest line within reach.
             let target = match item_at(&e) {
                 Some(Selection::Org(o)) => Target::Org(o),
-                Some(Selection::Rel(r)) => Target::Rel(r),
-                _ => Target::Background,
+                _ => line_at(&scene, camera, at, reach).unwrap_or(Target::Background),
             };
             let mut m = machine.borrow_mut();
-            m.set_slop(CLICK_SLOP_PX * units_per_px(&el, vb));
-            let actions = m.pointer_down(e.pointer_id(), pointer_in_view(&e, &el, vb), target);
+            m.set_slop(CLICK_SLOP_PX * per_px);
+            let actions = m.pointer_down(e.pointer_id(), at, target);
             drop(m);
             run(actions);
         })

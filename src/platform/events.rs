@@ -7,17 +7,22 @@ use powershift_core::view::Selection;
 use wasm_bindgen::JsCast;
 
 /// The organisation, relationship or event an event happened on: the nearest element carrying
-/// `data-org`, `data-rel-ix` or `data-event-ix`. One set of listeners on a whole SVG serves every
+/// `data-org`, `data-rel-ix`, `data-pair` or `data-event-ix`. One set of listeners on a whole SVG serves every
 /// item in it, so a date change does not re-register per-item callbacks.
 pub fn item_at(e: &web_sys::Event) -> Option<Selection> {
     let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let el = target.closest("[data-org], [data-rel-ix], [data-event-ix]").ok()??;
+    let el = target.closest("[data-org], [data-rel-ix], [data-pair], [data-event-ix]").ok()??;
     let read = |name: &str| el.get_attribute(name).and_then(|v| v.parse::<u32>().ok());
     if let Some(o) = read("data-org") {
         return Some(Selection::Org(OrgIx(o)));
     }
     if let Some(r) = read("data-rel-ix") {
         return Some(Selection::Rel(RelIx(r)));
+    }
+    if let Some((a, b)) = el.get_attribute("data-pair").as_deref().and_then(|p| p.split_once(',')) {
+        if let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) {
+            return Some(Selection::pair(OrgIx(a), OrgIx(b)));
+        }
     }
     read("data-event-ix").map(|e| Selection::Event(EventIx(e)))
 }
@@ -67,4 +72,9 @@ pub fn units_per_px(svg: &web_sys::Element, vb: Rect) -> f64 {
 /// A pointer event's position in `svg`'s viewBox units.
 pub fn pointer_in_view(e: &web_sys::MouseEvent, svg: &web_sys::Element, vb: Rect) -> Vec2 {
     client_to_view(svg, vb, f64::from(e.client_x()), f64::from(e.client_y()))
+}
+
+/// Whether a pointer event comes from a finger (touch targets are larger).
+pub fn is_touch(e: &web_sys::PointerEvent) -> bool {
+    e.pointer_type() == "touch"
 }

@@ -16,7 +16,7 @@ use std::ops::Range;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use powershift_core::date::Date;
+use powershift_core::date::{Date, FuzzyDate};
 use powershift_core::scene::{billions_label, MoneyScene};
 use powershift_core::svg::num;
 use yew::prelude::*;
@@ -287,8 +287,8 @@ fn draw(
 
 /// The date marker over the chart: a line at the date and the date in words at its foot, on
 /// whichever side has room. A light overlay, so a date change does not redraw the chart.
-pub fn money_marker(area: &PlotArea, lay: &ChartLayout, date: Date) -> Html {
-    let mx = area.x_of(date);
+pub fn money_marker(area: &PlotArea, lay: &ChartLayout, date: FuzzyDate) -> Html {
+    let mx = area.x_of(date.start);
     let words = date.to_words();
     let right = mx + 6.0 + f64::from(lay.text_width(&words)) <= f64::from(area.x.1);
     let (w, h) = (lay.width, lay.height);

@@ -2,6 +2,7 @@
 //! description comes from [`NetworkScene`]; the component passes the listeners and the element ref.
 
 use powershift_core::network::Rect;
+use powershift_core::scene::network::FittedAnnotation;
 use powershift_core::scene::{relation_colour, Exiting, NetworkScene};
 use powershift_core::svg::num;
 use powershift_core::view::Camera;
@@ -44,7 +45,14 @@ pub struct SvgListeners {
 
 /// The network `<svg>`: arrow markers, backdrop, fading items, lines and organisations under the
 /// camera's transform. `view_box` stays fixed while the date changes, so positions stay put.
-pub fn network_svg(scene: &NetworkScene, view_box: Rect, camera: Camera, font_px: f64, on: &SvgListeners) -> Html {
+pub fn network_svg(
+    scene: &NetworkScene,
+    view_box: Rect,
+    camera: Camera,
+    font_px: f64,
+    note: Option<&FittedAnnotation>,
+    on: &SvgListeners,
+) -> Html {
     let vb = view_box;
     let transform = format!("translate({} {}) scale({})", num(camera.x), num(camera.y), camera.k);
     html! {
@@ -67,26 +75,68 @@ pub fn network_svg(scene: &NetworkScene, view_box: Rect, camera: Camera, font_px
             <rect class="backdrop" x={num(vb.min.x)} y={num(vb.min.y)} width={num(vb.width())} height={num(vb.height())} />
             <g transform={transform}>
                 { exiting(scene) }
-                <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large)) }</g>
+                <g class="ghosts">{ for scene.ghosts.iter().map(ghost) }</g>
+                <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large, font_px)) }</g>
                 <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px)) }</g>
+                if let Some(a) = note {
+                    <g class="annotation" aria-hidden="true">
+                        <line x1={num(a.leader.0.x)} y1={num(a.leader.0.y)} x2={num(a.leader.1.x)} y2={num(a.leader.1.y)} />
+                        <text x={num(a.x)} y={num(a.y)} font-size={num(font_px)} text-anchor="middle">
+                            { for a.lines.iter().enumerate().map(|(i, l)| html! {
+                                <tspan x={num(a.x)} dy={if i == 0 { "0".to_string() } else { num(font_px * 1.2) }}>{ l }</tspan>
+                            }) }
+                        </text>
+                    </g>
+                }
             </g>
         </svg>
     }
 }
 
-fn edge(e: &powershift_core::scene::SceneEdge, large: bool) -> Html {
-    let class = classes!("edge", e.emphasis.class(), e.selected.then_some("selected"));
+/// A line: one relationship, or a bundle of a pair's agreements with a count badge. Every line is a
+/// button (Enter selects it) whose name says both organisations and what changed.
+fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64) -> Html {
+    let class = classes!(
+        "edge",
+        e.emphasis.class(),
+        e.selected.then_some("selected"),
+        e.change.map(|c| c.class()),
+        e.muted.then_some("muted"),
+        (e.rels.len() > 1).then_some("bundle")
+    );
     let d = e.curve.svg_path();
+    let single = e.rels.len() == 1;
     html! {
-        <g key={e.id.clone()} {class} data-rel={e.id.clone()} data-rel-ix={e.rel.0.to_string()} data-from={e.from.clone()}
-           data-to={e.to.clone()} data-kind={e.kind.as_str()} data-status={e.status.clone()}>
+        <g key={e.id.clone()} {class} data-rel={single.then(|| e.id.clone())} data-rel-ix={single.then(|| e.rel.0.to_string())}
+           data-pair={(!single).then(|| format!("{},{}", e.pair.0 .0, e.pair.1 .0))} data-rels={e.rel_ids.join(" ")}
+           data-from={e.from.clone()} data-to={e.to.clone()} data-kind={e.kind.as_str()} data-status={e.status.clone()}
+           role={(!large).then_some("button")} tabindex={(!large).then_some("0")} aria-label={(!large).then(|| e.description.clone())}>
             if !large {
                 <title>{ &e.description }</title>
                 <path class="edge-hit" d={d.clone()} />
             }
+            if e.change.is_some() {
+                <path class="edge-halo" d={d.clone()} stroke-width={num(e.width + 7.0)} />
+            }
             <path class="edge-line" d={d} stroke={e.stroke} stroke-width={num(e.width)}
                   stroke-dasharray={e.dash} opacity={num(e.opacity)}
                   marker-end={e.arrow.then(|| format!("url(#arrow-{})", e.kind.as_str()))} />
+            if let Some(b) = e.badge {
+                <g class="badge" aria-hidden="true">
+                    <circle cx={num(b.x)} cy={num(b.y)} r={num(font_px * 0.75)} />
+                    <text x={num(b.x)} y={num(b.y)} font-size={num(font_px * 0.85)} text-anchor="middle"
+                          dominant-baseline="central">{ e.rels.len() }</text>
+                </g>
+            }
+        </g>
+    }
+}
+
+/// A relationship that ended in the change on view, fading where it was.
+fn ghost(g: &powershift_core::scene::network::Ghost) -> Html {
+    html! {
+        <g key={g.id.clone()} class="ghost" data-ghost={g.id.clone()} role="img" aria-label={g.description.clone()}>
+            <path class="ghost-line" d={g.curve.svg_path()} stroke={g.stroke} />
         </g>
     }
 }

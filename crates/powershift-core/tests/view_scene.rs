@@ -335,12 +335,12 @@ fn money_scene_draws_the_largest_committers_and_the_highlight() {
     let hl = money_scene(&ds, &series, &MoneyOptions { highlight: Some(ms), ..MoneyOptions::default() }, 600.0, 60.0);
     assert_eq!(hl.lines.last().map(|l| (l.org, l.highlight)), Some((ms, true)));
     assert!(hl.lines[..5].iter().all(|l| l.dimmed));
-    let words = money_readout(&series, &scene, d("2026-04-28"));
+    let words = money_readout(&series, &scene, powershift_core::date::FuzzyDate::parse("2026-04-28").unwrap());
     assert!(words.summary.starts_with("Cumulative commitments as of 28 April 2026: OpenAI $"), "{}", words.summary);
     assert!(words.summary.contains("Amazon $28B firm, up to $87B;"), "{}", words.summary);
     assert!(words.summary.ends_with("; SoftBank $30B firm."), "no \"up to\" when nothing is added: {}", words.summary);
     assert_eq!(words.rows.len(), 6);
-    let early = money_readout(&series, &scene, d("2016-01-01"));
+    let early = money_readout(&series, &scene, powershift_core::date::FuzzyDate::parse("2016-01-01").unwrap());
     assert!(early.summary.contains("OpenAI $0 firm;"), "{}", early.summary);
 }
 

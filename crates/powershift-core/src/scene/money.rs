@@ -7,7 +7,7 @@
 //! magnitude, and on a linear axis every company but OpenAI would be a flat line on the floor. A line
 //! starts at its first dollar, since a log axis has no zero.
 
-use crate::date::Date;
+use crate::date::{Date, FuzzyDate};
 use crate::model::{Amount, Dataset, OrgIx};
 use crate::money::{MoneySeries, MoneyStep};
 use crate::timeline::{ticks, TimeScale};
@@ -215,8 +215,9 @@ pub struct MoneyReadout {
     pub rows: Vec<MoneyRow>,
 }
 
-/// The readout of `scene`'s companies on `date`.
-pub fn money_readout(series: &[MoneySeries], scene: &MoneyScene, date: Date) -> MoneyReadout {
+/// The readout of `scene`'s companies on `date` (said at its precision: "as of May 2025").
+pub fn money_readout(series: &[MoneySeries], scene: &MoneyScene, date: FuzzyDate) -> MoneyReadout {
+    let (words, date) = (date.to_words(), date.start);
     let rows: Vec<MoneyRow> = scene
         .lines
         .iter()
@@ -234,9 +235,9 @@ pub fn money_readout(series: &[MoneySeries], scene: &MoneyScene, date: Date) -> 
         })
         .collect();
     let summary = if parts.is_empty() {
-        format!("No money commitments recorded as of {}.", date.to_words())
+        format!("No money commitments recorded as of {words}.")
     } else {
-        format!("Cumulative commitments as of {}: {}.", date.to_words(), parts.join("; "))
+        format!("Cumulative commitments as of {words}: {}.", parts.join("; "))
     };
     MoneyReadout { summary, rows }
 }

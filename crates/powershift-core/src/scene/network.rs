@@ -496,6 +496,61 @@ fn annotation(ds: &Dataset, change: &ChangeView, edges: &[SceneEdge], ghosts: &[
     None
 }
 
+/// An annotation laid out to fit a view: wrapped into lines and moved inside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FittedAnnotation {
+    /// The lines, top first.
+    pub lines: Vec<String>,
+    /// Centre of the text block, horizontally.
+    pub x: f64,
+    /// Baseline of the first line.
+    pub y: f64,
+    /// A thin leader from under the text to the changed line.
+    pub leader: (Vec2, Vec2),
+}
+
+impl Annotation {
+    /// Room to leave at the top of a view for an annotation of up to two lines.
+    pub fn headroom(font_px: f64) -> f64 {
+        font_px * 3.2
+    }
+
+    /// The annotation wrapped to the width of `view` (world units; what the camera shows) at
+    /// `font_px`, in at most three lines, set at the top of the view (where
+    /// [`Annotation::headroom`] keeps room) above its point, with a leader down to the point.
+    /// Widths are estimated (0.62 em a character, bold).
+    pub fn fit(&self, view: Rect, font_px: f64) -> FittedAnnotation {
+        let char_w = font_px * 0.62;
+        let max_chars = ((view.width() * 0.92) / char_w).floor().max(8.0) as usize;
+        let mut lines: Vec<String> = Vec::new();
+        for word in self.text.split_whitespace() {
+            match lines.last_mut() {
+                Some(l) if l.chars().count() + 1 + word.chars().count() <= max_chars => {
+                    l.push(' ');
+                    l.push_str(word);
+                }
+                _ => lines.push(word.to_string()),
+            }
+        }
+        if lines.len() > 3 {
+            lines.truncate(3);
+            let last = &mut lines[2];
+            *last = crate::timeline::truncate_label(&format!("{last} …"), max_chars);
+        }
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * char_w;
+        let half = widest / 2.0 + font_px * 0.3;
+        let x = if view.width() > 2.0 * half {
+            self.at.x.min(view.max.x - half).max(view.min.x + half)
+        } else {
+            view.center().x
+        };
+        let block = lines.len() as f64 * font_px * 1.2;
+        let y = view.min.y + font_px * 1.1;
+        let foot = Vec2::new(x, y + block - font_px * 0.7);
+        FittedAnnotation { lines, x, y, leader: (foot, self.at) }
+    }
+}
+
 /// The line nearest to `p` (viewBox units) within `tolerance` (viewBox units) under `camera`: a
 /// relationship, or a bundled pair. Ghosts are not targets. O(lines).
 pub fn line_at(scene: &NetworkScene, camera: Camera, p: Vec2, tolerance: f64) -> Option<Target> {
@@ -551,8 +606,9 @@ pub fn frame(content: Rect, story: Rect, min_fraction: f64) -> Rect {
         h = (w / aspect).min(story.height());
     }
     let c = content.center();
-    let x0 = (c.x - w / 2.0).clamp(story.min.x, story.max.x - w);
-    let y0 = (c.y - h / 2.0).clamp(story.min.y, story.max.y - h);
+    // `min` then `max` (not `clamp`, which panics when rounding makes the range empty).
+    let x0 = (c.x - w / 2.0).min(story.max.x - w).max(story.min.x);
+    let y0 = (c.y - h / 2.0).min(story.max.y - h).max(story.min.y);
     Rect::new(x0, y0, x0 + w, y0 + h)
 }
 

@@ -11,13 +11,18 @@ use super::change::{ChangeItem, ChangeKind, ChangeView};
 /// About how many words the sentence may have before the rest goes under "and N more".
 pub const MAX_WORDS: usize = 40;
 
-/// The sentence.
+/// The sentence: `lead` (date and headlines), then "and N more" when `more` is not empty (a
+/// control that opens the list), then `tally` (the counts). [`Sentence::text`] joins them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sentence {
-    /// What is shown.
-    pub text: String,
-    /// Headlines left out of `text` (the "and N more" list), in full.
+    /// The date and the headlines shown, ending with a full stop.
+    pub lead: String,
+    /// Headlines left out of `lead` (the "and N more" list), in full.
     pub more: Vec<String>,
+    /// The counts: "17 organisations, 47 relationships in force."
+    pub tally: String,
+    /// The whole sentence as text.
+    pub text: String,
 }
 
 impl Sentence {
@@ -97,7 +102,7 @@ pub fn sentence(ds: &Dataset, view: &ViewState, change: Option<&ChangeView>, cou
         } else {
             format!("{date}:")
         };
-        return Sentence { text: format!("{lead} {tally}"), more: Vec::new() };
+        return Sentence { text: format!("{lead} {tally}"), lead, more: Vec::new(), tally };
     };
     let prefix = if change.compare {
         let (b, e, c) = change.items.iter().fold((0, 0, 0), |(b, e, c), i| match i.kind {
@@ -129,11 +134,10 @@ pub fn sentence(ds: &Dataset, view: &ViewState, change: Option<&ChangeView>, cou
     }
     let rest = all.len() - shown.len();
     // Headlines are titles that may hold semicolons of their own: each ends with a full stop.
-    let mut list = shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(". ");
-    if rest > 0 {
-        list.push_str(&format!(". And {rest} more"));
-    }
-    Sentence { text: format!("{prefix} {list}. {tally}"), more: all[shown.len()..].to_vec() }
+    let list = shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(". ");
+    let lead = format!("{prefix} {list}.");
+    let text = if rest > 0 { format!("{lead} And {rest} more. {tally}") } else { format!("{lead} {tally}") };
+    Sentence { lead, more: all[shown.len()..].to_vec(), tally, text }
 }
 
 /// How long a play step shows a sentence of `words` words: about 1.2 s plus 0.25 s a word, at
