@@ -81,6 +81,16 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         items: crate::hooks::use_delegated(view.clone(), select),
     };
 
+    // Selecting a bundle with the keyboard fans it out and replaces the focused line: keep the
+    // reader's place on the first of its agreements.
+    {
+        let selection = view.view.selection;
+        use_effect_with(selection, move |sel| {
+            if let Some(Selection::Pair(..)) = sel {
+                crate::platform::dom::refocus_if_lost("svg.network .edges g.edge.highlight");
+            }
+        });
+    }
     // The change's headline, fitted into what the camera shows.
     let (cam, font_px) = (view.view.camera, story.layout.config.font_px);
     let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };

@@ -90,15 +90,18 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         let q = powershift_core::view::to_query(&view.view, &story.ds);
         use_effect_with(q, |q| crate::platform::location::replace_query(q));
     }
-    // Escape clears the selection.
-    let onkeydown = {
+    // Escape clears the selection, wherever the focus is (also after a mouse click).
+    {
         let view = view.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && view.view.selection.is_some() {
-                view.dispatch(Action::Select(None));
-            }
-        })
-    };
+        use_effect_with((), move |_| {
+            let listener = crate::platform::dom::on_keydown(move |e| {
+                if e.key() == "Escape" {
+                    view.dispatch(Action::Select(None));
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     let money_width = use_node_ref();
     let mw = crate::hooks::use_width(money_width.clone(), 720.0);
@@ -110,7 +113,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
     let context = AppContext { story: story.clone(), view: view.clone() };
     html! {
         <ContextProvider<AppContext> {context}>
-        <div class="story" {onkeydown}>
+        <div class="story">
             <Summary facts={SummaryFacts::of(&story.ds)} />
             <Scrubber density={(*density).clone()} />
             <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}

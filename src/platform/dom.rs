@@ -43,3 +43,31 @@ pub fn on_wheel(el: &web_sys::Element, mut f: impl FnMut(&web_sys::WheelEvent) +
 pub fn viewport_width() -> f64 {
     gloo::utils::window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0)
 }
+
+/// Listens to key presses anywhere on the page.
+pub fn on_keydown(mut f: impl FnMut(&web_sys::KeyboardEvent) + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+        if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+            f(k);
+        }
+    })
+}
+
+/// When the focused element has left the page (a re-render replaced it), focuses the first element
+/// matching `selector` instead, so a keyboard reader keeps their place.
+pub fn refocus_if_lost(selector: &str) {
+    let document = gloo::utils::document();
+    let lost = match document.active_element() {
+        None => true,
+        Some(el) => !el.is_connected() || document.body().is_some_and(|b| b.is_same_node(Some(&el))),
+    };
+    if !lost {
+        return;
+    }
+    let Some(el) = document.query_selector(selector).ok().flatten() else { return };
+    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    } else if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}

@@ -69,9 +69,17 @@ pub fn units_per_px(svg: &web_sys::Element, vb: Rect) -> f64 {
     1.0 / (w / vb.width()).min(h / vb.height())
 }
 
-/// A pointer event's position in `svg`'s viewBox units.
+/// A pointer event's position in `svg`'s viewBox units. Read at sub-pixel precision (web-sys
+/// gives `clientX` as an integer; browsers report fractions for pointers), which matters where two
+/// lines run less than a pixel apart.
 pub fn pointer_in_view(e: &web_sys::MouseEvent, svg: &web_sys::Element, vb: Rect) -> Vec2 {
-    client_to_view(svg, vb, f64::from(e.client_x()), f64::from(e.client_y()))
+    let read = |name: &str, fallback: i32| {
+        js_sys::Reflect::get(e.as_ref(), &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::from(fallback))
+    };
+    client_to_view(svg, vb, read("clientX", e.client_x()), read("clientY", e.client_y()))
 }
 
 /// Whether a pointer event comes from a finger (touch targets are larger).

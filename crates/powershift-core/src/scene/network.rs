@@ -191,7 +191,7 @@ pub struct Transition<'a> {
 /// node moved, when they are re-curved from the drawn positions.
 ///
 /// Below [`FAN_ZOOM`] each pair of organisations is one line (bundled, with a count badge) unless
-/// the pair is selected or pointed at; `change` (see [`super::change_view`]) marks what began,
+/// the pair or one of its agreements is selected; `change` (see [`super::change_view`]) marks what began,
 /// changed or ended (ended ones as ghosts), mutes the rest slightly and names the change on the
 /// graphic. O(n + m log m).
 ///
@@ -289,10 +289,9 @@ pub fn network_scene(
     let mut edges: Vec<SceneEdge> = Vec::new();
     for (pair, members) in &groups {
         let rels: Vec<RelIx> = members.iter().map(|&i| layout.edges[i].rel).collect();
-        let fanned = members.len() == 1
-            || view.camera.k >= FAN_ZOOM
-            || touches(view.selection, *pair, &rels)
-            || touches(view.hover, *pair, &rels);
+        // Not on hover: a bundle that fanned out under the pointer (or the keyboard focus) would
+        // move what the reader is pointing at.
+        let fanned = members.len() == 1 || view.camera.k >= FAN_ZOOM || touches(view.selection, *pair, &rels);
         if fanned {
             for &i in members {
                 let e = &layout.edges[i];

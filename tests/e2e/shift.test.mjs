@@ -1,0 +1,159 @@
+// The shift, as a reader sees it: what changed is marked and named on the graphic, two dates can be
+// compared, every line can be pointed at, dates are never more precise than the data, the sentence
+// stays short, play does not shake the page, and the first screen shows the network. Runs on the
+// frozen copy of the story (mechanics); the release build under /powershift/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, openPage, FROZEN_STORY } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const snapshot = (date) => JSON.parse(execFileSync('target/release/powershift', ['snapshot', FROZEN_STORY, '--date', date]).toString());
+const url = (query = '') => `${srv.appUrl}?data=test-data/story-frozen.json${query ? '&' + query : ''}`;
+
+async function withPage(viewport, fn, { reducedMotion = 'reduce' } = {}) {
+  const { context, page, problems } = await openPage(browser, viewport);
+  try {
+    await page.emulateMedia({ reducedMotion });
+    await fn(page);
+    assert.deepEqual(problems.console, [], 'console errors');
+    assert.deepEqual(problems.failed, [], 'failed requests');
+  } finally {
+    await context.close();
+  }
+}
+
+async function open(page, query) {
+  await page.goto(url(query));
+  await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+}
+
+const sentence = (page) => page.getByTestId('sentence').textContent();
+
+test('the 27 April 2026 change is emphasised on the graphic and named', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, 'date=2026-04-27');
+    const marked = page.locator('svg.network .edges .edge.changed, svg.network .edges .edge.began');
+    assert.ok(await marked.count() >= 1, 'a changed line is marked');
+    assert.ok(await page.locator('svg.network .edges .edge.muted').count() >= 1, 'the rest is muted');
+    const names = await marked.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.ok(names.some((n) => /changed on 27 April 2026: now /.test(n) || /began on 27 April 2026/.test(n)), names.join('\n'));
+    const note = await page.locator('svg.network .annotation text').textContent();
+    assert.match(note, /Microsoft and OpenAI/);
+    assert.match(await sentence(page), /^27 April 2026: Microsoft and OpenAI/);
+  });
+});
+
+test('a compare deep link lists what began and ended between the two dates', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, 'date=2026-04-28&compare=2019-07-22');
+    const [a, b] = [snapshot('2019-07-22'), snapshot('2026-04-28')];
+    const began = b.edges.filter((e) => !a.edges.some((x) => x.id === e.id));
+    const ended = a.edges.filter((e) => !b.edges.some((x) => x.id === e.id));
+    const text = await sentence(page);
+    assert.match(text, new RegExp(`^Since 22 July 2019: ${began.length} began, ${ended.length} ended, \\d+ changed\\.`), text);
+    assert.equal(await page.getByRole('combobox', { name: 'Compare with' }).inputValue(), '2019-07-22');
+    // Ended ties are drawn as ghosts between organisations still present.
+    const ghosts = await page.locator('svg.network .ghost').evaluateAll((els) => els.map((e) => e.getAttribute('data-ghost')));
+    for (const g of ghosts) assert.ok(ended.some((e) => e.id === g), g);
+    // Stop comparing: back to the latest change.
+    await page.getByRole('combobox', { name: 'Compare with' }).selectOption('');
+    assert.match(await sentence(page), /^28 April 2026: /);
+    assert.ok(!page.url().includes('compare='));
+  });
+});
+
+for (const [w, h] of [[1280, 800], [375, 812]]) {
+  test(`a click at the middle of every drawn line selects that line or its pair (${w} px)`, async () => {
+    await withPage({ width: w, height: h }, async (page) => {
+      await open(page, 'date=2025-01-21');
+      const lines = page.locator('svg.network .edges > g');
+      const n = await lines.count();
+      assert.ok(n >= 10);
+      for (let i = 0; i < n; i++) {
+        const line = lines.nth(i);
+        const [rels, pair] = await Promise.all([line.getAttribute('data-rels'), line.getAttribute('data-pair')]);
+        const mid = await line.locator('.edge-line').evaluate((p) => {
+          const c = p.getScreenCTM();
+          const m = p.getPointAtLength(p.getTotalLength() / 2);
+          return { x: m.x * c.a + m.y * c.c + c.e, y: m.x * c.b + m.y * c.d + c.f };
+        });
+        await page.mouse.click(mid.x, mid.y);
+        if (pair) {
+          await page.getByTestId('pair-details').waitFor();
+        } else {
+          await page.getByTestId('rel-details').waitFor();
+          assert.match(await page.locator(`svg.network [data-rel="${rels}"]`).getAttribute('class'), /selected/, rels);
+        }
+        await page.keyboard.press('Escape');
+        await page.getByText(/Select an organisation in the network/).waitFor();
+      }
+    });
+  });
+}
+
+test('a month-precision change reads as a month, in the heading, the scrubber and the link', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, 'date=2025-04-15');
+    await page.getByRole('button', { name: 'Next change' }).click();
+    assert.equal(await page.getByTestId('current-date').textContent(), 'May 2025');
+    assert.equal(await page.getByRole('heading', { name: /^Partnerships on/ }).textContent(), 'Partnerships on May 2025');
+    assert.match(await sentence(page), /^May 2025: /);
+    assert.equal(await page.getByRole('slider', { name: 'Date' }).getAttribute('aria-valuetext'), 'May 2025');
+    assert.match(page.url(), /date=2025-05(&|$)/);
+    await open(page, 'date=2025-05');
+    assert.equal(await page.getByTestId('current-date').textContent(), 'May 2025');
+  });
+});
+
+test('the sentence stays short, groups what one event changed, and opens the rest', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, 'date=2026-02-23');
+    assert.match(await sentence(page), /\(4 relationships\)/, 'one headline for the four stalled Stargate ties');
+    await open(page, 'date=2015-12-11');
+    for (let i = 0; i < 12; i++) {
+      const text = await sentence(page);
+      assert.ok(text.split(/\s+/).length <= 48, text);
+      await page.getByRole('button', { name: 'Next change' }).click();
+    }
+    // Compared across the story, most changes go under "and N more", which opens the list.
+    await open(page, 'date=2026-06-11&compare=2015-12-11');
+    const more = page.getByRole('button', { name: /^and \d+ more$/ });
+    await more.click();
+    assert.ok(await page.locator('#more-changes li').count() >= 5);
+  });
+});
+
+test('playing does not shift the page', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, 'date=2023-01-23');
+    await page.evaluate(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: false });
+    });
+    await page.getByRole('button', { name: 'Play through the changes' }).click();
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => document.querySelector('[data-testid=current-date]').textContent === '25 September 2023', null, { timeout: 40000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.02, `cumulative layout shift during play: ${shift}`);
+  }, { reducedMotion: 'no-preference' });
+});
+
+test('the first screen shows the network: whole at 1280×800, starting above 600 px at 375×812', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, '');
+    const box = await page.locator('svg.network').boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 800, JSON.stringify(box));
+  });
+  await withPage({ width: 375, height: 812 }, async (page) => {
+    await open(page, '');
+    const box = await page.locator('svg.network').boundingBox();
+    assert.ok(box.y < 600, JSON.stringify(box));
+  });
+});
