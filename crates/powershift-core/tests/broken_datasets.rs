@@ -50,3 +50,31 @@ fn problems_are_collected_not_stopped_at_the_first() {
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, ["organisations[0].kind", "events[0].sources[0].url", "relationships[0].phases[1].start"]);
 }
+
+#[test]
+fn a_text_over_the_size_limit_is_refused_before_parsing_with_its_size_and_the_limit() {
+    use powershift_core::model::limits::MAX_FILE_BYTES;
+    let mut text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/res/tiny.json")).unwrap();
+    text.push_str(&" ".repeat(MAX_FILE_BYTES - text.len()));
+    Dataset::from_json_str(&text).expect("exactly at the limit is fine");
+    text.push(' ');
+    let expected =
+        format!("(root): the file is {} bytes (16.0 MiB); the limit is 16777216 bytes (16 MiB)", MAX_FILE_BYTES + 1);
+    for got in [Dataset::from_json_str(&text), Dataset::from_json_slice(text.as_bytes())] {
+        let problems: Vec<String> = got.unwrap_err().problems().iter().map(ToString::to_string).collect();
+        assert_eq!(problems, [expected.clone()]);
+    }
+}
+
+#[test]
+fn duplicate_keys_are_found_from_text_and_bytes_alike_but_not_in_a_parsed_value() {
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/duplicate-key.json")).unwrap();
+    let from_str = Dataset::from_json_str(&text).unwrap_err().problems();
+    assert_eq!(from_str, Dataset::from_json_slice(text.as_bytes()).unwrap_err().problems());
+    assert_eq!(from_str[0].path, "events[0]");
+    // A serde_json Value has already dropped the first "summary": documented, and why the pass
+    // runs on the text.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(Dataset::from_value(&value).is_ok());
+}
