@@ -78,3 +78,25 @@ fn duplicate_keys_are_found_from_text_and_bytes_alike_but_not_in_a_parsed_value(
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(Dataset::from_value(&value).is_ok());
 }
+
+#[test]
+fn the_json_schema_also_rejects_the_new_rules_it_can_express() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../../static/data/powershift.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    // Not "not-nfc" (a pattern cannot say NFC) nor "duplicate-key" (a parsed value has one key).
+    for name in [
+        "control-character",
+        "line-break-in-title",
+        "bidi-override",
+        "zero-width-in-name",
+        "name-too-long",
+        "too-many-kinds",
+        "key-with-line-break",
+    ] {
+        let data: serde_json::Value =
+            serde_json::from_slice(&fs::read(dir.join(format!("{name}.json"))).unwrap()).unwrap();
+        assert!(!validator.is_valid(&data), "the schema accepts {name}.json");
+    }
+}

@@ -731,3 +731,229 @@ fn first_seen(orgs: &[Organisation], events: &[Event], rels: &[Relationship], me
     }
     seen.into_iter().map(|s| s.unwrap_or(fallback)).collect()
 }
+
+/// The JSON Schema, the Rust vocabularies and the validator's shapes say the same thing: every
+/// object's keys, every enum's values, every text field's character rule and length, every list's
+/// limit. Data-driven: a new object, field, list or enum in the schema fails here until the Rust
+/// side has it too, and the other way round.
+#[cfg(test)]
+mod schema_cross_check {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::model::limits::TextKind;
+    use crate::model::text;
+
+    const SCHEMA: &str = include_str!("../../../../static/data/powershift.schema.json");
+
+    /// Where in the schema each shape's object is.
+    const SHAPES: &[(&str, &Shape)] = &[
+        ("", &ROOT),
+        ("/properties/meta", &META),
+        ("/properties/organisations/items", &ORG),
+        ("/properties/events/items", &EVENT),
+        ("/properties/relationships/items", &REL),
+        ("/$defs/amount", &AMOUNT),
+        ("/$defs/confidence", &CONFIDENCE),
+        ("/$defs/confidence/properties/conflicts/items", &CONFLICT),
+        ("/$defs/source", &SOURCE),
+        ("/$defs/phase", &PHASE),
+    ];
+
+    /// Every closed vocabulary of the format, by its JSON names.
+    fn vocabularies() -> Vec<(&'static str, Vec<&'static str>)> {
+        fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|v| name(*v)).collect()
+        }
+        vec![
+            ("OrgKind", names(OrgKind::ALL, OrgKind::as_str)),
+            ("RelationKind", names(RelationKind::ALL, RelationKind::as_str)),
+            ("EventKind", names(EventKind::ALL, EventKind::as_str)),
+            ("ConfidenceLevel", names(ConfidenceLevel::ALL, ConfidenceLevel::as_str)),
+            ("AmountQualifier", names(AmountQualifier::ALL, AmountQualifier::as_str)),
+            ("PhaseState", names(PhaseState::ALL, PhaseState::as_str)),
+            ("ConflictAbout", names(ConflictAbout::ALL, ConflictAbout::as_str)),
+        ]
+    }
+
+    fn schema() -> Value {
+        serde_json::from_str(SCHEMA).expect("the schema is JSON")
+    }
+
+    /// Every node of the schema with its JSON pointer, skipping `if`/`then`/`else` (conditions
+    /// restate properties partially).
+    fn nodes<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Value)>) {
+        out.push((at.clone(), v));
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if !matches!(k.as_str(), "if" | "then" | "else") {
+                        nodes(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    nodes(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn all_nodes(schema: &Value) -> Vec<(String, &Value)> {
+        let mut out = Vec::new();
+        nodes(schema, String::new(), &mut out);
+        out
+    }
+
+    /// The `$defs` a schema node refers to, directly or through `allOf`.
+    fn refs(node: &Value) -> Vec<String> {
+        let mut out: Vec<String> = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+            .map(String::from)
+            .into_iter()
+            .collect();
+        for part in node.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+            out.extend(refs(part));
+        }
+        out
+    }
+
+    fn text_kind_of(node: &Value) -> Option<TextKind> {
+        [TextKind::Name, TextKind::Line, TextKind::Paragraph]
+            .into_iter()
+            .find(|k| refs(node).iter().any(|r| r == k.schema_def()))
+    }
+
+    #[test]
+    fn every_object_in_the_schema_has_a_shape_with_the_same_keys() {
+        let schema = schema();
+        let mut problems = Vec::new();
+        for (at, node) in all_nodes(&schema) {
+            let Some(props) = node.get("properties").and_then(Value::as_object) else { continue };
+            if at.ends_with("/properties") {
+                continue; // a property that happens to be called "properties" (none today)
+            }
+            let Some((_, shape)) = SHAPES.iter().find(|(p, _)| *p == at) else {
+                problems.push(format!("schema object at {at:?} has no *_KEYS list / Shape in validate.rs"));
+                continue;
+            };
+            let mut in_schema: Vec<&str> = props.keys().map(String::as_str).collect();
+            let mut in_rust: Vec<&str> = shape.keys.to_vec();
+            in_schema.sort_unstable();
+            in_rust.sort_unstable();
+            if in_schema != in_rust {
+                problems.push(format!("{at:?}: schema properties {in_schema:?} but validate.rs keys {in_rust:?}"));
+            }
+        }
+        for (at, _) in SHAPES {
+            if schema.pointer(at).and_then(|n| n.get("properties")).is_none() {
+                problems.push(format!("SHAPES names {at:?}, which is not an object with properties in the schema"));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_enum_in_the_schema_is_a_rust_vocabulary_and_every_vocabulary_is_in_the_schema() {
+        let schema = schema();
+        let vocabularies = vocabularies();
+        let mut used = vec![false; vocabularies.len()];
+        let mut problems = Vec::new();
+        for (at, node) in all_nodes(&schema) {
+            let Some(values) = node.get("enum").and_then(Value::as_array) else { continue };
+            let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+            match vocabularies.iter().position(|(_, names)| *names == values) {
+                Some(i) => used[i] = true,
+                None => problems.push(format!(
+                    "the enum at {at:?} {values:?} equals no Rust vocabulary (same values, same order); add it to kinds.rs and to vocabularies() here"
+                )),
+            }
+        }
+        for ((name, names), used) in vocabularies.iter().zip(used) {
+            if !used {
+                problems.push(format!("{name} {names:?} appears in no schema enum"));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn text_rules_and_list_limits_match_the_schema_both_ways() {
+        let schema = schema();
+        let mut problems = Vec::new();
+        for (at, shape) in SHAPES {
+            let props = schema.pointer(&format!("{at}/properties")).and_then(Value::as_object).unwrap();
+            for (key, node) in props {
+                let list = shape.lists.iter().find(|(k, _)| k == key).map(|(_, c)| *c);
+                let is_array = node.get("type").and_then(Value::as_str) == Some("array");
+                match (is_array, list) {
+                    (true, Some(c)) if node.get("maxItems").and_then(Value::as_u64) != Some(c.max_items as u64) => {
+                        problems.push(format!(
+                            "{at}/{key}: maxItems {:?} but the limit is {}",
+                            node.get("maxItems"),
+                            c.max_items
+                        ))
+                    }
+                    (true, None) => problems.push(format!("{at}/{key}: a list with no count limit in validate.rs")),
+                    (false, Some(_)) => {
+                        problems.push(format!("{at}/{key}: a count limit on a field that is not a list"))
+                    }
+                    _ => {}
+                }
+                let texts = if is_array { node.get("items").unwrap_or(&Value::Null) } else { node };
+                let rule = shape.texts.iter().find(|(k, _)| k == key).map(|(_, r)| *r);
+                match (text_kind_of(texts), rule) {
+                    (None, None) => {}
+                    (Some(kind), Some(rule)) => {
+                        if kind != rule.kind {
+                            problems.push(format!("{at}/{key}: schema says {kind:?}, validator {:?}", rule.kind));
+                        }
+                        if texts.get("maxLength").and_then(Value::as_u64) != Some(rule.max_chars as u64) {
+                            problems.push(format!(
+                                "{at}/{key}: maxLength {:?} but the validator allows {}",
+                                texts.get("maxLength"),
+                                rule.max_chars
+                            ));
+                        }
+                    }
+                    (Some(_), None) => problems.push(format!("{at}/{key}: a text in the schema without a TextRule")),
+                    (None, Some(_)) => problems.push(format!(
+                        "{at}/{key}: a TextRule for a field that is not name/line/paragraph text in the schema"
+                    )),
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_schema_character_patterns_forbid_exactly_what_the_validator_forbids() {
+        let schema = schema();
+        let probes: Vec<char> = (0u32..=0xA0)
+            .chain(0x2000..=0x2070)
+            .chain([0xFEFF, 0xFEFE, 0xE9, 0x6771, 0x1F642])
+            .filter_map(char::from_u32)
+            // NFC is the one rule a schema pattern cannot say (U+2000 EN QUAD is U+2002 in NFC).
+            .filter(|&c| unicode_normalization::is_nfc(&c.to_string()))
+            .collect();
+        let mut problems = Vec::new();
+        for kind in [TextKind::Name, TextKind::Line, TextKind::Paragraph] {
+            let mut probe_schema = serde_json::json!({ "$ref": format!("#/$defs/{}", kind.schema_def()) });
+            probe_schema["$defs"] = schema["$defs"].clone();
+            let validator = jsonschema::validator_for(&probe_schema).expect("the schema compiles");
+            for &c in &probes {
+                let s = format!("a{c}b");
+                let by_schema = validator.is_valid(&Value::String(s.clone()));
+                let by_rust = text::check(&s, TextRule { kind, max_chars: 10 }).is_empty();
+                if by_schema != by_rust {
+                    problems.push(format!("{kind:?} U+{:04X}: schema {by_schema}, validator {by_rust}", u32::from(c)));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
