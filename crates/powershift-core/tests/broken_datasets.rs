@@ -62,7 +62,7 @@ fn a_text_over_the_size_limit_is_refused_before_parsing_with_its_size_and_the_li
         format!("(root): the file is {} bytes (16.0 MiB); the limit is 16777216 bytes (16 MiB)", MAX_FILE_BYTES + 1);
     for got in [Dataset::from_json_str(&text), Dataset::from_json_slice(text.as_bytes())] {
         let problems: Vec<String> = got.unwrap_err().problems().iter().map(ToString::to_string).collect();
-        assert_eq!(problems, [expected.clone()]);
+        assert_eq!(problems, std::slice::from_ref(&expected));
     }
 }
 
@@ -99,4 +99,40 @@ fn the_json_schema_also_rejects_the_new_rules_it_can_express() {
             serde_json::from_slice(&fs::read(dir.join(format!("{name}.json"))).unwrap()).unwrap();
         assert!(!validator.is_valid(&data), "the schema accepts {name}.json");
     }
+}
+
+#[test]
+fn at_most_max_problems_are_listed_and_the_rest_are_counted() {
+    use powershift_core::model::limits::MAX_PROBLEMS;
+    // 3 000 events with a duplicate key and 5 missing fields each, and the id "f" used 3 000 times:
+    // 20 999 problems.
+    let events = vec![r#"{"id": "e", "id": "f", "date": "2020", "kinds": ["chips"]}"#; 3_000].join(",\n");
+    let text = format!(
+        r#"{{"format_version": 1, "meta": {{"title": "T", "as_of": "2020"}}, "organisations": [], "events": [{events}], "relationships": []}}"#
+    );
+    let problems = Dataset::from_json_str(&text).unwrap_err().problems();
+    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(problems[0].path, "events[0]");
+    assert!(problems[0].message.starts_with("key \"id\" appears twice (line 1, column"), "{}", problems[0]);
+    assert_eq!(
+        problems.last().unwrap().to_string(),
+        format!(
+            "(root): {} more problems are not listed (at most 10000 are); fix these and validate again",
+            20_999 - MAX_PROBLEMS
+        )
+    );
+}
+
+#[test]
+fn a_list_over_its_limit_is_reported_once_and_its_items_are_not_checked() {
+    let orgs = vec!["{}"; 2_001].join(",");
+    let text = format!(
+        r#"{{"format_version": 1, "meta": {{"title": "T", "as_of": "2020"}}, "organisations": [{orgs}], "events": [], "relationships": []}}"#
+    );
+    let problems: Vec<String> =
+        Dataset::from_json_str(&text).unwrap_err().problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["organisations: lists 2001 organisations; at most 2000 are allowed (the items are not checked until it fits)"]
+    );
 }

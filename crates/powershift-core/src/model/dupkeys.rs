@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::problem::Problem;
-use super::reader::{index_path, key_path, quote};
+use super::reader::{index_path, key_path, quote, Sink};
 
 /// One key as written: its decoded text and where it starts.
 struct Key<'t> {
@@ -19,9 +19,44 @@ struct Key<'t> {
     column: usize,
 }
 
+/// How a container is reached from its parent; paths are built only for objects with a duplicate.
+enum Seg<'t> {
+    Root,
+    /// The top-level value is an array (not a dataset, but its items are still checked).
+    RootArray,
+    Key(Cow<'t, str>),
+    Index(usize),
+}
+
 enum Frame<'t> {
-    Object { path: String, keys: Vec<Key<'t>>, expect_key: bool, last_key: Option<Cow<'t, str>> },
-    Array { path: String, next: usize },
+    Object { seg: Seg<'t>, keys: Vec<Key<'t>>, expect_key: bool, last_key: Option<Cow<'t, str>> },
+    Array { seg: Seg<'t>, next: usize },
+}
+
+impl<'t> Frame<'t> {
+    fn seg(&self) -> &Seg<'t> {
+        match self {
+            Frame::Object { seg, .. } | Frame::Array { seg, .. } => seg,
+        }
+    }
+}
+
+/// The JSON path of a container: its ancestors' segments, then its own.
+fn path_of(stack: &[Frame], last: &Seg) -> String {
+    let mut path = String::new();
+    for seg in stack.iter().map(Frame::seg).chain(std::iter::once(last)) {
+        match seg {
+            Seg::Root => {}
+            Seg::RootArray => path = "(root)".into(),
+            Seg::Key(k) => path = key_path(&path, k),
+            Seg::Index(i) => path = index_path(&path, *i),
+        }
+    }
+    if path.is_empty() {
+        "(root)".into()
+    } else {
+        path
+    }
 }
 
 /// Line and (character) column of byte offsets visited in increasing order, in O(text) overall.
@@ -49,27 +84,44 @@ impl Cursor<'_> {
     }
 }
 
-/// Every key written more than once in one object, as problems in the order of the first repeat.
-pub(crate) fn duplicate_keys(text: &str) -> Vec<Problem> {
+/// Reports every key written more than once in one object, in the order of the first repeats.
+pub(crate) fn duplicate_keys(text: &str, sink: &mut Sink) {
+    let (found, skipped) = find(text);
+    for p in found {
+        sink.report(&p.path, p.message);
+    }
+    for _ in 0..skipped {
+        sink.count_dropped();
+    }
+}
+
+/// The duplicate keys of `text` as problems (at most [`super::limits::MAX_PROBLEMS`]: the sink
+/// would not list more) and how many more there are.
+fn find(text: &str) -> (Vec<Problem>, usize) {
     let bytes = text.as_bytes();
     let mut cursor = Cursor { text: bytes, at: 0, line: 1, column: 1 };
     let mut stack: Vec<Frame> = Vec::new();
     let mut found: Vec<((usize, usize), Problem)> = Vec::new();
+    let mut skipped = 0;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'{' | b'[' => {
-                let path = child_path(&mut stack);
+                let seg = match (stack.is_empty(), bytes[i]) {
+                    (true, b'[') => Seg::RootArray,
+                    (true, _) => Seg::Root,
+                    (false, _) => child_seg(&mut stack),
+                };
                 stack.push(if bytes[i] == b'{' {
-                    Frame::Object { path, keys: Vec::new(), expect_key: true, last_key: None }
+                    Frame::Object { seg, keys: Vec::new(), expect_key: true, last_key: None }
                 } else {
-                    Frame::Array { path, next: 0 }
+                    Frame::Array { seg, next: 0 }
                 });
                 i += 1;
             }
             b'}' | b']' => {
-                if let Some(Frame::Object { path, keys, .. }) = stack.pop() {
-                    report(&path, keys, &mut found);
+                if let Some(Frame::Object { seg, keys, .. }) = stack.pop() {
+                    report(|| path_of(&stack, &seg), keys, &mut found, &mut skipped);
                 }
                 i += 1;
             }
@@ -118,23 +170,23 @@ pub(crate) fn duplicate_keys(text: &str) -> Vec<Problem> {
     }
     // Whatever is left open (only for text serde_json rejected) is closed here.
     while let Some(frame) = stack.pop() {
-        if let Frame::Object { path, keys, .. } = frame {
-            report(&path, keys, &mut found);
+        if let Frame::Object { seg, keys, .. } = frame {
+            report(|| path_of(&stack, &seg), keys, &mut found, &mut skipped);
         }
     }
     found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, p)| p).collect()
+    (found.into_iter().map(|(_, p)| p).collect(), skipped)
 }
 
-/// The path of a value starting now in the innermost container (and counts it there).
-fn child_path(stack: &mut [Frame]) -> String {
+/// How a container starting now is reached from the innermost one (and counts it there).
+fn child_seg<'t>(stack: &mut [Frame<'t>]) -> Seg<'t> {
     match stack.last_mut() {
-        None => String::new(),
-        Some(Frame::Array { path, next }) => {
+        None => Seg::Root,
+        Some(Frame::Array { next, .. }) => {
             *next += 1;
-            index_path(path, *next - 1)
+            Seg::Index(*next - 1)
         }
-        Some(Frame::Object { path, last_key, .. }) => key_path(path, last_key.as_deref().unwrap_or("")),
+        Some(Frame::Object { last_key, .. }) => Seg::Key(last_key.clone().unwrap_or_default()),
     }
 }
 
@@ -146,10 +198,17 @@ fn count_value(stack: &mut [Frame]) {
 }
 
 /// Reports each key of one object that appears more than once.
-fn report(path: &str, keys: Vec<Key>, found: &mut Vec<((usize, usize), Problem)>) {
+fn report(
+    path: impl FnOnce() -> String,
+    keys: Vec<Key>,
+    found: &mut Vec<((usize, usize), Problem)>,
+    skipped: &mut usize,
+) {
     if keys.len() < 2 {
         return;
     }
+    let mut path = Some(path);
+    let mut built = String::new();
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|&a, &b| keys[a].name.cmp(&keys[b].name).then(a.cmp(&b)));
     let mut g = 0;
@@ -158,7 +217,9 @@ fn report(path: &str, keys: Vec<Key>, found: &mut Vec<((usize, usize), Problem)>
         while h < order.len() && keys[order[h]].name == keys[order[g]].name {
             h += 1;
         }
-        if h - g > 1 {
+        if h - g > 1 && found.len() >= super::limits::MAX_PROBLEMS {
+            *skipped += 1;
+        } else if h - g > 1 {
             let same: Vec<&Key> = order[g..h].iter().map(|&k| &keys[k]).collect();
             let (first, second) = (same[0], same[1]);
             let one_line = same.iter().all(|k| k.line == first.line);
@@ -182,8 +243,10 @@ fn report(path: &str, keys: Vec<Key>, found: &mut Vec<((usize, usize), Problem)>
                 format!("key {name} appears {} times ({} and {last})", same.len(), places.join(", "))
             };
             let at = (second.line, second.column);
-            let path = if path.is_empty() { "(root)".to_string() } else { path.to_string() };
-            found.push((at, Problem { path, message }));
+            if let Some(make) = path.take() {
+                built = make();
+            }
+            found.push((at, Problem { path: built.clone(), message }));
         }
         g = h;
     }
@@ -194,7 +257,7 @@ mod tests {
     use super::*;
 
     fn messages(text: &str) -> Vec<String> {
-        duplicate_keys(text).iter().map(ToString::to_string).collect()
+        find(text).0.iter().map(ToString::to_string).collect()
     }
 
     #[test]
@@ -224,7 +287,7 @@ mod tests {
     fn array_indices_count_every_kind_of_item() {
         assert_eq!(
             messages(r#"[1, "s", [2], {"k": 0}, null, {"k": 1, "k": 2}]"#),
-            ["[5]: key \"k\" appears twice (line 1, column 32 and line 1, column 40)"]
+            ["(root)[5]: key \"k\" appears twice (line 1, column 32 and line 1, column 40)"]
         );
     }
 
@@ -237,7 +300,7 @@ mod tests {
     #[test]
     fn survives_text_that_is_not_json() {
         for t in ["{", "\"", "{\"a\":1,\"a\"", "]]]}}", "{\"\\", "[[[[[[["] {
-            let _ = duplicate_keys(t);
+            let _ = find(t);
         }
     }
 }

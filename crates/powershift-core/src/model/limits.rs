@@ -12,6 +12,10 @@
 /// text it is given.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// Most problems listed for one file; the rest are counted in a last problem at `(root)`. Enough
+/// for any real file, and a bound on the time and memory a hostile one can cost.
+pub const MAX_PROBLEMS: usize = 10_000;
+
 /// Which characters a text may contain. Every kind forbids C0 and C1 control characters and the
 /// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), and requires Unicode NFC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

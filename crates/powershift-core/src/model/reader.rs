@@ -2,25 +2,65 @@
 //!
 //! serde's derive stops at the first error; journalists need every problem at once. So validation
 //! walks the parsed JSON tree by hand: each accessor records a [`Problem`] with the exact JSON path
-//! when a field is missing, of the wrong type or unknown, and returns `None`, and the walk goes on.
+//! when a field is missing, of the wrong type or unknown, breaks a text rule or a list limit of the
+//! object's [`Shape`], and returns `None`, and the walk goes on.
+//!
+//! The helpers: [`Obj::required`] / [`Obj::optional`] read one field with its path (reporting a
+//! missing required one); [`Obj::text`] / [`Obj::opt_text`] / [`Obj::texts`] read texts under the
+//! shape's rule; [`Obj::items`] / [`Obj::list`] read every item of a list, then [`all_or_none`]
+//! keeps all of them or nothing, after every item's problems are reported.
 
 use serde_json::{Map, Value};
 
-use super::limits::{CountRule, TextKind, TextRule};
+use super::limits::{CountRule, TextKind, TextRule, MAX_PROBLEMS};
 use super::problem::Problem;
 use super::text::{self, is_unsafe_to_echo};
 use crate::date::FuzzyDate;
 
-/// Collects problems.
+/// Collects problems, at most [`MAX_PROBLEMS`]; the rest are only counted.
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     pub(crate) problems: Vec<Problem>,
+    dropped: usize,
 }
 
 impl Sink {
     pub(crate) fn report(&mut self, path: &str, message: impl Into<String>) {
+        if self.is_full() {
+            self.dropped += 1;
+            return;
+        }
         let path = if path.is_empty() { "(root)".to_string() } else { path.to_string() };
         self.problems.push(Problem { path, message: message.into() });
+    }
+
+    /// Whether further problems are only counted (callers may skip formatting them).
+    pub(crate) fn is_full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
+    }
+
+    /// Counts a problem without formatting it (the sink is full).
+    pub(crate) fn count_dropped(&mut self) {
+        self.dropped += 1;
+    }
+
+    /// Whether nothing was reported.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The problems, with a last one counting those not listed.
+    pub(crate) fn finish(mut self) -> Vec<Problem> {
+        if self.dropped > 0 {
+            self.problems.push(Problem {
+                path: "(root)".into(),
+                message: format!(
+                    "{} more problems are not listed (at most {MAX_PROBLEMS} are); fix these and validate again",
+                    self.dropped
+                ),
+            });
+        }
+        self.problems
     }
 }
 
@@ -248,8 +288,9 @@ impl<'a> Obj<'a> {
     }
 
     /// A list field, each item read by `item(cx, value, path, index)`: `None` when the field is
-    /// missing (and `need` requires it) or not an array; otherwise every item's result, after
-    /// reporting a list that is too short or longer than the shape's limit.
+    /// missing (and `need` requires it), not an array or longer than the shape's limit (reported,
+    /// and its items are not read); otherwise every item's result, after reporting a list that is
+    /// too short.
     pub(crate) fn items<C: HasSink, T>(
         &self,
         key: &str,
@@ -276,8 +317,15 @@ impl<'a> Obj<'a> {
         }
         if let Some((_, limit)) = self.shape.lists.iter().find(|(k, _)| *k == key) {
             if a.len() > limit.max_items {
-                let message = format!("lists {} {}; at most {} are allowed", a.len(), limit.what, limit.max_items);
+                // The items are not read: a list far over its limit could cost millions of problems.
+                let message = format!(
+                    "lists {} {}; at most {} are allowed (the items are not checked until it fits)",
+                    a.len(),
+                    limit.what,
+                    limit.max_items
+                );
                 cx.sink().report(&p, message);
+                return None;
             }
         }
         Some(a.iter().enumerate().map(|(i, x)| item(cx, x, &index_path(&p, i), i)).collect())

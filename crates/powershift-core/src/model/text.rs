@@ -7,7 +7,7 @@
 //!   in another order than it is stored ("OpenAI" shown reversed), a spoofing vector;
 //! - no zero-width characters (U+200B–U+200D, U+2060, U+FEFF) in names ([`TextKind::Name`]);
 //! - Unicode normalisation form NFC, so equal-looking names are equal strings;
-//! - at most [`TextRule::max_chars`] characters.
+//! - at most [`TextRule::max_chars`] characters (NFC is checked only within this length).
 //!
 //! Each problem names the character by code point and its 1-based position. Each rule reports once
 //! per text (its first offending character and how many there are), so a hostile megabyte of NULs
@@ -121,8 +121,12 @@ pub(crate) fn check(s: &str, rule: TextRule) -> Vec<String> {
         "bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are not allowed: they can make text display in another order",
     );
     zero_width.report(&mut out, "zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are not allowed in names");
-    if let Some(m) = nfc_problem(s) {
-        out.push(m);
+    // NFC only within the length limit: a text too long is already a problem, and normalising a
+    // hostile megabyte of combining marks is the one costly step here.
+    if chars <= rule.max_chars {
+        if let Some(m) = nfc_problem(s) {
+            out.push(m);
+        }
     }
     out
 }

@@ -17,6 +17,10 @@
 //!    read before the items that refer to them, every cross-reference (unknown and duplicate ids,
 //!    phase order and overlap, dates before an organisation's founding).
 //!
+//! At most [`limits::MAX_PROBLEMS`] problems are listed (a last one counts the rest), and a list
+//! longer than its limit is reported without reading its items: together with the size limit, this
+//! bounds what a hostile file can cost.
+//!
 //! Each kind of object is described once, as a [`Shape`] (its keys, the rule of each text field,
 //! the limit of each list); the reader ([`super::reader`]) applies it. A test checks the shapes and
 //! the vocabularies against the JSON Schema (`static/data/powershift.schema.json`).
@@ -162,30 +166,15 @@ impl Dataset {
 
     /// The duplicate-key pass over the text, then the tree; problems of both, in that order.
     fn from_checked_text(text: &str, value: &Value) -> Result<Dataset, LoadError> {
-        let duplicates = super::dupkeys::duplicate_keys(text);
-        match Dataset::from_value(value) {
-            Ok(ds) if duplicates.is_empty() => Ok(ds),
-            Ok(_) => Err(LoadError::Invalid(duplicates)),
-            Err(LoadError::Invalid(more)) => Err(LoadError::Invalid(duplicates.into_iter().chain(more).collect())),
-            Err(e) => Err(e),
-        }
+        let mut sink = Sink::default();
+        super::dupkeys::duplicate_keys(text, &mut sink);
+        Validator::run(value, sink)
     }
 
     /// Validates an already parsed JSON value (every pass but the size and duplicate-key ones: a
     /// `Value` has already dropped all but the last of two equal keys).
     pub fn from_value(value: &Value) -> Result<Dataset, LoadError> {
-        let mut v = Validator::default();
-        let built = v.root(value);
-        match built {
-            Some(ds) if v.sink.problems.is_empty() => Ok(ds),
-            _ => {
-                if v.sink.problems.is_empty() {
-                    // Unreachable by construction (every `None` reports), kept as a safe net.
-                    v.sink.report("", "the dataset could not be read");
-                }
-                Err(LoadError::Invalid(v.sink.problems))
-            }
-        }
+        Validator::run(value, Sink::default())
     }
 }
 
@@ -251,6 +240,23 @@ impl HasSink for Validator {
 }
 
 impl Validator {
+    /// Validates `value`, after the problems already in `sink`; at most
+    /// [`limits::MAX_PROBLEMS`] problems are listed, the rest counted.
+    fn run(value: &Value, sink: Sink) -> Result<Dataset, LoadError> {
+        let mut v = Validator { sink, ..Validator::default() };
+        let built = v.root(value);
+        match built {
+            Some(ds) if v.sink.is_empty() => Ok(ds),
+            _ => {
+                if v.sink.is_empty() {
+                    // Unreachable by construction (every `None` reports), kept as a safe net.
+                    v.sink.report("", "the dataset could not be read");
+                }
+                Err(LoadError::Invalid(v.sink.finish()))
+            }
+        }
+    }
+
     fn root(&mut self, value: &Value) -> Option<Dataset> {
         let root = Obj::open(value, "", &ROOT, &mut self.sink)?;
         let format_version = self.format_version(&root);
@@ -267,7 +273,7 @@ impl Validator {
         let relationships = all_or_none(rels?)?;
         let meta = meta?;
         let format_version = format_version?;
-        if !self.sink.problems.is_empty() {
+        if !self.sink.is_empty() {
             return None;
         }
         let mut rel_by_id = BTreeMap::new();
