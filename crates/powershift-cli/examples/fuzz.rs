@@ -41,6 +41,8 @@ static CRASH_DIR: Mutex<Option<PathBuf>> = Mutex::new(None);
 static LABEL: Mutex<String> = Mutex::new(String::new());
 
 const HANG: Duration = Duration::from_secs(1);
+/// Mutants are cut to this: a little over the format's 16 MiB limit, so that path is tried too.
+const MAX_INPUT: usize = 17 << 20;
 
 fn epoch() -> Instant {
     static E: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
@@ -130,6 +132,8 @@ fn main() {
                 let m = rng.below(MUTATORS.len() as u32) as usize;
                 stats.by_mutator[m] += 1;
                 input = (MUTATORS[m].1)(&mut rng, input, &seeds);
+                // Past the size limit only the size check runs; keep memory bounded.
+                input.truncate(MAX_INPUT);
             }
             *LABEL.lock().unwrap() = format!("seed{seed}-n{n}");
             let start = Instant::now();
@@ -359,9 +363,9 @@ fn token_splice(rng: &mut Lcg, v: Vec<u8>, seeds: &[Vec<u8>]) -> Vec<u8> {
     if bt.is_empty() || bd.len() < 2 {
         return v;
     }
-    let a = bd[pick(rng, bd.len())];
-    let b = bd[pick(rng, bd.len())];
-    let (a, b) = (a.min(b), a.max(b).min(a + 4096));
+    let (x, y) = (bd[pick(rng, bd.len())], bd[pick(rng, bd.len())]);
+    let a = x.min(y);
+    let b = x.max(y).min(a + 4096);
     let at = bt[pick(rng, bt.len())];
     let cut = if rng.next() < 0.5 { bt[pick(rng, bt.len())].max(at) } else { at };
     let mut out = v[..at].to_vec();
@@ -568,8 +572,9 @@ fn repeat_chunk(rng: &mut Lcg, mut v: Vec<u8>, _: &[Vec<u8>]) -> Vec<u8> {
     if b.len() < 2 {
         return v;
     }
-    let (x, y) = (b[pick(rng, b.len())], b[pick(rng, b.len())]);
-    let (x, y) = (x.min(y), x.max(y).min(x + 2048));
+    let (p, q) = (b[pick(rng, b.len())], b[pick(rng, b.len())]);
+    let x = p.min(q);
+    let y = p.max(q).min(x + 2048);
     let times = 1 + rng.below(200) as usize;
     let chunk = v[x..y].repeat(times);
     v.splice(y..y, chunk);

@@ -26,7 +26,7 @@
 //! the vocabularies against the JSON Schema (`static/data/powershift.schema.json`).
 //!
 //! Cost: O(size of the document + p² per relationship with p ≤ [`limits::PHASES`] phases; a longer
-//! phase list is reported and not checked pairwise).
+//! phase list is reported and not read).
 
 use std::collections::BTreeMap;
 
