@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up (idempotent) and runs every test; exits non-zero on any failure.
-#   1. native:  cargo test --workspace (core, CLI, app logic, server-rendered components)
+#   1. native:  cargo test --workspace (core, CLI, app logic, server-rendered components), then
+#               20 s of the validator fuzzer (scripts/fuzz.sh; findings go to fuzz/crashes/)
 #   2. wasm:    wasm-bindgen-test in headless Chromium (the app mounts and shows the summary)
 #   3. e2e:     release build under a sub-path, served on 127.0.0.1, driven by playwright-core in
 #               headless Chromium; screenshots go to test-output/ (git-ignored)
@@ -31,6 +32,9 @@ cargo clippy --offline --workspace --all-targets -- -D warnings
 
 step "native tests (cargo test --workspace)"
 cargo test --workspace --offline
+
+step "fuzz the validator for 20 s (scripts/fuzz.sh; release build, offline)"
+scripts/fuzz.sh 20s
 
 step "WebAssembly tests in headless Chromium (wasm-bindgen-test)"
 export CHROMEDRIVER=/usr/bin/chromedriver

@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use powershift_core::model::limits::MAX_FILE_BYTES;
 use powershift_core::model::{Dataset, LoadError};
 
 /// Why the page has no dataset to show.
@@ -30,6 +31,16 @@ pub enum LoadFailure {
         /// Status text, when the server sent one.
         status_text: String,
     },
+    /// The file is larger than the format allows
+    /// ([`powershift_core::model::limits::MAX_FILE_BYTES`]); it is not parsed.
+    TooLarge {
+        /// The URL requested.
+        url: String,
+        /// Its size in bytes (from `Content-Length`, or the bytes received).
+        bytes: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The file was fetched but is not a valid dataset.
     Data {
         /// The URL requested.
@@ -46,6 +57,7 @@ impl LoadFailure {
             LoadFailure::RefusedUrl { url, .. }
             | LoadFailure::Network { url, .. }
             | LoadFailure::Http { url, .. }
+            | LoadFailure::TooLarge { url, .. }
             | LoadFailure::Data { url, .. } => url,
         }
     }
@@ -70,8 +82,20 @@ pub enum LoadState {
     Failed(LoadFailure),
 }
 
+/// Refuses a body of `bytes` bytes over the format's limit, before it is parsed.
+pub fn check_size(url: &str, bytes: u64) -> Result<(), LoadFailure> {
+    let limit = MAX_FILE_BYTES as u64;
+    if bytes > limit {
+        return Err(LoadFailure::TooLarge { url: url.to_string(), bytes, limit });
+    }
+    Ok(())
+}
+
 /// Turns a fetched body into a state: the dataset, or every problem with its place.
 pub fn parse_body(url: &str, body: &str) -> LoadState {
+    if let Err(failure) = check_size(url, body.len() as u64) {
+        return LoadState::Failed(failure);
+    }
     match Dataset::from_json_str(body) {
         Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds) },
         Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),

@@ -162,3 +162,12 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
     assert!(html.contains("Empty story"), "{html}");
     assert!(html.contains("1 January 2020: 1 organisation, 0 relationships in force."), "{html}");
 }
+
+#[tokio::test]
+async fn a_body_over_the_size_limit_is_refused_with_its_size_and_the_limit() {
+    let limit = powershift_core::model::limits::MAX_FILE_BYTES;
+    let html = render(parse_body("data/huge.json", &" ".repeat(limit + 1))).await;
+    assert!(html.contains("too large"), "{html}");
+    assert!(html.contains(&format!("data/huge.json is {} bytes (16.0 MiB)", limit + 1)), "{html}");
+    assert!(html.contains(&format!("at most {limit} bytes (16.0 MiB)")), "{html}");
+}

@@ -36,6 +36,13 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                 { format!(" for {url}.") }
             </p> },
         ),
+        LoadFailure::TooLarge { bytes, limit, .. } => (
+            "The data file is too large",
+            html! { <p data-testid="too-large">
+                { format!("{url} is {bytes} bytes ({}); Power Shift reads datasets of at most {limit} bytes ({}).",
+                    mib(*bytes), mib(*limit)) }
+            </p> },
+        ),
         LoadFailure::Data { error: LoadError::Syntax { line, column, message }, .. } => (
             "The data file is not valid JSON",
             html! { <p>
@@ -66,4 +73,9 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// "17.3 MiB".
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -1,6 +1,6 @@
 //! Fetching the dataset over HTTP.
 
-use crate::load::{parse_body, LoadFailure, LoadState};
+use crate::load::{check_size, parse_body, LoadFailure, LoadState};
 
 /// Fetches `url` and validates it; every outcome is a [`LoadState`], never a panic.
 pub async fn fetch_dataset(url: String) -> LoadState {
@@ -14,6 +14,11 @@ pub async fn fetch_dataset(url: String) -> LoadState {
             status: response.status(),
             status_text: response.status_text(),
         });
+    }
+    // Refuse an announced oversize before downloading it; `parse_body` checks the bytes received.
+    let announced = response.headers().get("content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    if let Err(failure) = check_size(&url, announced.unwrap_or(0)) {
+        return LoadState::Failed(failure);
     }
     match response.text().await {
         Ok(body) => parse_body(&url, &body),

@@ -6,7 +6,8 @@ use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
 use powershift_core::date::Date;
-use powershift_core::model::{Dataset, LoadError};
+use powershift_core::model::limits::MAX_FILE_BYTES;
+use powershift_core::model::{too_large, Dataset, LoadError};
 use powershift_core::network::{LayoutConfig, TemporalLayout};
 use powershift_core::snapshot::Snapshot;
 
@@ -33,7 +34,8 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check datasets: exit 0 when all are valid (one summary line each), 1 when any has problems
-    /// (every problem, one per line, as `path: message`), 2 when a file cannot be read.
+    /// (every problem, one per line, as `path: message`), 2 when a file cannot be read. Files over
+    /// 16 MiB are refused unread (see the limits in docs/data-format.md).
     Validate {
         /// The dataset files.
         #[arg(required = true, value_name = "FILE")]
@@ -128,6 +130,15 @@ fn read(path: &str, err: &mut impl Write) -> Option<Vec<u8>> {
 fn validate(files: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
     let mut code = OK;
     for path in files {
+        // Refuse an oversized file before reading it (the core checks the bytes read as well).
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > MAX_FILE_BYTES as u64 {
+                code = code.max(INVALID);
+                let _ = writeln!(err, "{path}: 1 problem");
+                let _ = writeln!(out, "(root): {}", too_large(meta.len()));
+                continue;
+            }
+        }
         let Some(bytes) = read(path, err) else {
             code = code.max(UNREADABLE);
             continue;

@@ -148,3 +148,22 @@ fn generate_prints_a_valid_dataset_of_the_asked_size_reproducibly() {
     assert_eq!(out, run(&["generate", "--orgs", "12", "--relationships", "20", "--seed", "3"]).1);
     assert_ne!(out, run(&["generate", "--orgs", "12", "--relationships", "20", "--seed", "4"]).1);
 }
+
+#[test]
+fn validate_refuses_a_file_over_the_size_limit_with_its_size_and_the_limit() {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("too-large.json");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(16 * 1024 * 1024 + 1).unwrap();
+    let (code, out, err) = run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "(root): the file is 16777217 bytes (16.0 MiB); the limit is 16777216 bytes (16 MiB)\n");
+    assert!(err.contains("1 problem"), "{err}");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn validate_reports_a_duplicate_key_with_both_lines() {
+    let (code, out, _) = run(&["validate", "crates/powershift-core/tests/broken/duplicate-key.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("events[0]: key \"summary\" appears twice (line 48 and line 50)"), "{out}");
+}

@@ -9,9 +9,12 @@
 
 mod asof;
 mod dataset;
+mod dupkeys;
 mod kinds;
+pub mod limits;
 mod problem;
 mod reader;
+mod text;
 mod validate;
 
 pub use asof::{Changes, EdgeAt, EdgeChange, Network, NodeAt};
@@ -23,4 +26,4 @@ pub use kinds::{
     AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
 };
 pub use problem::{LoadError, Problem};
-pub use validate::{is_http_url, FORMAT_VERSION};
+pub use validate::{is_http_url, too_large, FORMAT_VERSION};

@@ -1,10 +1,32 @@
 //! Validation: JSON text → [`Dataset`], or every problem with its place.
 //!
-//! Runs in two steps over the parsed tree: the structure of each item (types, required and unknown
-//! fields, vocabularies, dates, URLs, amounts) and, because organisations and events are read before
-//! the items that refer to them, every cross-reference (unknown and duplicate ids, phase order and
-//! overlap, dates before an organisation's founding). Cost: O(size of the document + p² per
-//! relationship with p phases).
+//! [`Dataset::from_json_str`] and [`Dataset::from_json_slice`] run four passes, each reporting every
+//! problem it finds with its JSON path rather than stopping at the first:
+//!
+//! 1. **size**: a text longer than [`limits::MAX_FILE_BYTES`] is refused before parsing;
+//! 2. **syntax**: serde_json parses the text into a tree ([`LoadError::Syntax`] with line and column
+//!    when it is not JSON; serde_json's recursion limit bounds the nesting);
+//! 3. **duplicate keys** ([`super::dupkeys`]): the parsed tree keeps only the last of two equal keys,
+//!    so the text itself is scanned once more and every key written twice in one object is reported
+//!    with both lines;
+//! 4. **the tree** ([`Dataset::from_value`], which is all a caller with an already parsed
+//!    `serde_json::Value` gets): for each item, its structure (types, required and unknown fields,
+//!    vocabularies, dates, URLs, amounts), the text rules of every string that reaches a reader
+//!    ([`super::text`]: control, bidirectional and zero-width characters, NFC, lengths) and the
+//!    count limits of every list ([`super::limits`]); and, because organisations and events are
+//!    read before the items that refer to them, every cross-reference (unknown and duplicate ids,
+//!    phase order and overlap, dates before an organisation's founding).
+//!
+//! At most [`limits::MAX_PROBLEMS`] problems are listed (a last one counts the rest), and a list
+//! longer than its limit is reported without reading its items: together with the size limit, this
+//! bounds what a hostile file can cost.
+//!
+//! Each kind of object is described once, as a [`Shape`] (its keys, the rule of each text field,
+//! the limit of each list); the reader ([`super::reader`]) applies it. A test checks the shapes and
+//! the vocabularies against the JSON Schema (`static/data/powershift.schema.json`).
+//!
+//! Cost: O(size of the document + p² per relationship with p ≤ [`limits::PHASES`] phases; a longer
+//! phase list is reported and not read).
 
 use std::collections::BTreeMap;
 
@@ -12,8 +34,11 @@ use serde_json::Value;
 
 use super::dataset::*;
 use super::kinds::*;
-use super::problem::LoadError;
-use super::reader::{as_enum, as_text, index_path, quote, type_name, Obj, Sink};
+use super::limits::{self, CountRule, TextRule};
+use super::problem::{LoadError, Problem};
+use super::reader::{
+    all_or_none, as_enum, as_text, check_text, index_path, quote, type_name, HasSink, Need, Obj, Shape, Sink,
+};
 use crate::date::{Date, FuzzyDate};
 
 /// The only format version this code reads.
@@ -43,11 +68,81 @@ const REL_KEYS: &[&str] = &["id", "from", "to", "kind", "directed", "label", "ph
 const PHASE_KEYS: &[&str] =
     &["start", "start_uncertain", "end", "end_scheduled", "status", "state", "confidence", "summary", "events"];
 
+const fn shape(
+    keys: &'static [&'static str],
+    texts: &'static [(&'static str, TextRule)],
+    lists: &'static [(&'static str, CountRule)],
+) -> Shape {
+    Shape { keys, texts, lists }
+}
+
+static ROOT: Shape = shape(
+    ROOT_KEYS,
+    &[],
+    &[("organisations", limits::ORGANISATIONS), ("events", limits::EVENTS), ("relationships", limits::RELATIONSHIPS)],
+);
+static META: Shape = shape(
+    META_KEYS,
+    &[
+        ("title", limits::META_TITLE),
+        ("subtitle", limits::META_SUBTITLE),
+        ("description", limits::META_DESCRIPTION),
+        ("credit", limits::META_CREDIT),
+        ("notes", limits::META_NOTE),
+    ],
+    &[("notes", limits::NOTES)],
+);
+static ORG: Shape = shape(
+    ORG_KEYS,
+    &[("name", limits::ORG_NAME), ("short_name", limits::ORG_SHORT_NAME), ("description", limits::ORG_DESCRIPTION)],
+    &[],
+);
+static EVENT: Shape = shape(
+    EVENT_KEYS,
+    &[("date_note", limits::EVENT_DATE_NOTE), ("title", limits::EVENT_TITLE), ("summary", limits::EVENT_SUMMARY)],
+    &[
+        ("kinds", limits::EVENT_KINDS),
+        ("organisations", limits::EVENT_ORGANISATIONS),
+        ("amounts", limits::AMOUNTS),
+        ("sources", limits::SOURCES),
+    ],
+);
+static AMOUNT: Shape = shape(
+    AMOUNT_KEYS,
+    &[("label", limits::AMOUNT_LABEL)],
+    &[("qualifiers", limits::QUALIFIERS), ("alternatives", limits::ALTERNATIVES)],
+);
+static CONFIDENCE: Shape =
+    shape(CONFIDENCE_KEYS, &[("note", limits::CONFIDENCE_NOTE)], &[("conflicts", limits::CONFLICTS)]);
+static CONFLICT: Shape = shape(
+    CONFLICT_KEYS,
+    &[("values", limits::CONFLICT_VALUE), ("note", limits::CONFLICT_NOTE)],
+    &[("values", limits::CONFLICT_VALUES)],
+);
+static SOURCE: Shape = shape(
+    SOURCE_KEYS,
+    &[
+        ("publisher", limits::SOURCE_PUBLISHER),
+        ("title", limits::SOURCE_TITLE),
+        ("url", limits::SOURCE_URL),
+        ("note", limits::SOURCE_NOTE),
+    ],
+    &[],
+);
+static REL: Shape = shape(REL_KEYS, &[("label", limits::REL_LABEL)], &[("phases", limits::PHASES)]);
+static PHASE: Shape = shape(
+    PHASE_KEYS,
+    &[("status", limits::PHASE_STATUS), ("summary", limits::PHASE_SUMMARY)],
+    &[("events", limits::PHASE_EVENTS)],
+);
+
 impl Dataset {
     /// Parses and validates a dataset.
     ///
     /// Returns [`LoadError::Syntax`] with line and column for malformed JSON, and
-    /// [`LoadError::Invalid`] with **every** problem found otherwise. Never panics, whatever the input.
+    /// [`LoadError::Invalid`] with **every** problem found otherwise (a text over
+    /// [`limits::MAX_FILE_BYTES`] is one problem at `(root)`, found before parsing). Never panics,
+    /// whatever the input.
     ///
     /// ```
     /// use powershift_core::model::{Dataset, LoadError};
@@ -55,31 +150,72 @@ impl Dataset {
     /// assert!(matches!(err, LoadError::Syntax { line: 1, .. }));
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, LoadError> {
+        check_size(text.len())?;
         let value: Value = serde_json::from_str(text).map_err(|e| LoadError::from_json(&e))?;
-        Dataset::from_value(&value)
+        Dataset::from_checked_text(text, &value)
     }
 
     /// Parses and validates a dataset from bytes (rejects invalid UTF-8 with its position).
     pub fn from_json_slice(bytes: &[u8]) -> Result<Dataset, LoadError> {
+        check_size(bytes.len())?;
         let value: Value = serde_json::from_slice(bytes).map_err(|e| LoadError::from_json(&e))?;
-        Dataset::from_value(&value)
+        // serde_json accepted the bytes, so they are UTF-8.
+        let text = std::str::from_utf8(bytes).map_err(|_| LoadError::Invalid(vec![not_utf8()]))?;
+        Dataset::from_checked_text(text, &value)
     }
 
-    /// Validates an already parsed JSON value.
-    pub fn from_value(value: &Value) -> Result<Dataset, LoadError> {
-        let mut v = Validator::default();
-        let built = v.root(value);
-        match built {
-            Some(ds) if v.sink.problems.is_empty() => Ok(ds),
-            _ => {
-                if v.sink.problems.is_empty() {
-                    // Unreachable by construction (every `None` reports), kept as a safe net.
-                    v.sink.report("", "the dataset could not be read");
-                }
-                Err(LoadError::Invalid(v.sink.problems))
-            }
-        }
+    /// The duplicate-key pass over the text, then the tree; problems of both, in that order.
+    fn from_checked_text(text: &str, value: &Value) -> Result<Dataset, LoadError> {
+        let mut sink = Sink::default();
+        super::dupkeys::duplicate_keys(text, &mut sink);
+        Validator::run(value, sink)
     }
+
+    /// Validates an already parsed JSON value (every pass but the size and duplicate-key ones: a
+    /// `Value` has already dropped all but the last of two equal keys).
+    pub fn from_value(value: &Value) -> Result<Dataset, LoadError> {
+        Validator::run(value, Sink::default())
+    }
+}
+
+/// Refuses a text over [`limits::MAX_FILE_BYTES`].
+fn check_size(bytes: usize) -> Result<(), LoadError> {
+    if bytes > limits::MAX_FILE_BYTES {
+        return Err(LoadError::Invalid(vec![Problem { path: "(root)".into(), message: too_large(bytes as u64) }]));
+    }
+    Ok(())
+}
+
+/// "the file is 20 000 000 bytes (19.1 MiB); the limit is 16 777 216 bytes (16 MiB)".
+pub fn too_large(bytes: u64) -> String {
+    format!(
+        "the file is {} bytes ({}); the limit is {} bytes ({})",
+        bytes,
+        mib(bytes),
+        limits::MAX_FILE_BYTES,
+        mib(limits::MAX_FILE_BYTES as u64)
+    )
+}
+
+fn mib(bytes: u64) -> String {
+    let m = bytes as f64 / (1024.0 * 1024.0);
+    if m.fract() == 0.0 {
+        format!("{m} MiB")
+    } else {
+        format!("{m:.1} MiB")
+    }
+}
+
+fn not_utf8() -> Problem {
+    Problem { path: "(root)".into(), message: "the file is not UTF-8 text".into() }
+}
+
+/// Which namespace an id lives in: ids must be unique within each, not across them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum IdKind {
+    Organisation,
+    Event,
+    Relationship,
 }
 
 #[derive(Default)]
@@ -88,33 +224,56 @@ struct Validator {
     org_by_id: BTreeMap<String, OrgIx>,
     event_by_id: BTreeMap<String, EventIx>,
     /// Where each id was first defined, for duplicate messages.
-    first_path: BTreeMap<(u8, String), String>,
+    first_path: BTreeMap<(IdKind, String), String>,
     founded: Vec<Option<FuzzyDate>>,
     org_ids: Vec<String>,
-    /// False when the `organisations` (or `events`) array itself could not be read: references to
+    /// True when the `organisations` (or `events`) array itself could not be read: references to
     /// them are then not reported one by one, since the one real problem is already reported.
     orgs_unreadable: bool,
     events_unreadable: bool,
 }
 
+impl HasSink for Validator {
+    fn sink(&mut self) -> &mut Sink {
+        &mut self.sink
+    }
+}
+
 impl Validator {
+    /// Validates `value`, after the problems already in `sink`; at most
+    /// [`limits::MAX_PROBLEMS`] problems are listed, the rest counted.
+    fn run(value: &Value, sink: Sink) -> Result<Dataset, LoadError> {
+        let mut v = Validator { sink, ..Validator::default() };
+        let built = v.root(value);
+        match built {
+            Some(ds) if v.sink.is_empty() => Ok(ds),
+            _ => {
+                if v.sink.is_empty() {
+                    // Unreachable by construction (every `None` reports), kept as a safe net.
+                    v.sink.report("", "the dataset could not be read");
+                }
+                Err(LoadError::Invalid(v.sink.finish()))
+            }
+        }
+    }
+
     fn root(&mut self, value: &Value) -> Option<Dataset> {
-        let root = Obj::open(value, "", ROOT_KEYS, &mut self.sink)?;
+        let root = Obj::open(value, "", &ROOT, &mut self.sink)?;
         let format_version = self.format_version(&root);
-        let meta = root.req("meta", &mut self.sink).and_then(|(v, p)| self.meta(v, &p));
+        let meta = root.required("meta", self, |s, v, p| s.meta(v, p));
 
-        let orgs = self.list(&root, "organisations", |s, v, p, i| s.organisation(v, p, i));
+        let orgs = root.items("organisations", Need::Required, self, |s, v, p, i| s.organisation(v, p, i));
         self.orgs_unreadable = orgs.is_none();
-        let events = self.list(&root, "events", |s, v, p, i| s.event(v, p, i));
+        let events = root.items("events", Need::Required, self, |s, v, p, i| s.event(v, p, i));
         self.events_unreadable = events.is_none();
-        let rels = self.list(&root, "relationships", |s, v, p, i| s.relationship(v, p, i));
+        let rels = root.items("relationships", Need::Required, self, |s, v, p, _| s.relationship(v, p));
 
-        let organisations: Vec<Organisation> = orgs?.into_iter().collect::<Option<_>>()?;
-        let events: Vec<Event> = events?.into_iter().collect::<Option<_>>()?;
-        let relationships: Vec<Relationship> = rels?.into_iter().collect::<Option<_>>()?;
+        let organisations = all_or_none(orgs?)?;
+        let events = all_or_none(events?)?;
+        let relationships = all_or_none(rels?)?;
         let meta = meta?;
         let format_version = format_version?;
-        if !self.sink.problems.is_empty() {
+        if !self.sink.is_empty() {
             return None;
         }
         let mut rel_by_id = BTreeMap::new();
@@ -136,58 +295,43 @@ impl Validator {
     }
 
     fn format_version(&mut self, root: &Obj) -> Option<u32> {
-        let (v, p) = root.req("format_version", &mut self.sink)?;
-        match v.as_u64() {
+        root.required("format_version", &mut self.sink, |s, v, p| match v.as_u64() {
             Some(FORMAT_VERSION) => Some(FORMAT_VERSION as u32),
             Some(n) => {
-                self.sink.report(
-                    &p,
+                s.report(
+                    p,
                     format!("{n} is not supported; this version of Power Shift reads format_version {FORMAT_VERSION}"),
                 );
                 None
             }
             None => {
-                self.sink.report(&p, format!("expected the number {FORMAT_VERSION}, found {}", describe(v)));
+                s.report(p, format!("expected the number {FORMAT_VERSION}, found {}", describe(v)));
                 None
             }
-        }
-    }
-
-    /// Reads a top-level array, item by item; every item is read even after failures.
-    fn list<T>(
-        &mut self,
-        root: &Obj,
-        key: &str,
-        mut item: impl FnMut(&mut Self, &Value, &str, usize) -> Option<T>,
-    ) -> Option<Vec<Option<T>>> {
-        let (arr, path) = root.array(key, true, &mut self.sink)?;
-        Some(arr.iter().enumerate().map(|(i, v)| item(self, v, &index_path(&path, i), i)).collect())
+        })
     }
 
     fn meta(&mut self, v: &Value, path: &str) -> Option<Meta> {
         let s = &mut self.sink;
-        let o = Obj::open(v, path, META_KEYS, s)?;
+        let o = Obj::open(v, path, &META, s)?;
         let title = o.text("title", s);
-        let subtitle = o.opt_string("subtitle", s);
-        let description = o.opt_string("description", s);
+        let subtitle = o.opt_text("subtitle", s);
+        let description = o.opt_text("description", s);
         let as_of = o.date("as_of", s);
         let start = o.opt_date("start", s);
-        let credit = o.opt_string("credit", s);
-        let notes = o
-            .array("notes", false, s)
-            .map(|(a, p)| a.iter().enumerate().filter_map(|(i, n)| as_text(n, &index_path(&p, i), s)).collect())
-            .unwrap_or_default();
+        let credit = o.opt_text("credit", s);
+        let notes = o.texts("notes", Need::Optional, s);
         if let (Some(st), Some(end)) = (start, as_of) {
             if st.start > end.start {
                 s.report(&format!("{path}.start"), format!("{st} is after as_of {end}"));
             }
         }
-        Some(Meta { title: title?, subtitle, description, as_of: as_of?, start, credit, notes })
+        Some(Meta { title: title?, subtitle, description, as_of: as_of?, start, credit, notes: notes? })
     }
 
     /// Records an id; reports duplicates with the place of the first definition.
-    fn define_id(&mut self, namespace: u8, id: &str, path: &str) -> bool {
-        let key = (namespace, id.to_string());
+    fn define_id(&mut self, kind: IdKind, id: &str, path: &str) -> bool {
+        let key = (kind, id.to_string());
         if let Some(first) = self.first_path.get(&key) {
             let msg = format!("duplicate id {}; it is already used at {first}", quote(id));
             self.sink.report(path, msg);
@@ -198,22 +342,23 @@ impl Validator {
         }
     }
 
-    fn id(&mut self, o: &Obj, namespace: u8) -> Option<String> {
-        let (v, p) = o.req("id", &mut self.sink)?;
-        let id = as_text(v, &p, &mut self.sink)?;
-        let ok_chars = id.len() <= 64
-            && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
-        if !ok_chars {
-            self.sink.report(&p, format!("{} is not a valid id (letters, digits, '_', '-', '.'; at most 64; starting with a letter or digit)", quote(&id)));
-            return None;
-        }
-        self.define_id(namespace, &id, &p).then_some(id)
+    fn id(&mut self, o: &Obj, kind: IdKind) -> Option<String> {
+        o.required("id", self, |s, v, p| {
+            let id = as_text(v, p, &mut s.sink)?;
+            let ok_chars = id.len() <= 64
+                && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            if !ok_chars {
+                s.sink.report(p, format!("{} is not a valid id (letters, digits, '_', '-', '.'; at most 64; starting with a letter or digit)", quote(&id)));
+                return None;
+            }
+            s.define_id(kind, &id, p).then_some(id)
+        })
     }
 
     fn organisation(&mut self, v: &Value, path: &str, i: usize) -> Option<Organisation> {
-        let o = Obj::open(v, path, ORG_KEYS, &mut self.sink)?;
-        let id = self.id(&o, 0);
+        let o = Obj::open(v, path, &ORG, &mut self.sink)?;
+        let id = self.id(&o, IdKind::Organisation);
         if let Some(id) = &id {
             self.org_by_id.insert(id.clone(), OrgIx(i as u32));
         }
@@ -222,9 +367,8 @@ impl Validator {
         let s = &mut self.sink;
         let name = o.text("name", s);
         let short_name = o.text("short_name", s);
-        let kind = o
-            .req("kind", s)
-            .and_then(|(v, p)| as_enum(v, &p, "organisation kind", OrgKind::parse, OrgKind::expected, s));
+        let kind =
+            o.required("kind", s, |s, v, p| as_enum(v, p, "organisation kind", OrgKind::parse, OrgKind::expected, s));
         let description = o.text("description", s);
         let founded = o.opt_date("founded", s);
         self.founded.push(founded);
@@ -248,6 +392,16 @@ impl Validator {
         found
     }
 
+    /// Resolves an event reference.
+    fn event_ref(&mut self, v: &Value, path: &str) -> Option<EventIx> {
+        let id = as_text(v, path, &mut self.sink)?;
+        let found = self.event_by_id.get(&id).copied();
+        if found.is_none() && !self.events_unreadable {
+            self.sink.report(path, format!("unknown event id {}", quote(&id)));
+        }
+        found
+    }
+
     /// Reports a date before an organisation was founded.
     fn check_founded(&mut self, org: OrgIx, date: FuzzyDate, path: &str) {
         if let Some(f) = self.founded.get(org.ix()).copied().flatten() {
@@ -259,9 +413,9 @@ impl Validator {
         }
     }
 
-    fn event(&mut self, v: &Value, path: &str, _i: usize) -> Option<Event> {
-        let o = Obj::open(v, path, EVENT_KEYS, &mut self.sink)?;
-        let id = self.id(&o, 1);
+    fn event(&mut self, v: &Value, path: &str, i: usize) -> Option<Event> {
+        let o = Obj::open(v, path, &EVENT, &mut self.sink)?;
+        let id = self.id(&o, IdKind::Event);
         let s = &mut self.sink;
         let date = o.date("date", s);
         let end = o.opt_date("end", s);
@@ -270,68 +424,33 @@ impl Validator {
                 s.report(&format!("{path}.end"), format!("{e} is before the event's date {d}"));
             }
         }
-        let date_note = o.opt_string("date_note", s);
+        let date_note = o.opt_text("date_note", s);
         let title = o.text("title", s);
-        let kinds = o.array("kinds", true, s).and_then(|(a, p)| {
-            if a.is_empty() {
-                s.report(&p, "must list at least one kind");
-                return None;
-            }
-            a.iter()
-                .enumerate()
-                .map(|(k, kv)| as_enum(kv, &index_path(&p, k), "event kind", EventKind::parse, EventKind::expected, s))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .collect::<Option<Vec<_>>>()
+        let kinds = o.list("kinds", Need::AtLeast(1, "must list at least one kind"), s, |s, kv, p, _| {
+            as_enum(kv, p, "event kind", EventKind::parse, EventKind::expected, s)
         });
         let summary = o.text("summary", s);
 
-        let organisations = match o.array("organisations", true, &mut self.sink) {
-            Some((a, p)) => {
-                if a.is_empty() {
-                    self.sink.report(&p, "must list at least one organisation");
-                }
-                let refs: Vec<Option<OrgIx>> =
-                    a.iter().enumerate().map(|(k, ov)| self.org_ref(ov, &index_path(&p, k))).collect();
+        let organisations = o
+            .items("organisations", Need::AtLeast(1, "must list at least one organisation"), self, |s, ov, p, _| {
+                let r = s.org_ref(ov, p)?;
                 if let Some(d) = date {
-                    for (k, r) in refs.iter().enumerate() {
-                        if let Some(r) = r {
-                            self.check_founded(*r, d, &index_path(&p, k));
-                        }
-                    }
+                    s.check_founded(r, d, p);
                 }
-                refs.into_iter().collect::<Option<Vec<_>>>().filter(|v| !v.is_empty())
-            }
-            None => None,
-        };
-        let amounts = match o.array("amounts", false, &mut self.sink) {
-            Some((a, p)) => a
-                .iter()
-                .enumerate()
-                .map(|(k, av)| self.amount(av, &index_path(&p, k)))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .collect::<Option<Vec<_>>>(),
-            None => Some(Vec::new()),
-        };
-        let confidence = o.req("confidence", &mut self.sink).and_then(|(cv, p)| self.confidence(cv, &p));
-        let sources = match o.array("sources", true, &mut self.sink) {
-            Some((a, p)) => {
-                if a.is_empty() {
-                    self.sink.report(&p, "must list at least one source; every event needs a source");
-                }
-                a.iter()
-                    .enumerate()
-                    .map(|(k, sv)| self.source(sv, &index_path(&p, k)))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .filter(|v| !v.is_empty())
-            }
-            None => None,
-        };
+                Some(r)
+            })
+            .and_then(all_or_none)
+            .filter(|v| !v.is_empty());
+        let amounts = o.list("amounts", Need::Optional, self, |s, av, p, _| s.amount(av, p));
+        let confidence = o.required("confidence", self, |s, cv, p| s.confidence(cv, p));
+        let sources = o.list(
+            "sources",
+            Need::AtLeast(1, "must list at least one source; every event needs a source"),
+            self,
+            |s, sv, p, _| source(sv, p, &mut s.sink),
+        );
         let id = id?;
-        self.event_by_id.insert(id.clone(), EventIx(_i as u32));
+        self.event_by_id.insert(id.clone(), EventIx(i as u32));
         Some(Event {
             id,
             date: date?,
@@ -348,66 +467,31 @@ impl Validator {
     }
 
     fn amount(&mut self, v: &Value, path: &str) -> Option<Amount> {
-        let o = Obj::open(v, path, AMOUNT_KEYS, &mut self.sink)?;
-        let value = o.req("value", &mut self.sink).and_then(|(nv, p)| non_negative(nv, &p, &mut self.sink));
-        let currency = o.text("currency", &mut self.sink).and_then(|c| {
+        let o = Obj::open(v, path, &AMOUNT, &mut self.sink)?;
+        let s = &mut self.sink;
+        let value = o.required("value", s, non_negative);
+        let currency = o.required("currency", s, |s, cv, p| {
+            let c = as_text(cv, p, s)?;
             if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) {
                 Some(c)
             } else {
-                self.sink.report(
-                    &format!("{path}.currency"),
-                    format!("{} is not a three-letter ISO 4217 code such as \"USD\"", quote(&c)),
-                );
+                s.report(p, format!("{} is not a three-letter ISO 4217 code such as \"USD\"", quote(&c)));
                 None
             }
         });
-        let s = &mut self.sink;
-        let qualifiers = o
-            .array("qualifiers", false, s)
-            .map(|(a, p)| {
-                a.iter()
-                    .enumerate()
-                    .map(|(k, q)| {
-                        as_enum(
-                            q,
-                            &index_path(&p, k),
-                            "amount qualifier",
-                            AmountQualifier::parse,
-                            AmountQualifier::expected,
-                            s,
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-            })
-            .unwrap_or(Some(Vec::new()));
-        let label = o.opt_string("label", s);
-        let alternatives = o
-            .array("alternatives", false, s)
-            .map(|(a, p)| {
-                a.iter()
-                    .enumerate()
-                    .map(|(k, x)| non_negative(x, &index_path(&p, k), s))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-            })
-            .unwrap_or(Some(Vec::new()));
-        let from = match o.get("from") {
-            Some((fv, p)) => Some(self.org_ref(fv, &p)?),
-            None => None,
-        };
-        let to = match o.get("to") {
-            Some((tv, p)) => Some(self.org_ref(tv, &p)?),
-            None => None,
-        };
+        let qualifiers = o.list("qualifiers", Need::Optional, s, |s, q, p, _| {
+            as_enum(q, p, "amount qualifier", AmountQualifier::parse, AmountQualifier::expected, s)
+        });
+        let label = o.opt_text("label", s);
+        let alternatives = o.list("alternatives", Need::Optional, s, |s, x, p, _| non_negative(s, x, p));
+        let from = o.optional("from", self, Validator::org_ref);
+        let to = o.optional("to", self, Validator::org_ref);
         Some(Amount {
             value: value?,
             currency: currency?,
             qualifiers: qualifiers?,
-            from,
-            to,
+            from: from?,
+            to: to?,
             label,
             alternatives: alternatives?,
         })
@@ -415,22 +499,12 @@ impl Validator {
 
     fn confidence(&mut self, v: &Value, path: &str) -> Option<Confidence> {
         let s = &mut self.sink;
-        let o = Obj::open(v, path, CONFIDENCE_KEYS, s)?;
-        let level = o.req("level", s).and_then(|(lv, p)| {
-            as_enum(lv, &p, "confidence level", ConfidenceLevel::parse, ConfidenceLevel::expected, s)
+        let o = Obj::open(v, path, &CONFIDENCE, s)?;
+        let level = o.required("level", s, |s, lv, p| {
+            as_enum(lv, p, "confidence level", ConfidenceLevel::parse, ConfidenceLevel::expected, s)
         });
-        let note = o.opt_string("note", s);
-        let conflicts = o
-            .array("conflicts", false, s)
-            .map(|(a, p)| {
-                a.iter()
-                    .enumerate()
-                    .map(|(k, cv)| conflict(cv, &index_path(&p, k), s))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-            })
-            .unwrap_or(Some(Vec::new()));
+        let note = o.opt_text("note", s);
+        let conflicts = o.list("conflicts", Need::Optional, s, |s, cv, p, _| conflict(cv, p, s));
         if level == Some(ConfidenceLevel::Conflicting) && conflicts.as_ref().is_some_and(|c| c.is_empty()) {
             s.report(
                 &format!("{path}.conflicts"),
@@ -441,35 +515,11 @@ impl Validator {
         Some(Confidence { level: level?, note, conflicts: conflicts? })
     }
 
-    fn source(&mut self, v: &Value, path: &str) -> Option<Source> {
-        let s = &mut self.sink;
-        let o = Obj::open(v, path, SOURCE_KEYS, s)?;
-        let publisher = o.text("publisher", s);
-        let kind = o
-            .req("kind", s)
-            .and_then(|(kv, p)| as_enum(kv, &p, "source kind", SourceKind::parse, SourceKind::expected, s));
-        let title = o.text("title", s);
-        let url = o.req("url", s).and_then(|(uv, p)| match uv {
-            Value::String(u) if is_http_url(u) => Some(u.clone()),
-            Value::String(u) => {
-                s.report(&p, format!("{} is not an http(s) URL", quote(u)));
-                None
-            }
-            other => {
-                s.report(&p, format!("expected a URL string, found {}", type_name(other)));
-                None
-            }
-        });
-        let date = o.opt_date("date", s);
-        let note = o.opt_string("note", s);
-        Some(Source { publisher: publisher?, kind: kind?, title: title?, url: url?, date, note })
-    }
-
-    fn relationship(&mut self, v: &Value, path: &str, _i: usize) -> Option<Relationship> {
-        let o = Obj::open(v, path, REL_KEYS, &mut self.sink)?;
-        let id = self.id(&o, 2);
-        let from = o.req("from", &mut self.sink).and_then(|(fv, p)| self.org_ref(fv, &p));
-        let to = o.req("to", &mut self.sink).and_then(|(tv, p)| self.org_ref(tv, &p));
+    fn relationship(&mut self, v: &Value, path: &str) -> Option<Relationship> {
+        let o = Obj::open(v, path, &REL, &mut self.sink)?;
+        let id = self.id(&o, IdKind::Relationship);
+        let from = o.required("from", self, Validator::org_ref);
+        let to = o.required("to", self, Validator::org_ref);
         if let (Some(f), Some(t)) = (from, to) {
             if f == t {
                 self.sink.report(
@@ -479,30 +529,24 @@ impl Validator {
             }
         }
         let s = &mut self.sink;
-        let kind = o
-            .req("kind", s)
-            .and_then(|(kv, p)| as_enum(kv, &p, "relationship kind", RelationKind::parse, RelationKind::expected, s));
+        let kind = o.required("kind", s, |s, kv, p| {
+            as_enum(kv, p, "relationship kind", RelationKind::parse, RelationKind::expected, s)
+        });
         let directed = o.bool_or("directed", true, s);
         let label = o.text("label", s);
-        let phases = match o.array("phases", true, &mut self.sink) {
-            Some((a, p)) => {
-                if a.is_empty() {
-                    self.sink.report(&p, "must list at least one phase");
+        let phases = o
+            .items("phases", Need::AtLeast(1, "must list at least one phase"), self, |s, pv, p, _| {
+                let phase = s.phase(pv, p)?;
+                for org in [from, to].into_iter().flatten() {
+                    s.check_founded(org, phase.start, &format!("{p}.start"));
                 }
-                let phases: Vec<Option<Phase>> =
-                    a.iter().enumerate().map(|(k, pv)| self.phase(pv, &index_path(&p, k))).collect();
-                self.check_phase_order(&phases, &p);
-                for (k, ph) in phases.iter().enumerate() {
-                    if let Some(ph) = ph {
-                        for org in [from, to].into_iter().flatten() {
-                            self.check_founded(org, ph.start, &format!("{}.start", index_path(&p, k)));
-                        }
-                    }
-                }
-                phases.into_iter().collect::<Option<Vec<_>>>().filter(|v| !v.is_empty())
-            }
-            None => None,
-        };
+                Some(phase)
+            })
+            .and_then(|phases| {
+                self.check_phase_order(&phases, &format!("{path}.phases"));
+                all_or_none(phases)
+            })
+            .filter(|v| !v.is_empty());
         let (from, to) = (from?, to?);
         if from == to {
             return None;
@@ -511,7 +555,7 @@ impl Validator {
     }
 
     fn phase(&mut self, v: &Value, path: &str) -> Option<Phase> {
-        let o = Obj::open(v, path, PHASE_KEYS, &mut self.sink)?;
+        let o = Obj::open(v, path, &PHASE, &mut self.sink)?;
         let s = &mut self.sink;
         let start = o.date("start", s);
         let start_uncertain = o.bool_or("start_uncertain", false, s);
@@ -529,53 +573,37 @@ impl Validator {
             }
         }
         let status = o.text("status", s);
-        let state = match o.get("state") {
-            Some((sv, p)) => as_enum(sv, &p, "phase state", PhaseState::parse, PhaseState::expected, s),
-            None => Some(PhaseState::Active),
-        };
-        let confidence = match o.get("confidence") {
-            Some((cv, p)) => as_enum(cv, &p, "confidence level", ConfidenceLevel::parse, ConfidenceLevel::expected, s),
-            None => Some(ConfidenceLevel::Confirmed),
-        };
-        let summary = o.opt_string("summary", s);
-        let events = match o.array("events", true, s) {
-            Some((a, p)) => {
-                if a.is_empty() {
-                    s.report(&p, "must list at least one event that proves the phase");
-                }
-                a.iter()
-                    .enumerate()
-                    .map(|(k, ev)| {
-                        let ep = index_path(&p, k);
-                        let id = as_text(ev, &ep, &mut self.sink)?;
-                        let found = self.event_by_id.get(&id).copied();
-                        if found.is_none() && !self.events_unreadable {
-                            self.sink.report(&ep, format!("unknown event id {}", quote(&id)));
-                        }
-                        found
-                    })
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .filter(|v| !v.is_empty())
-            }
-            None => None,
-        };
+        let state = o
+            .optional("state", s, |s, sv, p| as_enum(sv, p, "phase state", PhaseState::parse, PhaseState::expected, s));
+        let confidence = o.optional("confidence", s, |s, cv, p| {
+            as_enum(cv, p, "confidence level", ConfidenceLevel::parse, ConfidenceLevel::expected, s)
+        });
+        let summary = o.opt_text("summary", s);
+        let events = o.list(
+            "events",
+            Need::AtLeast(1, "must list at least one event that proves the phase"),
+            self,
+            |s, ev, p, _| s.event_ref(ev, p),
+        );
         Some(Phase {
             start: start?,
             start_uncertain,
             end,
             end_scheduled,
             status: status?,
-            state: state?,
-            confidence: confidence?,
+            state: state?.unwrap_or(PhaseState::Active),
+            confidence: confidence?.unwrap_or(ConfidenceLevel::Confirmed),
             summary,
             events: events?,
         })
     }
 
     /// Phases must be in time order and must not overlap (an open phase overlaps every later one).
+    /// Pairwise, so only for lists within [`limits::PHASES`] (a longer one is already reported).
     fn check_phase_order(&mut self, phases: &[Option<Phase>], path: &str) {
+        if phases.len() > limits::PHASES.max_items {
+            return;
+        }
         for j in 0..phases.len() {
             let Some(b) = &phases[j] else { continue };
             for (i, a) in phases.iter().enumerate().take(j) {
@@ -610,23 +638,40 @@ impl Validator {
 }
 
 fn conflict(v: &Value, path: &str, s: &mut Sink) -> Option<Conflict> {
-    let o = Obj::open(v, path, CONFLICT_KEYS, s)?;
-    let about = o
-        .req("about", s)
-        .and_then(|(a, p)| as_enum(a, &p, "conflict subject", ConflictAbout::parse, ConflictAbout::expected, s));
-    let values = o.array("values", true, s).and_then(|(a, p)| {
-        if a.len() < 2 {
-            s.report(&p, "must list at least two competing values");
-        }
-        let vals = a.iter().enumerate().map(|(k, x)| as_text(x, &index_path(&p, k), s)).collect::<Vec<_>>();
-        vals.into_iter().collect::<Option<Vec<_>>>().filter(|v| v.len() >= 2)
+    let o = Obj::open(v, path, &CONFLICT, s)?;
+    let about = o.required("about", s, |s, a, p| {
+        as_enum(a, p, "conflict subject", ConflictAbout::parse, ConflictAbout::expected, s)
     });
-    let note = o.opt_string("note", s);
+    let values = o.texts("values", Need::AtLeast(2, "must list at least two competing values"), s);
+    let note = o.opt_text("note", s);
     Some(Conflict { about: about?, values: values?, note })
 }
 
+fn source(v: &Value, path: &str, s: &mut Sink) -> Option<Source> {
+    let o = Obj::open(v, path, &SOURCE, s)?;
+    let publisher = o.text("publisher", s);
+    let kind =
+        o.required("kind", s, |s, kv, p| as_enum(kv, p, "source kind", SourceKind::parse, SourceKind::expected, s));
+    let title = o.text("title", s);
+    let url = o.required("url", s, |s, uv, p| match uv {
+        Value::String(u) if !check_text(u, p, limits::SOURCE_URL, s) => None,
+        Value::String(u) if is_http_url(u) => Some(u.clone()),
+        Value::String(u) => {
+            s.report(p, format!("{} is not an http(s) URL", quote(u)));
+            None
+        }
+        other => {
+            s.report(p, format!("expected a URL string, found {}", type_name(other)));
+            None
+        }
+    });
+    let date = o.opt_date("date", s);
+    let note = o.opt_text("note", s);
+    Some(Source { publisher: publisher?, kind: kind?, title: title?, url: url?, date, note })
+}
+
 /// A finite number ≥ 0.
-fn non_negative(v: &Value, path: &str, s: &mut Sink) -> Option<f64> {
+fn non_negative(s: &mut Sink, v: &Value, path: &str) -> Option<f64> {
     match v.as_f64() {
         Some(x) if x.is_finite() && x >= 0.0 => Some(x),
         Some(x) if x.is_finite() => {
@@ -693,4 +738,231 @@ fn first_seen(orgs: &[Organisation], events: &[Event], rels: &[Relationship], me
         }
     }
     seen.into_iter().map(|s| s.unwrap_or(fallback)).collect()
+}
+
+/// The JSON Schema, the Rust vocabularies and the validator's shapes say the same thing: every
+/// object's keys, every enum's values, every text field's character rule and length, every list's
+/// limit. Data-driven: a new object, field, list or enum in the schema fails here until the Rust
+/// side has it too, and the other way round.
+#[cfg(test)]
+mod schema_cross_check {
+    use serde_json::Value;
+
+    use super::*;
+    use crate::model::limits::TextKind;
+    use crate::model::text;
+
+    const SCHEMA: &str = include_str!("../../../../static/data/powershift.schema.json");
+
+    /// Where in the schema each shape's object is.
+    const SHAPES: &[(&str, &Shape)] = &[
+        ("", &ROOT),
+        ("/properties/meta", &META),
+        ("/properties/organisations/items", &ORG),
+        ("/properties/events/items", &EVENT),
+        ("/properties/relationships/items", &REL),
+        ("/$defs/amount", &AMOUNT),
+        ("/$defs/confidence", &CONFIDENCE),
+        ("/$defs/confidence/properties/conflicts/items", &CONFLICT),
+        ("/$defs/source", &SOURCE),
+        ("/$defs/phase", &PHASE),
+    ];
+
+    /// Every closed vocabulary of the format, by its JSON names.
+    fn vocabularies() -> Vec<(&'static str, Vec<&'static str>)> {
+        fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|v| name(*v)).collect()
+        }
+        vec![
+            ("OrgKind", names(OrgKind::ALL, OrgKind::as_str)),
+            ("RelationKind", names(RelationKind::ALL, RelationKind::as_str)),
+            ("EventKind", names(EventKind::ALL, EventKind::as_str)),
+            ("ConfidenceLevel", names(ConfidenceLevel::ALL, ConfidenceLevel::as_str)),
+            ("AmountQualifier", names(AmountQualifier::ALL, AmountQualifier::as_str)),
+            ("PhaseState", names(PhaseState::ALL, PhaseState::as_str)),
+            ("ConflictAbout", names(ConflictAbout::ALL, ConflictAbout::as_str)),
+            ("SourceKind", names(SourceKind::ALL, SourceKind::as_str)),
+        ]
+    }
+
+    fn schema() -> Value {
+        serde_json::from_str(SCHEMA).expect("the schema is JSON")
+    }
+
+    /// Every node of the schema with its JSON pointer, skipping `if`/`then`/`else` (conditions
+    /// restate properties partially).
+    fn nodes<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Value)>) {
+        out.push((at.clone(), v));
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    if !matches!(k.as_str(), "if" | "then" | "else") {
+                        nodes(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
+                    }
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    nodes(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn all_nodes(schema: &Value) -> Vec<(String, &Value)> {
+        let mut out = Vec::new();
+        nodes(schema, String::new(), &mut out);
+        out
+    }
+
+    /// The `$defs` a schema node refers to, directly or through `allOf`.
+    fn refs(node: &Value) -> Vec<String> {
+        let mut out: Vec<String> = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+            .map(String::from)
+            .into_iter()
+            .collect();
+        for part in node.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+            out.extend(refs(part));
+        }
+        out
+    }
+
+    fn text_kind_of(node: &Value) -> Option<TextKind> {
+        [TextKind::Name, TextKind::Line, TextKind::Paragraph]
+            .into_iter()
+            .find(|k| refs(node).iter().any(|r| r == k.schema_def()))
+    }
+
+    #[test]
+    fn every_object_in_the_schema_has_a_shape_with_the_same_keys() {
+        let schema = schema();
+        let mut problems = Vec::new();
+        for (at, node) in all_nodes(&schema) {
+            let Some(props) = node.get("properties").and_then(Value::as_object) else { continue };
+            if at.ends_with("/properties") {
+                continue; // a property that happens to be called "properties" (none today)
+            }
+            let Some((_, shape)) = SHAPES.iter().find(|(p, _)| *p == at) else {
+                problems.push(format!("schema object at {at:?} has no *_KEYS list / Shape in validate.rs"));
+                continue;
+            };
+            let mut in_schema: Vec<&str> = props.keys().map(String::as_str).collect();
+            let mut in_rust: Vec<&str> = shape.keys.to_vec();
+            in_schema.sort_unstable();
+            in_rust.sort_unstable();
+            if in_schema != in_rust {
+                problems.push(format!("{at:?}: schema properties {in_schema:?} but validate.rs keys {in_rust:?}"));
+            }
+        }
+        for (at, _) in SHAPES {
+            if schema.pointer(at).and_then(|n| n.get("properties")).is_none() {
+                problems.push(format!("SHAPES names {at:?}, which is not an object with properties in the schema"));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_enum_in_the_schema_is_a_rust_vocabulary_and_every_vocabulary_is_in_the_schema() {
+        let schema = schema();
+        let vocabularies = vocabularies();
+        let mut used = vec![false; vocabularies.len()];
+        let mut problems = Vec::new();
+        for (at, node) in all_nodes(&schema) {
+            let Some(values) = node.get("enum").and_then(Value::as_array) else { continue };
+            let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+            match vocabularies.iter().position(|(_, names)| *names == values) {
+                Some(i) => used[i] = true,
+                None => problems.push(format!(
+                    "the enum at {at:?} {values:?} equals no Rust vocabulary (same values, same order); add it to kinds.rs and to vocabularies() here"
+                )),
+            }
+        }
+        for ((name, names), used) in vocabularies.iter().zip(used) {
+            if !used {
+                problems.push(format!("{name} {names:?} appears in no schema enum"));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn text_rules_and_list_limits_match_the_schema_both_ways() {
+        let schema = schema();
+        let mut problems = Vec::new();
+        for (at, shape) in SHAPES {
+            let props = schema.pointer(&format!("{at}/properties")).and_then(Value::as_object).unwrap();
+            for (key, node) in props {
+                let list = shape.lists.iter().find(|(k, _)| k == key).map(|(_, c)| *c);
+                let is_array = node.get("type").and_then(Value::as_str) == Some("array");
+                match (is_array, list) {
+                    (true, Some(c)) if node.get("maxItems").and_then(Value::as_u64) != Some(c.max_items as u64) => {
+                        problems.push(format!(
+                            "{at}/{key}: maxItems {:?} but the limit is {}",
+                            node.get("maxItems"),
+                            c.max_items
+                        ))
+                    }
+                    (true, None) => problems.push(format!("{at}/{key}: a list with no count limit in validate.rs")),
+                    (false, Some(_)) => {
+                        problems.push(format!("{at}/{key}: a count limit on a field that is not a list"))
+                    }
+                    _ => {}
+                }
+                let texts = if is_array { node.get("items").unwrap_or(&Value::Null) } else { node };
+                let rule = shape.texts.iter().find(|(k, _)| k == key).map(|(_, r)| *r);
+                match (text_kind_of(texts), rule) {
+                    (None, None) => {}
+                    (Some(kind), Some(rule)) => {
+                        if kind != rule.kind {
+                            problems.push(format!("{at}/{key}: schema says {kind:?}, validator {:?}", rule.kind));
+                        }
+                        if texts.get("maxLength").and_then(Value::as_u64) != Some(rule.max_chars as u64) {
+                            problems.push(format!(
+                                "{at}/{key}: maxLength {:?} but the validator allows {}",
+                                texts.get("maxLength"),
+                                rule.max_chars
+                            ));
+                        }
+                    }
+                    (Some(_), None) => problems.push(format!("{at}/{key}: a text in the schema without a TextRule")),
+                    (None, Some(_)) => problems.push(format!(
+                        "{at}/{key}: a TextRule for a field that is not name/line/paragraph text in the schema"
+                    )),
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_schema_character_patterns_forbid_exactly_what_the_validator_forbids() {
+        let schema = schema();
+        let probes: Vec<char> = (0u32..=0xA0)
+            .chain(0x2000..=0x2070)
+            .chain([0xFEFF, 0xFEFE, 0xE9, 0x6771, 0x1F642])
+            .filter_map(char::from_u32)
+            // NFC is the one rule a schema pattern cannot say (U+2000 EN QUAD is U+2002 in NFC).
+            .filter(|&c| unicode_normalization::is_nfc(&c.to_string()))
+            .collect();
+        let mut problems = Vec::new();
+        for kind in [TextKind::Name, TextKind::Line, TextKind::Paragraph] {
+            let mut probe_schema = serde_json::json!({ "$ref": format!("#/$defs/{}", kind.schema_def()) });
+            probe_schema["$defs"] = schema["$defs"].clone();
+            let validator = jsonschema::validator_for(&probe_schema).expect("the schema compiles");
+            for &c in &probes {
+                let s = format!("a{c}b");
+                let by_schema = validator.is_valid(&Value::String(s.clone()));
+                let by_rust = text::check(&s, TextRule { kind, max_chars: 10 }).is_empty();
+                if by_schema != by_rust {
+                    problems.push(format!("{kind:?} U+{:04X}: schema {by_schema}, validator {by_rust}", u32::from(c)));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
 }
