@@ -20,6 +20,19 @@ const CLICK_SLOP_PX: f64 = 4.0;
 const LINE_REACH_PX: f64 = 12.0;
 /// The same for a finger.
 const LINE_REACH_TOUCH_PX: f64 = 24.0;
+/// A line this close wins over the label or disc rim it runs under.
+const LINE_UNDER_LABEL_PX: f64 = 4.0;
+
+/// Whether `at` (viewBox units) is in the inner part of an organisation's disc.
+fn on_disc_core(
+    scene: &NetworkScene,
+    camera: powershift_core::view::Camera,
+    org: powershift_core::model::OrgIx,
+    at: powershift_core::network::Vec2,
+) -> bool {
+    let world = camera.to_world(at);
+    scene.nodes.iter().find(|n| n.org == org).is_some_and(|n| n.pos.distance(world) <= 0.6 * n.radius)
+}
 
 /// The network's pointer listeners.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,9 +80,12 @@ pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle, scene: Rc<
             let at = pointer_in_view(&e, &el, vb);
             let per_px = units_per_px(&el, vb);
             let reach = if is_touch(&e) { LINE_REACH_TOUCH_PX } else { LINE_REACH_PX } * per_px;
-            // An organisation under the pointer wins; otherwise the nearest line within reach.
+            // An organisation's disc wins; on its label or the rim of its disc, a line passing within
+            // a few pixels wins (lines often run under labels); elsewhere the nearest line in reach.
+            let tight = line_at(&scene, camera, at, LINE_UNDER_LABEL_PX * per_px);
             let target = match item_at(&e) {
-                Some(Selection::Org(o)) => Target::Org(o),
+                Some(Selection::Org(o)) if tight.is_none() || on_disc_core(&scene, camera, o, at) => Target::Org(o),
+                Some(Selection::Org(_)) => tight.unwrap_or(Target::Background),
                 _ => line_at(&scene, camera, at, reach).unwrap_or(Target::Background),
             };
             let mut m = machine.borrow_mut();

@@ -23,6 +23,24 @@ impl Curve {
         a.lerp(b, t)
     }
 
+    /// Distance from `p` to the curve, measured on 32 chords (well under a pixel at the network's
+    /// sizes). O(1).
+    pub fn distance_to(&self, p: Vec2) -> f64 {
+        const STEPS: usize = 32;
+        let mut best = f64::INFINITY;
+        let mut prev = self.at(0.0);
+        for k in 1..=STEPS {
+            let next = self.at(k as f64 / STEPS as f64);
+            let d = next - prev;
+            let len2 = d.x * d.x + d.y * d.y;
+            let t =
+                if len2 > 0.0 { (((p.x - prev.x) * d.x + (p.y - prev.y) * d.y) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            best = best.min(p.distance(prev + d * t));
+            prev = next;
+        }
+        best
+    }
+
     /// SVG path data: `M x y Q cx cy x y`, numbers written by [`crate::svg::num`].
     pub fn svg_path(&self) -> String {
         use crate::svg::num;
@@ -65,9 +83,44 @@ pub fn parallel_curve(
     Curve { start, control, end }
 }
 
+/// The curve bent away from any disc it would otherwise run under (an edge passing through an
+/// organisation it does not connect reads as if it did, and cannot be clicked there). The disc that
+/// intrudes most pushes the curve's middle to the other side, `margin` clear of its rim; one pass,
+/// so a curve threading between two discs may still touch one. O(n) for n discs.
+pub fn bend_around(curve: Curve, ends: (usize, usize), pos: &[Vec2], radius: &[f64], margin: f64) -> Curve {
+    let (a, b) = (curve.start, curve.end);
+    let dir = (b - a).normalized();
+    if dir == Vec2::default() {
+        return curve;
+    }
+    let normal = dir.perp();
+    let mut worst: Option<(f64, f64)> = None; // (overlap, side)
+    for (i, (&p, &r)) in pos.iter().zip(radius).enumerate() {
+        if i == ends.0 || i == ends.1 {
+            continue;
+        }
+        let along = (p.x - a.x) * dir.x + (p.y - a.y) * dir.y;
+        let len = a.distance(b);
+        if along <= 0.0 || along >= len {
+            continue;
+        }
+        let overlap = r + margin - curve.distance_to(p);
+        if overlap > 0.0 && worst.is_none_or(|w| overlap > w.0) {
+            let side = (p.x - a.x) * normal.x + (p.y - a.y) * normal.y;
+            worst = Some((overlap, if side >= 0.0 { -1.0 } else { 1.0 }));
+        }
+    }
+    match worst {
+        // Moving the control point by 2δ moves the curve's middle by δ.
+        Some((overlap, side)) => Curve { control: curve.control + normal * (2.0 * overlap * side), ..curve },
+        None => curve,
+    }
+}
+
 /// Curves for many edges at once: `ends[i]` = (from, to) as indices into `pos`/`radius`. Edges
-/// between the same pair are fanned in input order, so the same list always gives the same picture.
-/// O(m log m).
+/// between the same pair are fanned in input order, so the same list always gives the same picture,
+/// and every curve is bent around the discs it would run under ([`bend_around`]).
+/// O(m log m + m · n).
 pub fn edge_curves(pos: &[Vec2], radius: &[f64], ends: &[(usize, usize)], spacing: f64) -> Vec<Curve> {
     use std::collections::BTreeMap;
     let key = |&(a, b): &(usize, usize)| (a.min(b), a.max(b));
@@ -82,7 +135,7 @@ pub fn edge_curves(pos: &[Vec2], radius: &[f64], ends: &[(usize, usize)], spacin
             let slot = next.entry(k).or_insert(0);
             let c = parallel_curve(pos[a], radius[a], pos[b], radius[b], *slot, size[&k], a < b, spacing);
             *slot += 1;
-            c
+            bend_around(c, (a, b), pos, radius, spacing / 2.0)
         })
         .collect()
 }
@@ -98,6 +151,20 @@ mod tests {
         assert_eq!(c.end, Vec2::new(95.0, 0.0));
         assert_eq!(c.control, Vec2::new(50.0, 0.0));
         assert_eq!(c.svg_path(), "M10 0 Q50 0 95 0");
+    }
+
+    #[test]
+    fn a_curve_is_bent_clear_of_a_disc_it_would_run_under() {
+        let pos = [Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(50.0, 2.0)];
+        let radius = [5.0, 5.0, 8.0];
+        let straight = parallel_curve(pos[0], 5.0, pos[1], 5.0, 0, 1, true, 12.0);
+        assert!(straight.distance_to(pos[2]) < 8.0, "the disc sits on the straight line");
+        let bent = bend_around(straight, (0, 1), &pos, &radius, 6.0);
+        assert!(bent.distance_to(pos[2]) >= 8.0 + 6.0 - 0.5, "{}", bent.distance_to(pos[2]));
+        assert!(bent.at(0.5).y < 0.0, "away from the disc, which is below the line");
+        // A disc well clear of the line leaves it alone.
+        let far = [Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(50.0, 40.0)];
+        assert_eq!(bend_around(straight, (0, 1), &far, &radius, 6.0), straight);
     }
 
     #[test]

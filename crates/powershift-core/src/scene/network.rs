@@ -4,7 +4,7 @@
 
 use crate::gesture::Target;
 use crate::model::{Dataset, OrgIx, RelIx, RelationKind};
-use crate::network::edges::{edge_curves, parallel_curve, Curve};
+use crate::network::edges::{bend_around, edge_curves, parallel_curve, Curve};
 use crate::network::temporal::drawing_bounds;
 use crate::network::{NetworkLayout, Rect, Vec2};
 use crate::view::{Camera, Selection, ViewState};
@@ -333,7 +333,7 @@ pub fn network_scene(
                 });
             }
         } else {
-            edges.push(bundle(ds, layout, view, *pair, members, &pos_of, change, &changed_suffix, focused, &link));
+            edges.push(bundle(ds, layout, view, *pair, members, &pos, change, &changed_suffix, focused, &link));
         }
     }
 
@@ -417,16 +417,24 @@ fn bundle(
     view: &ViewState,
     pair: (OrgIx, OrgIx),
     members: &[usize],
-    pos_of: &dyn Fn(OrgIx) -> Option<(Vec2, f64)>,
+    positions: &[Vec2],
     change: Option<&ChangeView>,
     changed_suffix: &dyn Fn(RelIx) -> String,
     focused: bool,
     link: &Linked,
 ) -> SceneEdge {
+    let radii: Vec<f64> = layout.nodes.iter().map(|n| n.radius).collect();
+    let index_of = |o: OrgIx| layout.nodes.binary_search_by_key(&o, |n| n.org).ok();
+    let pos_of = |o: OrgIx| index_of(o).map(|i| (positions[i], radii[i]));
     let rels: Vec<RelIx> = members.iter().map(|&i| layout.edges[i].rel).collect();
     let (a, b) = (ds.org(pair.0), ds.org(pair.1));
     let ((pa, ra), (pb, rb)) = (pos_of(pair.0).unwrap_or_default(), pos_of(pair.1).unwrap_or_default());
-    let curve = parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0);
+    let curve = match (index_of(pair.0), index_of(pair.1)) {
+        (Some(ia), Some(ib)) => {
+            bend_around(parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0), (ia, ib), positions, &radii, 6.0)
+        }
+        _ => parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0),
+    };
     let kinds: Vec<RelationKind> = {
         let mut k: Vec<RelationKind> = rels.iter().map(|r| ds.rel(*r).kind).collect();
         k.sort();
@@ -564,21 +572,9 @@ pub fn line_at(scene: &NetworkScene, camera: Camera, p: Vec2, tolerance: f64) ->
         .map(|(e, _)| if e.rels.len() > 1 { Target::Pair(e.pair.0, e.pair.1) } else { Target::Rel(e.rel) })
 }
 
-/// Distance from `p` to a quadratic Bézier, measured on 32 chords (exact to well under a pixel at
-/// the network's sizes).
+/// Distance from `p` to a curve (see [`Curve::distance_to`]).
 pub fn distance_to_curve(c: &Curve, p: Vec2) -> f64 {
-    const STEPS: usize = 32;
-    let mut best = f64::INFINITY;
-    let mut prev = c.at(0.0);
-    for k in 1..=STEPS {
-        let next = c.at(k as f64 / STEPS as f64);
-        let d = next - prev;
-        let len2 = d.x * d.x + d.y * d.y;
-        let t = if len2 > 0.0 { (((p.x - prev.x) * d.x + (p.y - prev.y) * d.y) / len2).clamp(0.0, 1.0) } else { 0.0 };
-        best = best.min(p.distance(prev + d * t));
-        prev = next;
-    }
-    best
+    c.distance_to(p)
 }
 
 /// The part of the story's drawing to show for a date: the date's own drawing (`content`), grown to
