@@ -171,3 +171,19 @@ async fn a_body_over_the_size_limit_is_refused_with_its_size_and_the_limit() {
     assert!(html.contains(&format!("data/huge.json is {} bytes (16.0 MiB)", limit + 1)), "{html}");
     assert!(html.contains(&format!("at most {limit} bytes (16.0 MiB)")), "{html}");
 }
+
+#[tokio::test]
+async fn the_first_screen_states_the_finding_and_keeps_the_figures_out_of_the_way() {
+    let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
+    let headline = ds.meta.headline.clone().expect("the shipped story has a headline");
+    let html = render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds }).await;
+    let header = &html[..html.find("</header>").unwrap()];
+    assert!(
+        header.contains(&format!("<p class=\"subtitle\">{}</p>", headline.replace('\'', "&#x27;")))
+            || header.contains(&headline),
+        "{header}"
+    );
+    assert!(!header.contains("data-testid=\"event-count\""), "the figures are under About the data");
+    let about = &html[html.find("id=\"notes-title\"").unwrap()..];
+    assert!(about.contains("data-testid=\"event-count\""), "{about}");
+}

@@ -26,6 +26,8 @@ pub struct NetworkViewProps {
 
 /// How much of the story's box a date's frame covers at least.
 const MIN_FRAME: f64 = 0.55;
+/// The change's headline is set a little larger than the labels.
+const NOTE_SCALE: f64 = 1.2;
 
 /// The network view.
 #[function_component(NetworkView)]
@@ -44,7 +46,8 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     // The camera frames the date: the view eases from the previous date's frame to this one's,
     // while positions stay where the stable layout put them. Once the reader zooms or pans, their
     // view wins (the frame is held) until "Reset view".
-    let headroom = if scene.annotation.is_some() { Annotation::headroom(story.layout.config.font_px) } else { 0.0 };
+    let headroom =
+        if scene.annotation.is_some() { Annotation::headroom(story.layout.config.font_px * NOTE_SCALE) } else { 0.0 };
     let date_frame = |l: &NetworkLayout| {
         if l.nodes.is_empty() {
             story.bounds
@@ -94,7 +97,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     // The change's headline, fitted into what the camera shows.
     let (cam, font_px) = (view.view.camera, story.layout.config.font_px);
     let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };
-    let note = scene.annotation.as_ref().map(|a| a.fit(shown, font_px));
+    let note = scene.annotation.as_ref().map(|a| a.fit(shown, font_px * NOTE_SCALE));
     let compare = view.view.compare;
     let oncompare = {
         let view = view.clone();
@@ -127,7 +130,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.0 / 1.4 })}>{ "−" }</button>
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
-                { network_svg(&scene, vb, cam, font_px, note.as_ref(), &on) }
+                { network_svg(&scene, vb, cam, font_px, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on) }
             </div>
             <p class="hint muted small">{ "Drag to pan, scroll or pinch to zoom, drag an organisation to pin it. Select an organisation or a line for details." }</p>
         </section>

@@ -34,7 +34,7 @@ impl SummaryFacts {
         SummaryFacts {
             title: ds.meta.title.clone(),
             subtitle: ds.meta.subtitle.clone(),
-            headline: None,
+            headline: ds.meta.headline.clone(),
             start,
             end,
             events: ds.events.len(),

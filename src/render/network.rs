@@ -50,7 +50,7 @@ pub fn network_svg(
     view_box: Rect,
     camera: Camera,
     font_px: f64,
-    note: Option<&FittedAnnotation>,
+    note: Option<(&FittedAnnotation, f64)>,
     on: &SvgListeners,
 ) -> Html {
     let vb = view_box;
@@ -78,12 +78,12 @@ pub fn network_svg(
                 <g class="ghosts">{ for scene.ghosts.iter().map(ghost) }</g>
                 <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large, font_px)) }</g>
                 <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px)) }</g>
-                if let Some(a) = note {
+                if let Some((a, note_px)) = note {
                     <g class="annotation" aria-hidden="true">
                         <line x1={num(a.leader.0.x)} y1={num(a.leader.0.y)} x2={num(a.leader.1.x)} y2={num(a.leader.1.y)} />
-                        <text x={num(a.x)} y={num(a.y)} font-size={num(font_px)} text-anchor="middle">
+                        <text x={num(a.x)} y={num(a.y)} font-size={num(note_px)} text-anchor="middle">
                             { for a.lines.iter().enumerate().map(|(i, l)| html! {
-                                <tspan x={num(a.x)} dy={if i == 0 { "0".to_string() } else { num(font_px * 1.2) }}>{ l }</tspan>
+                                <tspan x={num(a.x)} dy={if i == 0 { "0".to_string() } else { num(note_px * 1.2) }}>{ l }</tspan>
                             }) }
                         </text>
                     </g>

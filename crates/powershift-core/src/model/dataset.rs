@@ -47,6 +47,8 @@ pub struct Meta {
     pub title: String,
     /// One line under the title.
     pub subtitle: Option<String>,
+    /// The finding in one sentence: shown under the title instead of the subtitle when present.
+    pub headline: Option<String>,
     /// Scope and method.
     pub description: Option<String>,
     /// When the data was last checked; open phases run to here.

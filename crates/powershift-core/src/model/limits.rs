@@ -58,6 +58,8 @@ const fn rule(kind: TextKind, max_chars: usize) -> TextRule {
 pub const META_TITLE: TextRule = rule(TextKind::Line, 160);
 /// `meta.subtitle`.
 pub const META_SUBTITLE: TextRule = rule(TextKind::Line, 300);
+/// `meta.headline`: the finding in one sentence, shown under the title on the first screen.
+pub const META_HEADLINE: TextRule = rule(TextKind::Line, 200);
 /// `meta.description`.
 pub const META_DESCRIPTION: TextRule = rule(TextKind::Paragraph, 2_000);
 /// `meta.credit`.

@@ -45,7 +45,7 @@ use crate::date::{Date, FuzzyDate};
 pub const FORMAT_VERSION: u64 = 1;
 
 const ROOT_KEYS: &[&str] = &["$schema", "format_version", "meta", "organisations", "events", "relationships"];
-const META_KEYS: &[&str] = &["title", "subtitle", "description", "as_of", "start", "credit", "notes"];
+const META_KEYS: &[&str] = &["title", "subtitle", "headline", "description", "as_of", "start", "credit", "notes"];
 const ORG_KEYS: &[&str] = &["id", "name", "short_name", "kind", "description", "founded"];
 const EVENT_KEYS: &[&str] = &[
     "id",
@@ -86,6 +86,7 @@ static META: Shape = shape(
     &[
         ("title", limits::META_TITLE),
         ("subtitle", limits::META_SUBTITLE),
+        ("headline", limits::META_HEADLINE),
         ("description", limits::META_DESCRIPTION),
         ("credit", limits::META_CREDIT),
         ("notes", limits::META_NOTE),
@@ -316,6 +317,7 @@ impl Validator {
         let o = Obj::open(v, path, &META, s)?;
         let title = o.text("title", s);
         let subtitle = o.opt_text("subtitle", s);
+        let headline = o.opt_text("headline", s);
         let description = o.opt_text("description", s);
         let as_of = o.date("as_of", s);
         let start = o.opt_date("start", s);
@@ -326,7 +328,7 @@ impl Validator {
                 s.report(&format!("{path}.start"), format!("{st} is after as_of {end}"));
             }
         }
-        Some(Meta { title: title?, subtitle, description, as_of: as_of?, start, credit, notes: notes? })
+        Some(Meta { title: title?, subtitle, headline, description, as_of: as_of?, start, credit, notes: notes? })
     }
 
     /// Records an id; reports duplicates with the place of the first definition.
