@@ -103,6 +103,20 @@ pub struct AppContext {
     pub story: Story,
     /// The view state; dispatch actions on it.
     pub view: ViewHandle,
+    /// Where the reader selected something far from the details (the timeline, search results), so
+    /// the details can offer the way back after bringing themselves into view.
+    pub came_from: UseStateHandle<Option<&'static str>>,
+}
+
+impl AppContext {
+    /// Shows `sel`'s details where the reader looks: selects it, remembers the reader's place and
+    /// brings the details panel into view; `from` names the place for the way back ("timeline").
+    pub fn select_from_afar(&self, sel: powershift_core::view::Selection, from: &'static str) {
+        crate::platform::dom::remember_place();
+        self.view.dispatch(powershift_core::view::Action::Select(Some(sel)));
+        self.came_from.set(Some(from));
+        crate::platform::dom::scroll_into_view_soon("details-title");
+    }
 }
 
 /// The story screen's shared state. Panels are only ever rendered inside the story screen's

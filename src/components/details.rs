@@ -21,6 +21,13 @@ pub fn details() -> Html {
         let view = view.clone();
         Callback::from(move |_| view.dispatch(Action::Select(None)))
     };
+    let back = {
+        let came_from = app.came_from.clone();
+        Callback::from(move |_: MouseEvent| {
+            came_from.set(None);
+            crate::platform::dom::return_to_place();
+        })
+    };
     let body = match view.view.selection {
         None => html! {
             <div class="empty">
@@ -35,7 +42,10 @@ pub fn details() -> Html {
     html! {
         <section class="panel details" aria-labelledby="details-title" aria-live="polite">
             <div class="panel-head">
-                <h2 id="details-title">{ "Details" }</h2>
+                <h2 id="details-title" tabindex="-1">{ "Details" }</h2>
+                if let (Some(from), true) = (*app.came_from, view.view.selection.is_some()) {
+                    <button type="button" class="link" onclick={back}>{ format!("Back to {from}") }</button>
+                }
                 if view.view.selection.is_some() {
                     <button type="button" class="link" onclick={clear}>{ "Clear selection" }</button>
                 }

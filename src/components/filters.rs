@@ -64,12 +64,12 @@ pub fn filters() -> Html {
             _ => None,
         };
         let onclick = {
-            let view = view.clone();
+            let app = app.clone();
             Callback::from(move |_| {
                 if let Some(d) = date {
-                    view.dispatch(Action::SetDate(d));
+                    app.view.dispatch(Action::SetDate(d));
                 }
-                view.dispatch(Action::Select(Some(sel)));
+                app.select_from_afar(sel, "the search results");
             })
         };
         html! { <li><button type="button" class="link" {onclick}>{ &h.label }<span class="muted small">{ format!(" · {}", h.detail) }</span></button></li> }

@@ -70,7 +70,8 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     };
 
     let node = use_node_ref();
-    let pointer = crate::hooks::use_network_gestures(node.clone(), vb, view.clone(), scene.clone());
+    let (hint, show_hint) = crate::hooks::use_hint();
+    let pointer = crate::hooks::use_network_gestures(node.clone(), vb, view.clone(), scene.clone(), show_hint);
     let select = {
         let view = view.clone();
         Callback::from(move |sel: Selection| view.dispatch(Action::Select(Some(sel))))
@@ -131,8 +132,11 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
                 { network_svg(&scene, vb, cam, font_px, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on) }
+                <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
+                    { hint.unwrap_or_default() }
+                </p>
             </div>
-            <p class="hint muted small">{ "Drag to pan, scroll or pinch to zoom, drag an organisation to pin it. Select an organisation or a line for details." }</p>
+            <p class="hint muted small">{ "Select an organisation or a line for details. Zoom with +/−, Ctrl/⌘ + scroll or two fingers; drag to pan; drag an organisation to pin it." }</p>
         </section>
     }
 }

@@ -110,7 +110,8 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         _ => None,
     };
 
-    let context = AppContext { story: story.clone(), view: view.clone() };
+    let came_from = use_state(|| None::<&'static str>);
+    let context = AppContext { story: story.clone(), view: view.clone(), came_from };
     html! {
         <ContextProvider<AppContext> {context}>
         <div class="story">

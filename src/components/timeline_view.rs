@@ -48,6 +48,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     };
     let scene = timeline_scene(ds, &marks, &props.density, &view.view, width);
 
+    let (hint, show_hint) = crate::hooks::use_hint();
     {
         let view = view.clone();
         crate::hooks::use_wheel(
@@ -56,6 +57,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             Callback::from(move |(x, dy, lines): (f64, f64, bool)| {
                 view.dispatch(timeline_zoom(&scale, x, wheel_factor(dy, lines)))
             }),
+            Callback::from(move |_| show_hint.emit(crate::hooks::WHEEL_HINT)),
         );
     }
     let brush = use_mut_ref(Brush::default);
@@ -84,11 +86,11 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         },
     };
     let open = {
-        let (view, ds) = (view.clone(), ds.clone());
+        let (app, ds) = (app.clone(), ds.clone());
         Callback::from(move |sel: Selection| {
             if let Selection::Event(e) = sel {
-                view.dispatch(Action::SetDate(ds.event(e).date.start));
-                view.dispatch(Action::Select(Some(sel)));
+                app.view.dispatch(Action::SetDate(ds.event(e).date.start));
+                app.select_from_afar(sel, "the timeline");
             }
         })
     };
@@ -116,6 +118,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             </div>
             <div ref={container} class="timeline-wrap">
                 { timeline_svg(&scene, (*dressed).clone(), &strip, &on) }
+                <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
+                    { hint.unwrap_or_default() }
+                </p>
             </div>
             if !scene.labelled {
                 <p class="muted small">{ "Zoom in to read the event titles; every event is listed when selected." }</p>

@@ -4,6 +4,7 @@
 mod use_dataset;
 mod use_delegated;
 mod use_gestures;
+mod use_hint;
 mod use_reduced_motion;
 mod use_timeout;
 mod use_tween;
@@ -12,7 +13,8 @@ mod use_width;
 
 pub use use_dataset::use_dataset;
 pub use use_delegated::use_delegated;
-pub use use_gestures::{use_network_gestures, PointerHandlers};
+pub use use_gestures::{use_network_gestures, PointerHandlers, TOUCH_HINT, WHEEL_HINT};
+pub use use_hint::use_hint;
 pub use use_reduced_motion::use_reduced_motion;
 pub use use_timeout::use_timeout;
 pub use use_tween::use_tween;

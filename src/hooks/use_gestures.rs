@@ -4,10 +4,11 @@
 
 use std::rc::Rc;
 
-use powershift_core::gesture::{wheel_zoom, Gesture, Target};
+use powershift_core::gesture::{wheel, Gesture, Target, Wheel};
 use powershift_core::network::Rect;
 use powershift_core::scene::network::line_at;
 use powershift_core::scene::NetworkScene;
+use powershift_core::view::Action;
 use powershift_core::view::Selection;
 use yew::prelude::*;
 
@@ -47,21 +48,38 @@ pub struct PointerHandlers {
     pub cancel: Callback<PointerEvent>,
 }
 
-/// Pan, pinch, drag-to-pin, click-to-select and wheel zoom on the `<svg>` behind `svg`, whose
-/// viewBox is `vb` and which draws `scene` (for the nearest line to a press).
+/// Hints the graphic shows when a reader's gesture belongs to the page.
+pub const WHEEL_HINT: &str = "Use Ctrl + scroll (⌘ + scroll on a Mac) to zoom the graphic";
+/// See [`WHEEL_HINT`].
+pub const TOUCH_HINT: &str = "Use two fingers to move or zoom the graphic";
+
+/// Pan, pinch, drag-to-pin, click-to-select and Ctrl/⌘ + wheel zoom on the `<svg>` behind `svg`,
+/// whose viewBox is `vb` and which draws `scene` (for the nearest line to a press). A plain wheel
+/// and a one-finger drag are left to the page, and `hint` is told so the graphic can say how to zoom.
 #[hook]
-pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle, scene: Rc<NetworkScene>) -> PointerHandlers {
+pub fn use_network_gestures(
+    svg: NodeRef,
+    vb: Rect,
+    view: ViewHandle,
+    scene: Rc<NetworkScene>,
+    hint: Callback<&'static str>,
+) -> PointerHandlers {
     let machine = use_mut_ref(|| Gesture::new(CLICK_SLOP_PX));
-    // The wheel needs a non-passive listener (Yew's is passive), so it is installed on mount.
+    // The wheel needs a non-passive listener (Yew's is passive), so it is installed on mount; it
+    // cancels the page's scroll only when it zooms.
     {
-        let view = view.clone();
-        use_effect_with(svg.clone(), move |svg| {
+        let (view, hint) = (view.clone(), hint.clone());
+        use_effect_with((svg.clone(), vb.min.x.to_bits(), vb.min.y.to_bits(), vb.max.x.to_bits()), move |(svg, ..)| {
             let listener = svg.cast::<web_sys::Element>().map(|el| {
                 let target = el.clone();
                 crate::platform::dom::on_wheel(&el, move |e| {
-                    e.prevent_default();
-                    let at = pointer_in_view(e, &target, vb);
-                    view.dispatch(wheel_zoom(at, e.delta_y(), e.delta_mode() == 1));
+                    match wheel(e.delta_y(), e.delta_mode() == 1, e.ctrl_key() || e.meta_key()) {
+                        Wheel::Zoom(factor) => {
+                            e.prevent_default();
+                            view.dispatch(Action::Zoom { at: pointer_in_view(e, &target, vb), factor });
+                        }
+                        Wheel::Hint => hint.emit(WHEEL_HINT),
+                    }
                 })
             });
             move || drop(listener)
@@ -90,7 +108,11 @@ pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle, scene: Rc<
             };
             let mut m = machine.borrow_mut();
             m.set_slop(CLICK_SLOP_PX * per_px);
-            let actions = m.pointer_down(e.pointer_id(), at, target);
+            let actions = if is_touch(&e) {
+                m.touch_down(e.pointer_id(), at, target)
+            } else {
+                m.pointer_down(e.pointer_id(), at, target)
+            };
             drop(m);
             run(actions);
         })
@@ -111,7 +133,11 @@ pub fn use_network_gestures(svg: NodeRef, vb: Rect, view: ViewHandle, scene: Rc<
             run(actions);
         })
     };
+    // The browser cancels a finger's pointer when it takes the drag to scroll the page.
     let cancel = Callback::from(move |e: PointerEvent| {
+        if is_touch(&e) && machine.borrow().is_active() {
+            hint.emit(TOUCH_HINT);
+        }
         let actions = machine.borrow_mut().pointer_cancel(e.pointer_id());
         run(actions);
     });

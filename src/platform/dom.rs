@@ -71,3 +71,44 @@ pub fn refocus_if_lost(selector: &str) {
         let _ = html.focus();
     }
 }
+
+thread_local! {
+    /// The reader's place before the page brought the details into view: scroll position and the
+    /// focused element.
+    static PLACE: std::cell::RefCell<Option<(f64, Option<web_sys::Element>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers where the reader is (scroll position, focused element), for [`return_to_place`].
+pub fn remember_place() {
+    let w = gloo::utils::window();
+    let y = w.scroll_y().unwrap_or(0.0);
+    let focused = gloo::utils::document().active_element();
+    PLACE.with(|p| *p.borrow_mut() = Some((y, focused)));
+}
+
+/// Goes back to the remembered place: scrolls there and gives the focus back.
+pub fn return_to_place() {
+    let Some((y, focused)) = PLACE.with(|p| p.borrow_mut().take()) else { return };
+    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+    if let Some(el) = focused.filter(|e| e.is_connected()) {
+        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+            let _ = svg.focus();
+        }
+    }
+}
+
+/// Scrolls the element with `id` into view once the page has rendered the change that fills it.
+pub fn scroll_into_view_soon(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+            let reduce = prefers_reduced_motion();
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Start);
+            opts.set_behavior(if reduce { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    })
+    .forget();
+}

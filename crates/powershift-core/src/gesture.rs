@@ -9,7 +9,11 @@
 //!   organisation and pins it where it is let go;
 //! - two pointers **pinch**: the view zooms about their midpoint by the change of their distance, and
 //!   pans with the midpoint;
-//! - the wheel zooms about the cursor ([`wheel_zoom`]).
+//! - the wheel scrolls the page, as in every embedded map: only Ctrl/⌘ + wheel (or a trackpad
+//!   pinch, which browsers report as Ctrl + wheel) zooms about the cursor ([`wheel_zoom`]); a plain
+//!   wheel over the graphic asks the page to show a hint ([`Wheel::Hint`]);
+//! - on touch, one finger scrolls the page (the browser keeps it) and taps select; two fingers pan
+//!   and zoom.
 //!
 //! The timeline's overview strip is a [`Brush`]: dragging across it sets the visible window.
 //!
@@ -58,11 +62,12 @@ impl Target {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum State {
     Idle,
-    /// Down, not yet moved beyond the slop: may still be a click.
+    /// Down, not yet moved beyond the slop: may still be a click (or a tap when `touch`).
     Pending {
         id: i32,
         start: Vec2,
         target: Target,
+        touch: bool,
     },
     Pan {
         id: i32,
@@ -103,11 +108,21 @@ impl Gesture {
         self.state != State::Idle
     }
 
-    /// A pointer went down at `at` on `target`.
+    /// A mouse or pen pointer went down at `at` on `target`.
     pub fn pointer_down(&mut self, id: i32, at: Vec2, target: Target) -> Vec<Action> {
+        self.press(id, at, target, false)
+    }
+
+    /// A finger went down: alone it only taps (a one-finger drag scrolls the page); with a second
+    /// finger it pinches.
+    pub fn touch_down(&mut self, id: i32, at: Vec2, target: Target) -> Vec<Action> {
+        self.press(id, at, target, true)
+    }
+
+    fn press(&mut self, id: i32, at: Vec2, target: Target, touch: bool) -> Vec<Action> {
         self.pointers.insert(id, at);
         self.state = match self.pointers.len() {
-            1 => State::Pending { id, start: at, target },
+            1 => State::Pending { id, start: at, target, touch },
             2 => {
                 let (a, b) = self.two();
                 State::Pinch { distance: a.distance(b), mid: a.lerp(b, 0.5) }
@@ -127,8 +142,13 @@ impl Gesture {
         }
         match self.state {
             State::Idle => Vec::new(),
-            State::Pending { id: pid, start, target } if pid == id => {
+            State::Pending { id: pid, start, target, touch } if pid == id => {
                 if start.distance(at) <= self.slop {
+                    return Vec::new();
+                }
+                if touch {
+                    // One finger moving is the page scrolling, not a gesture on the graphic.
+                    self.state = State::Idle;
                     return Vec::new();
                 }
                 match target {
@@ -212,6 +232,31 @@ pub fn wheel_zoom(at: Vec2, delta_y: f64, lines: bool) -> Action {
     Action::Zoom { at, factor: wheel_factor(delta_y, lines) }
 }
 
+/// What a wheel movement over a graphic does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Wheel {
+    /// Zoom (the page must not scroll).
+    Zoom(f64),
+    /// Let the page scroll, and hint that Ctrl/⌘ + wheel zooms.
+    Hint,
+}
+
+/// The wheel rule of embedded maps: with Ctrl or ⌘ held (a trackpad pinch arrives as Ctrl + wheel)
+/// the wheel zooms by [`wheel_factor`]; otherwise it belongs to the page.
+///
+/// ```
+/// use powershift_core::gesture::{wheel, Wheel};
+/// assert_eq!(wheel(-100.0, false, false), Wheel::Hint);
+/// assert!(matches!(wheel(-100.0, false, true), Wheel::Zoom(f) if f > 1.0));
+/// ```
+pub fn wheel(delta_y: f64, lines: bool, modifier: bool) -> Wheel {
+    if modifier {
+        Wheel::Zoom(wheel_factor(delta_y, lines))
+    } else {
+        Wheel::Hint
+    }
+}
+
 /// The timeline's window after zooming by `factor` about pixel `x` of a timeline drawn with
 /// `scale`; the reducer keeps it inside the story.
 pub fn timeline_zoom(scale: &TimeScale, x: f64, factor: f64) -> Action {
@@ -281,6 +326,20 @@ mod tests {
         g.pointer_down(7, v(1.0, 1.0), line);
         assert_eq!(g.pointer_move(7, v(1.0, 20.0), CAM), vec![Action::Pan(v(0.0, 19.0))]);
         assert!(g.pointer_up(7).is_empty());
+    }
+
+    #[test]
+    fn one_finger_taps_but_does_not_pan_and_two_fingers_pan_and_zoom() {
+        let mut g = Gesture::new(4.0);
+        g.touch_down(1, v(0.0, 0.0), Target::Org(OrgIx(3)));
+        assert_eq!(g.pointer_up(1), vec![Action::Select(Some(Selection::Org(OrgIx(3))))], "a tap selects");
+        g.touch_down(1, v(0.0, 0.0), Target::Background);
+        assert!(g.pointer_move(1, v(0.0, 40.0), CAM).is_empty(), "one finger scrolls the page");
+        assert!(g.pointer_move(1, v(0.0, 80.0), CAM).is_empty());
+        assert!(g.pointer_up(1).is_empty());
+        g.touch_down(1, v(0.0, 0.0), Target::Background);
+        g.touch_down(2, v(100.0, 0.0), Target::Background);
+        assert!(!g.pointer_move(2, v(120.0, 10.0), CAM).is_empty(), "two fingers move the graphic");
     }
 
     #[test]

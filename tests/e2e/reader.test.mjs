@@ -1,0 +1,86 @@
+// Reader ergonomics: the page scrolls past the graphic (a plain wheel is the page's, Ctrl/⌘ + wheel
+// zooms), and a selection made far from the details shows them where the reader looks, with a way
+// back. Frozen story; release build under /powershift/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const url = (query = '') => `${srv.appUrl}?data=test-data/story-frozen.json${query ? '&' + query : ''}`;
+
+async function withPage(viewport, fn) {
+  const { context, page, problems } = await openPage(browser, viewport);
+  try {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(url('date=2026-04-28'));
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+    await fn(page);
+    assert.deepEqual(problems.console, [], 'console errors');
+    assert.deepEqual(problems.failed, [], 'failed requests');
+  } finally {
+    await context.close();
+  }
+}
+
+const zoomOf = (page) => page.locator('svg.network > g[transform]').getAttribute('transform');
+
+test('the wheel over the network scrolls the page and does not zoom; Ctrl + wheel zooms', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    const box = await page.locator('svg.network').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const before = await zoomOf(page);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => window.scrollY > 100);
+    assert.equal(await zoomOf(page), before, 'a plain wheel does not zoom');
+    await page.getByRole('status').filter({ hasText: /Ctrl \+ scroll/ }).first().waitFor();
+    // Back up, then zoom with Ctrl held: the page stays where it is.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await page.waitForFunction((b) => document.querySelector('svg.network > g[transform]').getAttribute('transform') !== b, before);
+    assert.match(await zoomOf(page), /scale\(1\.[0-9]+\)|scale\([2-9]/);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+  });
+});
+
+test('the wheel over the timeline scrolls the page too', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    const timeline = page.getByRole('group', { name: /Events in time/ });
+    await timeline.scrollIntoViewIfNeeded();
+    const box = await timeline.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + 60);
+    const y0 = await page.evaluate(() => window.scrollY);
+    const window0 = await page.locator('svg.timeline .brush').getAttribute('width');
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction((y) => window.scrollY > y, y0);
+    assert.equal(await page.locator('svg.timeline .brush').getAttribute('width'), window0, 'the window did not zoom');
+  });
+});
+
+for (const [w, h] of [[1280, 800], [375, 812]]) {
+  test(`an event chosen on the timeline shows its details in view, with a way back (${w} px)`, async () => {
+    await withPage({ width: w, height: h }, async (page) => {
+      const mark = page.getByRole('group', { name: /Events in time/ }).getByRole('button', { name: /^22 July 2019: / }).first();
+      await mark.scrollIntoViewIfNeeded();
+      await mark.click();
+      const heading = page.getByRole('heading', { name: 'Details' });
+      await page.waitForFunction(() => {
+        const r = document.getElementById('details-title').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      assert.ok(await heading.isVisible());
+      await page.getByRole('region', { name: 'Details' }).getByText(/22 July 2019/).first().waitFor();
+      await page.getByRole('button', { name: 'Back to the timeline' }).click();
+      await page.waitForFunction(() => {
+        const m = document.querySelector('svg.timeline [data-event="E06"]');
+        const r = m.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+    });
+  });
+}
