@@ -334,7 +334,6 @@ impl Importer {
             return None;
         };
         let mut index = HashMap::new();
-        let mut ok = true;
         for (i, h) in header.fields.iter().enumerate() {
             let h = h.trim();
             if !file.columns.contains(&h) {
@@ -344,16 +343,13 @@ impl Importer {
                     Some(h),
                     format!("unknown column; the columns are {}", file.columns.join(", ")),
                 );
-                ok = false;
             } else if index.insert(h.to_string(), i).is_some() {
                 self.problem(file.name, Some(1), Some(h), "the column appears twice");
-                ok = false;
             }
         }
         for c in file.required_columns {
             if !index.contains_key(*c) {
                 self.problem(file.name, Some(1), Some(c), "the column is missing");
-                ok = false;
             }
         }
         let rows: Vec<Row> = rows.collect();
@@ -365,10 +361,11 @@ impl Importer {
                     None,
                     format!("has {} cells but the header has {}", r.fields.len(), header.fields.len()),
                 );
-                ok = false;
             }
         }
-        ok.then_some(Table { file, index, rows })
+        // The table is still read (a missing column reads as empty cells), so the other files'
+        // references to it are checked and not reported as missing too.
+        Some(Table { file, index, rows })
     }
 
     /// A text cell into `obj[key]` (left out when empty), with its place.
@@ -430,6 +427,11 @@ impl Importer {
     }
 }
 
+/// A conflict being read: its number, its fields, its values.
+type Conflict = (String, Map<String, Value>, Vec<String>);
+/// A relationship being read: its id, its first row, its fields, its phases.
+type Rel = (String, usize, Map<String, Value>, Vec<Value>);
+
 fn split_list(s: &str) -> Vec<&str> {
     s.split(';').map(str::trim).filter(|x| !x.is_empty()).collect()
 }
@@ -442,6 +444,7 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
     let mut im = Importer::default();
     let texts: Vec<Option<String>> = FILES.iter().map(|f| read(f.name)).collect();
     let tables: Vec<Option<Table>> = FILES.iter().zip(&texts).map(|(f, t)| im.table(*f, t.as_deref())).collect();
+    let tables_read: Vec<bool> = tables.iter().map(Option::is_some).collect();
     let [story, orgs, events, sources, rels, amounts, conflicts] = match <[Option<Table>; 7]>::try_from(tables) {
         Ok(t) => t,
         Err(_) => unreachable!("seven files"),
@@ -597,7 +600,7 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
         }
     }
     // Conflicts: rows of one (event, conflict number) are one conflict, in order of first row.
-    let mut conflict_lists: Vec<Vec<(String, Map<String, Value>, Vec<String>)>> = vec![Vec::new(); event_list.len()];
+    let mut conflict_lists: Vec<Vec<Conflict>> = vec![Vec::new(); event_list.len()];
     if let Some(t) = &conflicts {
         for row in &t.rows {
             let Some(i) = owner(&mut im, t, row) else { continue };
@@ -675,7 +678,7 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
     }
 
     // relationships: rows of one id are its phases, in row order
-    let mut rel_list: Vec<(String, usize, Map<String, Value>, Vec<Value>)> = Vec::new();
+    let mut rel_list: Vec<Rel> = Vec::new();
     if let Some(t) = &rels {
         for row in &t.rows {
             let id = t.cell(row, "id").trim().to_string();
@@ -748,13 +751,15 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
         "events": event_values,
         "relationships": rel_values,
     });
-    let files_ok = FILES.iter().zip(&texts).all(|(f, t)| t.is_some() || !f.required);
+    // A missing or unparseable file makes every reference to it a problem: until it is fixed,
+    // only the CSV problems are reported.
+    let files_ok =
+        FILES.iter().zip(&texts).zip(&tables_read).all(|((f, t), read)| (t.is_none() && !f.required) || *read);
     match Dataset::from_value(&value) {
         Ok(ds) if im.problems.is_empty() => Ok(ds),
         Ok(_) => Err(im.problems),
         Err(e) => {
             if !files_ok {
-                // A missing file makes every reference to it a problem: report the file alone.
                 return Err(im.problems);
             }
             let problems = match e {
@@ -765,10 +770,11 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
             for p in problems {
                 let mapped = im.map(&p.path, &p.message);
                 // A cell the CSV checks already reported is not reported twice.
+                // Nor is a cell of a column whose header was reported.
                 let dup = im.problems.iter().any(|q| {
                     q.file == mapped.file
-                        && q.row == mapped.row
-                        && (q.column == mapped.column || mapped.column.is_none())
+                        && ((q.row == mapped.row && (q.column == mapped.column || mapped.column.is_none()))
+                            || (q.row == Some(1) && q.column.is_some() && q.column == mapped.column))
                 });
                 if !dup {
                     out.push(mapped);

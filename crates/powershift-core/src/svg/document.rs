@@ -404,7 +404,7 @@ fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
         ConfidenceLevel::SingleSource,
         ConfidenceLevel::Conflicting,
     ];
-    if fits(y, levels.len() + 2) {
+    if fits(y, levels.len() + 3) {
         heading(out, &mut y, "CONFIDENCE");
         for l in levels {
             let dash = confidence_dash(l).map(|d| format!(r#" stroke-dasharray="{d}""#)).unwrap_or_default();
@@ -422,7 +422,9 @@ fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
         }
         let note_px = px * 0.9;
         let _ = write!(out, r#"<text class="legend-note" font-size="{}" fill="{MUTED}">"#, num(note_px));
-        for line in ["Thicker lines: more money committed.", "Arrows: investor → investee, supplier → customer."] {
+        for line in
+            ["Thicker lines: more money committed.", "Arrows: investor → investee,", "supplier → customer, and so on."]
+        {
             y += row;
             let _ = write!(out, r#"<tspan x="{}" y="{}">{}</tspan>"#, num(x), num(y), esc(line));
         }
