@@ -270,3 +270,13 @@ fn bundle_writes_one_file_and_refuses_a_folder_that_is_not_a_build() {
     assert!(page.contains("id=\"powershift-data\"") && !page.contains("href=\"/style-1.css\""));
     assert_eq!(run(&["bundle", "no/such/dist"]).0, 2);
 }
+
+#[test]
+fn the_rasteriser_stays_out_of_the_core_and_the_app() {
+    for manifest in ["Cargo.toml", "crates/powershift-core/Cargo.toml"] {
+        let text = std::fs::read_to_string(root().join(manifest)).unwrap();
+        for name in ["resvg", "tiny-skia", "usvg"] {
+            assert!(!text.contains(name), "{manifest} must not depend on {name}: it would enter the Wasm bundle");
+        }
+    }
+}
