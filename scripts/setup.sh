@@ -4,6 +4,7 @@
 # Installs only what is missing or at the wrong version:
 #   - the wasm32-unknown-unknown Rust target
 #   - Debian's chromium + chromium-driver (browser tests, screenshots) and python3-yaml
+#   - networkx (PyPI; the GEXF export is read back with it) and fonts-dejavu-core (PNG export text)
 #   - trunk 0.21.14 and wasm-bindgen-cli (pinned to the wasm-bindgen crate version in Cargo.toml)
 #   - the npm tools in tools/ (binaryen's wasm-opt, playwright-core, d3-force for the benchmark page)
 #   - every crate (cargo fetch), so later builds run offline
@@ -53,6 +54,22 @@ if ! /usr/bin/python3 -c 'import yaml' 2>/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq python3-yaml >/dev/null
+fi
+
+# 2c. networkx from PyPI: `cargo test` reads the GEXF export back with networkx.read_gexf
+if ! python3 -c 'import networkx' 2>/dev/null; then
+  say "installing networkx (pip)"
+  python3 -m pip install --user --quiet networkx 2>/dev/null \
+    || python3 -m pip install --user --quiet --break-system-packages networkx
+fi
+
+# 2d. DejaVu fonts: the PNG export (resvg) draws its text with the system's fonts
+if ! fc-list 2>/dev/null | grep -q "DejaVu Sans" && [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  say "installing fonts-dejavu-core (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq fonts-dejavu-core >/dev/null
 fi
 
 # 3. trunk

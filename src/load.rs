@@ -91,6 +91,15 @@ pub fn check_size(url: &str, bytes: u64) -> Result<(), LoadFailure> {
     Ok(())
 }
 
+/// Where a dataset embedded in the page "comes from", for the error panel and the state.
+pub const EMBEDDED_URL: &str = "(the dataset embedded in this page)";
+
+/// The state for the dataset embedded in the page by `powershift bundle` (the text of the
+/// `<script type="application/json" id="powershift-data">` element), checked like a fetched one.
+pub fn from_embedded(text: &str) -> LoadState {
+    parse_body(EMBEDDED_URL, text)
+}
+
 /// Turns a fetched body into a state: the dataset, or every problem with its place.
 pub fn parse_body(url: &str, body: &str) -> LoadState {
     if let Err(failure) = check_size(url, body.len() as u64) {
@@ -99,5 +108,23 @@ pub fn parse_body(url: &str, body: &str) -> LoadState {
     match Dataset::from_json_str(body) {
         Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds) },
         Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),
+    }
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+
+    #[test]
+    fn an_embedded_dataset_is_validated_like_a_fetched_one() {
+        let tiny = include_str!("../tests/data/tiny.json");
+        match from_embedded(tiny) {
+            LoadState::Ready { url, dataset } => {
+                assert_eq!(url, EMBEDDED_URL);
+                assert_eq!(dataset.organisations.len(), Dataset::from_json_str(tiny).unwrap().organisations.len());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(from_embedded("{"), LoadState::Failed(LoadFailure::Data { .. })));
     }
 }

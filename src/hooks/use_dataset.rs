@@ -1,14 +1,18 @@
-//! Loads the dataset named by the page URL (`?data=`) or the default.
+//! Loads the dataset embedded in the page (the `powershift bundle` archive copy), else the one
+//! named by the page URL (`?data=`) or the default.
 
 use yew::prelude::*;
 
 use crate::load::{LoadFailure, LoadState};
 use crate::platform::data_url::resolve_data_url;
 
-/// The dataset's load state; starts loading on first render.
+/// The dataset's load state: the embedded dataset at once, or starts loading on first render.
 #[hook]
 pub fn use_dataset() -> LoadState {
     let state = use_state(|| {
+        if let Some(text) = crate::platform::fetch::embedded_dataset() {
+            return crate::load::from_embedded(&text);
+        }
         let param = crate::platform::location::query_param("data");
         match resolve_data_url(param.as_deref(), &crate::platform::location::href()) {
             Ok(url) => LoadState::Loading { url },

@@ -1,4 +1,4 @@
-//! Fetching the dataset over HTTP.
+//! Fetching the dataset over HTTP, or reading the one embedded in the page.
 
 use crate::load::{check_size, parse_body, LoadFailure, LoadState};
 
@@ -24,4 +24,11 @@ pub async fn fetch_dataset(url: String) -> LoadState {
         Ok(body) => parse_body(&url, &body),
         Err(e) => LoadState::Failed(LoadFailure::Network { url, message: e.to_string() }),
     }
+}
+
+/// The text of the dataset embedded in the page by `powershift bundle` (a
+/// `<script type="application/json" id="powershift-data">` element), if the page has one: the
+/// archive copy works from disk with no request.
+pub fn embedded_dataset() -> Option<String> {
+    gloo::utils::document().get_element_by_id(powershift_core::EMBEDDED_DATA_ID)?.text_content()
 }

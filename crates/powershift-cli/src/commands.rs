@@ -49,6 +49,57 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Date,
     },
+    /// Write the network out: the picture on a date (svg, png at 2×), the relationships in force
+    /// (csv), the snapshot (json), the whole story as a dynamic graph for Gephi (gexf), or the
+    /// story as spreadsheet templates (csv-templates, a folder). File names carry the story and
+    /// the date (`powershift-2026-04-28.svg`) unless `-o` names one; `-o -` writes to standard
+    /// output. `--card` renders the 1200×630 social card PNG of the story's last date.
+    Export {
+        /// The dataset file.
+        file: String,
+        /// The as-of date (default: the story's last date); clamped to the story's range.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<Date>,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = Format::Svg)]
+        format: Format,
+        /// The output file (a folder for csv-templates); `-` for standard output.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<String>,
+        /// The social card: a 1200×630 PNG (at 1×) of the story's last date unless --date is given.
+        #[arg(long)]
+        card: bool,
+        /// Width of the picture in CSS pixels (svg, png; default 1200).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(200..=8000))]
+        width: Option<u32>,
+        /// Height of the picture in CSS pixels (svg, png; default 800, 630 for --card).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(150..=8000))]
+        height: Option<u32>,
+        /// Pixels per CSS pixel of a PNG (default 2; 1 for --card).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+        scale: Option<u8>,
+    },
+    /// Build a dataset from spreadsheet CSV files (the templates in docs/templates/): exit 0 and
+    /// write it, 1 with every problem as `file row R, column "C": message`, 2 when the folder or a
+    /// required file cannot be read.
+    Import {
+        /// The folder with story.csv, organisations.csv, events.csv, sources.csv,
+        /// relationships.csv (and optionally amounts.csv, conflicts.csv).
+        dir: String,
+        /// The dataset file to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<String>,
+    },
+    /// Write one self-contained HTML file from a `trunk build` output folder (the Wasm, its glue,
+    /// the CSS and the dataset inlined): the archive copy, which works from disk with no network.
+    Bundle {
+        /// The `trunk build` output folder (index.html, powershift-app-*.js, *_bg.wasm, style-*.css,
+        /// data/powershift.json).
+        dist: String,
+        /// The HTML file to write.
+        #[arg(short, long, value_name = "FILE", default_value = "powershift.html")]
+        output: String,
+    },
     /// For every change date: organisations, relationships, the stability metric (mean
     /// displacement since the previous change date / layout diameter) and the label overlaps.
     LayoutReport {
@@ -84,6 +135,23 @@ enum Command {
     },
 }
 
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Standalone SVG of the network on the date.
+    Svg,
+    /// The same picture as PNG (2× by default).
+    Png,
+    /// The relationships in force on the date (RFC 4180).
+    Csv,
+    /// The `powershift snapshot` JSON of the date.
+    Json,
+    /// The whole story as a dynamic GEXF 1.3 graph (Gephi's timeline).
+    Gexf,
+    /// The story as the spreadsheet templates (a folder of CSV files).
+    CsvTemplates,
+}
+
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse_iso(s).map_err(|e| format!("{e}; expected YYYY-MM-DD"))
 }
@@ -111,13 +179,52 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
     match cli.command {
         Command::Validate { files } => validate(&files, out, err),
         Command::Snapshot { file, date } => snapshot(&file, date, out, err),
+        Command::Export { file, date, format, output, card, width, height, scale } => {
+            let size = crate::export::Size { card, width, height, scale };
+            crate::export::export(&file, date, format_name(format), output.as_deref(), size, out, err)
+        }
+        Command::Import { dir, output } => crate::export::import(&dir, output.as_deref(), out, err),
+        Command::Bundle { dist, output } => bundle(&dist, &output, out, err),
         Command::LayoutReport { file } => layout_report(&file, out, err),
         Command::Bench { nodes, edges, ticks, seed } => bench(nodes, edges, ticks as usize, seed, out),
         Command::Generate { orgs, relationships, seed } => generate(orgs, relationships, seed, out),
     }
 }
 
-fn read(path: &str, err: &mut impl Write) -> Option<Vec<u8>> {
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Svg => "svg",
+        Format::Png => "png",
+        Format::Csv => "csv",
+        Format::Json => "json",
+        Format::Gexf => "gexf",
+        Format::CsvTemplates => "csv-templates",
+    }
+}
+
+fn bundle(dist: &str, output: &str, out: &mut impl Write, err: &mut impl Write) -> u8 {
+    let b = match crate::bundle::bundle(std::path::Path::new(dist)) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return UNREADABLE;
+        }
+    };
+    if let Err(e) = std::fs::write(output, &b.html) {
+        let _ = writeln!(err, "{output}: cannot write the file: {e}");
+        return UNREADABLE;
+    }
+    let _ = writeln!(
+        out,
+        "wrote {output}: {} bytes ({} files inlined, WebAssembly {} bytes)",
+        b.html.len(),
+        b.inlined.len(),
+        b.wasm_bytes
+    );
+    OK
+}
+
+pub(crate) fn read(path: &str, err: &mut impl Write) -> Option<Vec<u8>> {
     match std::fs::read(path) {
         Ok(b) => Some(b),
         Err(e) => {
@@ -191,7 +298,7 @@ fn snapshot(file: &str, date: Date, out: &mut impl Write, err: &mut impl Write) 
     }
 }
 
-fn load(file: &str, err: &mut impl Write) -> Result<Dataset, u8> {
+pub(crate) fn load(file: &str, err: &mut impl Write) -> Result<Dataset, u8> {
     let bytes = read(file, err).ok_or(UNREADABLE)?;
     Dataset::from_json_slice(&bytes).map_err(|e| {
         let _ = writeln!(err, "{file}: {e}");

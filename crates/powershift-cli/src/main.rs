@@ -3,6 +3,9 @@
 //! ```text
 //! powershift validate FILE...                 exit 0 valid, 1 problems, 2 unreadable
 //! powershift snapshot FILE --date YYYY-MM-DD  the network on a date, as JSON
+//! powershift export FILE [--date D] [--format svg|png|csv|json|gexf|csv-templates] [-o PATH] [--card]
+//! powershift import DIR [-o story.json]        spreadsheet CSVs → dataset; exit codes as validate
+//! powershift bundle DIST [-o powershift.html]  one self-contained HTML file (the archive copy)
 //! powershift layout-report FILE               stability and label overlaps per change date
 //! powershift bench [--nodes N] [--edges M] [--ticks T] [--seed S]
 //! powershift generate [--orgs N] [--relationships M] [--seed S]
@@ -13,7 +16,10 @@
 
 use std::process::ExitCode;
 
+mod bundle;
 mod commands;
+mod export;
+mod png;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

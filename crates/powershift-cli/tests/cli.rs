@@ -110,7 +110,7 @@ fn bench_prints_json_with_ms_per_tick() {
 fn every_command_has_help_and_the_top_level_lists_them_all() {
     let (code, out, _) = run(&["--help"]);
     assert_eq!(code, 0);
-    for cmd in ["validate", "snapshot", "layout-report", "bench", "generate"] {
+    for cmd in ["validate", "snapshot", "export", "import", "bundle", "layout-report", "bench", "generate"] {
         assert!(out.contains(cmd), "{cmd} missing from --help: {out}");
         let (code, help, _) = run(&[cmd, "--help"]);
         assert_eq!(code, 0, "{cmd} --help");

@@ -17,6 +17,8 @@
 //! - [`view`]: the reader's view state, the actions on it and the pure reducer; deep links.
 //! - [`scene`]: (dataset, layouts, view state) → display lists for every panel (network, timeline,
 //!   money chart) with emphasis, filters and encodings; [`svg`]: the one number formatter of markup.
+//! - [`export`]: the relationships in force as CSV, the story as dynamic GEXF, spreadsheet templates
+//!   written and imported; [`svg::document`]: the network on a date as a standalone SVG file.
 //! - [`gesture`]: pointer and wheel events → view actions (click vs drag, pan, pinch, pin, brush).
 //! - `testkit` (feature `testkit`): golden scenarios, benchmark graphs, synthetic datasets for tests,
 //!   benchmarks and the CLI; not part of the app.
@@ -43,7 +45,12 @@
 //! ```
 #![warn(missing_docs)]
 
+/// The id of the `<script type="application/json">` element that carries the dataset in a
+/// self-contained archive page (`powershift bundle`): the app reads it instead of fetching.
+pub const EMBEDDED_DATA_ID: &str = "powershift-data";
+
 pub mod date;
+pub mod export;
 pub mod gesture;
 pub mod model;
 pub mod money;

@@ -16,6 +16,7 @@ mod problem;
 mod reader;
 mod text;
 mod validate;
+mod write;
 
 pub use asof::{Changes, EdgeAt, EdgeChange, Network, NodeAt};
 pub use dataset::{

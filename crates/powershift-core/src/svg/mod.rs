@@ -1,5 +1,28 @@
-//! SVG text helpers shared by every renderer of a scene (the page, and later exports and the
-//! prerendered first screen), so numbers in markup are written one way everywhere.
+//! SVG text helpers shared by every renderer of a scene (the page, exports and the prerendered
+//! first screen), so numbers in markup are written one way everywhere; and [`document`], the one
+//! writer of a network scene as a standalone SVG file (the CLI's `export` and the app's export).
+
+pub mod document;
+
+/// Text escaped for XML content and attribute values (`&`, `<`, `>`, `"`, `'`).
+///
+/// ```
+/// assert_eq!(powershift_core::svg::esc("AT&T <\"x\">"), "AT&amp;T &lt;&quot;x&quot;&gt;");
+/// ```
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// A number for SVG markup: rounded to 0.01 and written without trailing zeros, so a coordinate
 /// costs at most a few bytes and equal values always print the same ("12", "12.5", "-0.25").
