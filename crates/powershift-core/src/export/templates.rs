@@ -133,6 +133,7 @@ pub fn write_templates(ds: &Dataset) -> Vec<(&'static str, String)> {
     };
     kv("title", Some(m.title.clone()));
     kv("subtitle", m.subtitle.clone());
+    kv("headline", m.headline.clone());
     kv("description", m.description.clone());
     kv("as_of", Some(m.as_of.to_string()));
     kv("start", m.start.map(|d| d.to_string()));
@@ -459,7 +460,7 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
         for row in &t.rows {
             let field = t.cell(row, "field").trim();
             let value = t.cell(row, "value");
-            let known = ["title", "subtitle", "description", "as_of", "start", "credit", "note"];
+            let known = ["title", "subtitle", "headline", "description", "as_of", "start", "credit", "note"];
             if !known.contains(&field) {
                 im.problem(
                     STORY.name,

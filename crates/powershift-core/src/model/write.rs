@@ -29,6 +29,7 @@ impl Dataset {
         let mut meta = Map::new();
         meta.insert("title".into(), json!(m.title));
         put(&mut meta, "subtitle", m.subtitle.clone());
+        put(&mut meta, "headline", m.headline.clone());
         put(&mut meta, "description", m.description.clone());
         meta.insert("as_of".into(), json!(m.as_of.to_string()));
         put(&mut meta, "start", m.start.map(|d| d.to_string()));
