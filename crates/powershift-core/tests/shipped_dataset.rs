@@ -271,6 +271,24 @@ fn claims_to_keep_out_stay_out() {
     assert!(!e81.summary.contains("first refusal") && !e81.title.contains("first refusal"), "{}", e81.summary);
 }
 
+fn description<'a>(ds: &'a Dataset, org: &str) -> &'a str {
+    &ds.org(ds.org_ix(org).unwrap_or_else(|| panic!("{org} is missing"))).description
+}
+
+/// Corrections from the fact-check against the fact sheet (issue 13).
+#[test]
+fn corrections_from_the_fact_check() {
+    let ds = ds();
+    // The sheet calls Amazon Anthropic's main backer; after E80 Google's commitments are larger.
+    let amazon = description(&ds, "amazon");
+    assert!(!amazon.contains("largest"), "{amazon}");
+    assert!(amazon.contains("main backer of Anthropic") && amazon.contains("$33B"), "{amazon}");
+    // SoftBank's $30B of the 2026 round is pledged in three 2026 tranches, not already paid in.
+    let softbank = description(&ds, "softbank");
+    assert!(!softbank.contains("put in"), "{softbank}");
+    assert!(softbank.contains("pledged $30B") && softbank.contains("April, July and October 2026"), "{softbank}");
+}
+
 /// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
 /// research fact sheet (`../shared/facts.md` beside the repository, where the team keeps it) or with
 /// its sources addendum (`../shared/facts-sources.md`, whose quoted phrases are evidence, not text).
