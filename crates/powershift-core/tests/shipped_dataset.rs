@@ -287,6 +287,15 @@ fn corrections_from_the_fact_check() {
     let softbank = description(&ds, "softbank");
     assert!(!softbank.contains("put in"), "{softbank}");
     assert!(softbank.contains("pledged $30B") && softbank.contains("April, July and October 2026"), "{softbank}");
+    // Azure was OpenAI's exclusive cloud until 21 January 2025, but not its only one: Oracle's cloud
+    // extended Azure for OpenAI from June 2024 (E26).
+    let cloud = ds.rel(ds.rel_ix("microsoft-openai-cloud").unwrap());
+    let exclusive = &cloud.phases[0];
+    assert_eq!(exclusive.status, "exclusive");
+    let summary = exclusive.summary.as_deref().unwrap();
+    assert!(!summary.contains("only"), "{summary}");
+    assert!(summary.contains("Oracle") && summary.contains("June 2024"), "{summary}");
+    assert!(exclusive.events.contains(&ds.event_ix("E26").unwrap()));
 }
 
 /// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
