@@ -296,6 +296,10 @@ fn corrections_from_the_fact_check() {
     assert!(!summary.contains("only"), "{summary}");
     assert!(summary.contains("Oracle") && summary.contains("June 2024"), "{summary}");
     assert!(exclusive.events.contains(&ds.event_ix("E26").unwrap()));
+    // E61: the OpenAI Foundation holds about 26% plus a warrant for more (not AMD's warrant of E57).
+    let e61 = event(&ds, "E61");
+    assert!(e61.summary.contains("26% of it, plus a warrant"), "{}", e61.summary);
+    assert!(!e61.summary.contains("AMD"), "{}", e61.summary);
 }
 
 /// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
