@@ -300,6 +300,20 @@ fn corrections_from_the_fact_check() {
     let e61 = event(&ds, "E61");
     assert!(e61.summary.contains("26% of it, plus a warrant"), "{}", e61.summary);
     assert!(!e61.summary.contains("AMD"), "{}", e61.summary);
+    // The Oracle phase with the ~$300B contract is a press report (E50), and the Frontier dispute's
+    // start rests on an FT report dated 18 or 19 March 2026 (E75): neither is "confirmed".
+    let phase = |rel: &str, i: usize| &ds.rel(ds.rel_ix(rel).unwrap()).phases[i];
+    let oracle = phase("oracle-openai-cloud", 1);
+    assert!(oracle.status.contains("$300B") && oracle.events.contains(&ds.event_ix("E50").unwrap()));
+    assert_eq!(oracle.confidence, ConfidenceLevel::Reported);
+    assert_eq!(
+        status(&ds, "oracle", "openai", RelationKind::CloudCompute, "2025-09-10").as_deref(),
+        Some(oracle.status.as_str())
+    );
+    let frontier = phase("microsoft-openai-frontier-dispute", 0);
+    assert_eq!(frontier.confidence, ConfidenceLevel::Conflicting);
+    assert_eq!(event(&ds, "E75").confidence.level, ConfidenceLevel::Conflicting);
+    assert!(frontier.summary.as_deref().is_some_and(|s| s.contains("19th")));
 }
 
 /// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
