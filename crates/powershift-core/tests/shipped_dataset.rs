@@ -351,26 +351,38 @@ fn every_phase_cites_events_of_both_its_organisations() {
     }
 }
 
+/// The words of a text, lower-cased: letters, digits, `$` and `%` (so "$6.6B" is "$6", "6b").
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A file of the research fact sheet (`../shared/` beside the repository, where the team keeps it),
+/// or `None` with a printed note that `check` was skipped.
+fn shared_sheet(name: &str, check: &str) -> Option<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            eprintln!("note: {} not found; {check} against it was skipped", path.display());
+            None
+        }
+    }
+}
+
 /// Facts carry over, sentences do not: no summary or title shares a run of 10 words with the
 /// research fact sheet (`../shared/facts.md` beside the repository, where the team keeps it) or with
 /// its sources addendum (`../shared/facts-sources.md`, whose quoted phrases are evidence, not text).
 /// A missing file is skipped with a note.
 #[test]
 fn summaries_are_in_our_own_words() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric() && c != '$' && c != '%')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     const N: usize = 10;
     let mut sheets = Vec::new();
     for name in ["facts.md", "facts-sources.md"] {
-        let path = shared.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => sheets.push((name, words(&text))),
-            Err(_) => eprintln!("note: {} not found; the own-words check against it was skipped", path.display()),
+        if let Some(text) = shared_sheet(name, "the own-words check") {
+            sheets.push((name, words(&text)));
         }
     }
     if sheets.is_empty() {
@@ -399,4 +411,34 @@ fn summaries_are_in_our_own_words() {
         }
     }
     assert!(copied.is_empty(), "copied from the fact sheets: {copied:?}");
+}
+
+/// Titles are our own headlines: no event's title is, word for word, the fact sheet's headline for
+/// that event (the `**E18 · 2023-11-17 (day) · headline**` lines of `facts.md`; case, punctuation and
+/// quotation marks do not count). A missing file is skipped with a note.
+#[test]
+fn titles_are_not_the_fact_sheets_headlines() {
+    let Some(sheet) = shared_sheet("facts.md", "the headline check") else {
+        return;
+    };
+    let headlines: std::collections::BTreeMap<&str, &str> = sheet
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("**")?.strip_suffix("**"))
+        .filter_map(|l| {
+            let mut parts = l.split(" · ");
+            let id = parts.next()?;
+            let headline = parts.last()?;
+            (id.len() == 3 && id.starts_with('E') && id[1..].bytes().all(|b| b.is_ascii_digit()))
+                .then_some((id, headline))
+        })
+        .collect();
+    let ds = ds();
+    assert_eq!(headlines.len(), ds.events.len(), "the fact sheet's event headlines were not all found");
+    let same: Vec<String> = ds
+        .events
+        .iter()
+        .filter(|e| headlines.get(e.id.as_str()).is_some_and(|h| words(h) == words(&e.title)))
+        .map(|e| format!("{}: {}", e.id, e.title))
+        .collect();
+    assert!(same.is_empty(), "titles equal to the fact sheet's headlines: {same:#?}");
 }
