@@ -112,7 +112,7 @@ test('a month-precision change reads as a month, in the heading, the scrubber an
 test('the sentence stays short, groups what one event changed, and opens the rest', async () => {
   await withPage({ width: 1280, height: 800 }, async (page) => {
     await open(page, 'date=2026-02-23');
-    assert.match(await sentence(page), /\(3 relationships\)/, 'one headline for the three Stargate ties the stall report names');
+    assert.match(await sentence(page), /\(4 relationships\)/, 'one headline for the four stalled Stargate ties');
     await open(page, 'date=2015-12-11');
     for (let i = 0; i < 12; i++) {
       const text = await sentence(page);
