@@ -23,6 +23,7 @@ jobs = wf["jobs"]
 assert set(jobs) == {"build", "deploy"}, jobs
 steps = " ".join(str(s.get("run", "")) for s in jobs["build"]["steps"])
 assert "--public-url \"/${{ github.event.repository.name }}/\"" in steps, steps
+assert "powershift-cli -- social dist" in steps, steps
 print("pages.yml: ok")
 PY
 

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ErrorPanel, Loading, StoryView};
+use crate::components::{ErrorPanel, Loading, OpenDataset, StoryView};
 use crate::load::LoadState;
 use crate::state::Story;
 
@@ -23,13 +23,13 @@ pub struct PageProps {
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
     let story = match &props.state {
-        LoadState::Ready { dataset, .. } => Some(dataset.clone()),
+        LoadState::Ready { dataset, url } => Some((dataset.clone(), url.clone())),
         _ => None,
     };
     // The global layout is prepared once per dataset.
-    let prepared = use_memo(story.as_ref().map(|d| std::rc::Rc::as_ptr(d) as usize), {
+    let prepared = use_memo(story.as_ref().map(|(d, _)| std::rc::Rc::as_ptr(d) as usize), {
         let compact = props.compact;
-        move |_| story.map(|ds| Story::prepare(ds, compact))
+        move |_| story.map(|(ds, url)| Story::prepare(ds, compact, &url))
     });
     match &props.state {
         LoadState::Loading { url } => html! { <Loading url={url.clone()} /> },
@@ -37,7 +37,10 @@ pub fn page(props: &PageProps) -> Html {
         LoadState::Ready { .. } => match &*prepared {
             Some(story) => {
                 let initial = powershift_core::view::from_query(&props.query, &story.ds, &story.ctx);
-                html! { <StoryView story={story.clone()} {initial} /> }
+                // A new dataset (opened by the reader) starts a new story screen: the view state
+                // of the old one refers to its organisations and dates.
+                let key = format!("{:p}", std::rc::Rc::as_ptr(&story.ds));
+                html! { <StoryView {key} story={story.clone()} {initial} /> }
             }
             None => html! { <Loading url="" /> },
         },
@@ -47,12 +50,22 @@ pub fn page(props: &PageProps) -> Html {
 /// The app: loads the dataset and shows it.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = crate::hooks::use_dataset();
+    let (state, replace) = crate::hooks::use_dataset();
     let query = use_memo((), |_| crate::platform::location::search());
     let compact = *use_memo((), |_| crate::platform::dom::viewport_width() < 640.0);
+    // Files dropped anywhere on the page open as a dataset.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let replace = replace.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            crate::platform::files::open(crate::platform::files::of_drop(&e), replace.clone());
+        })
+    };
     html! {
-        <main class="app">
+        <main class="app" {ondragover} {ondrop}>
             <Page state={state} query={AttrValue::from((*query).clone())} {compact} />
+            <OpenDataset on_load={replace} />
         </main>
     }
 }

@@ -128,3 +128,95 @@ mod embedded_tests {
         assert!(matches!(from_embedded("{"), LoadState::Failed(LoadFailure::Data { .. })));
     }
 }
+
+/// Turns files a reader opened (one JSON dataset, or the CSV templates of `docs/templates/`) into
+/// a load state: the dataset, or every problem with its file, row and column. Pure; nothing leaves
+/// the page.
+pub fn parse_files(files: &[(String, String)]) -> LoadState {
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let label = format!("your file{} {}", if files.len() == 1 { "" } else { "s" }, names.join(", "));
+    if let [(name, text)] = files {
+        if !name.to_ascii_lowercase().ends_with(".csv") {
+            return parse_body(name, text);
+        }
+    }
+    if files.is_empty() {
+        return LoadState::Failed(LoadFailure::Data {
+            url: label,
+            error: LoadError::Invalid(vec![powershift_core::model::Problem {
+                path: "(files)".into(),
+                message: "no file was opened".into(),
+            }]),
+        });
+    }
+    let read = |want: &str| files.iter().find(|(n, _)| n.eq_ignore_ascii_case(want)).map(|(_, t)| t.clone());
+    match powershift_core::export::templates::import(&read) {
+        Ok(ds) => LoadState::Ready { url: label, dataset: Rc::new(ds) },
+        Err(problems) => LoadState::Failed(LoadFailure::Data {
+            url: label,
+            error: LoadError::Invalid(
+                problems
+                    .into_iter()
+                    .map(|p| {
+                        let text = p.to_string();
+                        match text.split_once(": ") {
+                            Some((place, message)) => powershift_core::model::Problem {
+                                path: place.to_string(),
+                                message: message.to_string(),
+                            },
+                            None => powershift_core::model::Problem { path: "(files)".into(), message: text },
+                        }
+                    })
+                    .collect(),
+            ),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = include_str!("../tests/data/tiny.json");
+
+    #[test]
+    fn one_json_file_is_read_as_a_dataset() {
+        assert!(matches!(parse_files(&[("story.json".into(), TINY.into())]), LoadState::Ready { .. }));
+        assert!(matches!(
+            parse_files(&[("story.json".into(), "{".into())]),
+            LoadState::Failed(LoadFailure::Data { .. })
+        ));
+        assert!(matches!(parse_files(&[]), LoadState::Failed(_)));
+    }
+
+    #[test]
+    fn csv_templates_are_imported_with_problems_placed_in_their_files() {
+        let ds = powershift_core::model::Dataset::from_json_str(TINY).unwrap();
+        let files: Vec<(String, String)> = powershift_core::export::templates::write_templates(&ds)
+            .into_iter()
+            .map(|(n, t)| (n.to_string(), t))
+            .collect();
+        match parse_files(&files) {
+            LoadState::Ready { dataset, .. } => assert_eq!(*dataset, ds),
+            other => panic!("{other:?}"),
+        }
+        let broken: Vec<(String, String)> = files
+            .iter()
+            .map(
+                |(n, t)| {
+                    if n == "events.csv" {
+                        (n.clone(), t.replacen(",20", ",2O", 1))
+                    } else {
+                        (n.clone(), t.clone())
+                    }
+                },
+            )
+            .collect();
+        match parse_files(&broken) {
+            LoadState::Failed(LoadFailure::Data { error: LoadError::Invalid(p), .. }) => {
+                assert!(p.iter().any(|p| p.path.starts_with("events.csv row ")), "{p:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

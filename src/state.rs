@@ -61,6 +61,22 @@ pub struct Story {
     pub bounds: Rect,
     /// Money chart series.
     pub money: Rc<Vec<MoneySeries>>,
+    /// The story's id for file names: its data file's name without the extension.
+    pub id: Rc<str>,
+}
+
+/// The story's id for file names: the last path segment of its URL without the extension
+/// ("data/powershift.json?v=2" → "powershift"), or "story".
+pub fn story_id(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let name = path.rsplit('/').next().unwrap_or("");
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let clean: String = stem.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    if clean.is_empty() {
+        "story".to_string()
+    } else {
+        clean
+    }
 }
 
 impl PartialEq for Story {
@@ -72,7 +88,7 @@ impl PartialEq for Story {
 impl Story {
     /// Prepares a dataset: the global layout and the union of the change dates' bounds.
     /// O(min(change dates, 25) × per-date layout); about 10 ms for the shipped story.
-    pub fn prepare(ds: Rc<Dataset>, compact: bool) -> Story {
+    pub fn prepare(ds: Rc<Dataset>, compact: bool, url: &str) -> Story {
         let ctx = Rc::new(ViewContext::of(&ds));
         let layout = TemporalLayout::new(&ds, layout_config(compact));
         // The union of the change dates' boxes (at most 24 of them, evenly spread, for big stories).
@@ -82,6 +98,7 @@ impl Story {
             Rect::union_all(sample.map(|d| layout.at(&ds, *d)).filter(|l| !l.nodes.is_empty()).map(|l| l.bounds));
         let money = Rc::new(powershift_core::money::commitments(&ds));
         Story {
+            id: story_id(url).into(),
             ds,
             ctx,
             layout: Rc::new(layout),

@@ -5,11 +5,13 @@
 
 mod details;
 mod error_panel;
+mod export_menu;
 mod filters;
 mod legend;
 mod loading;
 mod money_chart;
 mod network_view;
+mod open_dataset;
 mod scrubber;
 mod sentence;
 mod story_view;
@@ -18,11 +20,13 @@ mod timeline_view;
 
 pub use details::Details;
 pub use error_panel::ErrorPanel;
+pub use export_menu::ExportMenu;
 pub use filters::Filters;
 pub use legend::Legend;
 pub use loading::Loading;
 pub use money_chart::MoneyChart;
 pub use network_view::NetworkView;
+pub use open_dataset::OpenDataset;
 pub use scrubber::Scrubber;
 pub use sentence::Sentence;
 pub use story_view::StoryView;

@@ -6,9 +6,10 @@ use yew::prelude::*;
 use crate::load::{LoadFailure, LoadState};
 use crate::platform::data_url::resolve_data_url;
 
-/// The dataset's load state: the embedded dataset at once, or starts loading on first render.
+/// The dataset's load state (the embedded dataset at once, or starts loading on first render),
+/// and a callback that replaces it with a dataset the reader opened from their computer.
 #[hook]
-pub fn use_dataset() -> LoadState {
+pub fn use_dataset() -> (LoadState, Callback<LoadState>) {
     let state = use_state(|| {
         if let Some(text) = crate::platform::fetch::embedded_dataset() {
             return crate::load::from_embedded(&text);
@@ -29,5 +30,9 @@ pub fn use_dataset() -> LoadState {
             }
         });
     }
-    (*state).clone()
+    let replace = {
+        let state = state.clone();
+        Callback::from(move |s: LoadState| state.set(s))
+    };
+    ((*state).clone(), replace)
 }

@@ -2,7 +2,9 @@
 
 pub mod data_url;
 pub mod dom;
+pub mod download;
 pub mod events;
 pub mod fetch;
+pub mod files;
 pub mod location;
 pub mod panic;

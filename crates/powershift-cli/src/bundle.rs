@@ -187,9 +187,9 @@ const __b64 = document.getElementById("powershift-wasm").textContent.trim();
 const __bin = atob(__b64);
 const __bytes = new Uint8Array(__bin.length);
 for (let i = 0; i < __bin.length; i++) __bytes[i] = __bin.charCodeAt(i);
-const wasm = await __powershift_exports.default({{ module_or_path: __bytes }});
+const __powershift_wasm = await __powershift_exports.default({{ module_or_path: __bytes }});
 window.wasmBindings = __powershift_exports;
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm }} }}));
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm: __powershift_wasm }} }}));
 </script>
 "#,
         wasm64 = base64(&wasm),

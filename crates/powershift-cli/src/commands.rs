@@ -100,6 +100,20 @@ enum Command {
         #[arg(short, long, value_name = "FILE", default_value = "powershift.html")]
         output: String,
     },
+    /// Put the social card into a built site: DIST/social-card.png (1200×630, the story's last date)
+    /// and Open Graph / Twitter card tags in DIST/index.html (title and description from the
+    /// dataset's meta). Run after `trunk build`.
+    Social {
+        /// The `trunk build` output folder.
+        dist: String,
+        /// The dataset (default: DIST/data/powershift.json).
+        #[arg(long, value_name = "FILE")]
+        data: Option<String>,
+        /// The site's public address, e.g. https://owner.github.io/powershift/ (crawlers need an
+        /// absolute image URL; without it the tag is relative).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
     /// For every change date: organisations, relationships, the stability metric (mean
     /// displacement since the previous change date / layout diameter) and the label overlaps.
     LayoutReport {
@@ -185,6 +199,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
         }
         Command::Import { dir, output } => crate::export::import(&dir, output.as_deref(), out, err),
         Command::Bundle { dist, output } => bundle(&dist, &output, out, err),
+        Command::Social { dist, data, url } => crate::social::social(&dist, data.as_deref(), url.as_deref(), out, err),
         Command::LayoutReport { file } => layout_report(&file, out, err),
         Command::Bench { nodes, edges, ticks, seed } => bench(nodes, edges, ticks as usize, seed, out),
         Command::Generate { orgs, relationships, seed } => generate(orgs, relationships, seed, out),

@@ -20,6 +20,7 @@ mod bundle;
 mod commands;
 mod export;
 mod png;
+mod social;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

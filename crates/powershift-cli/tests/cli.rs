@@ -167,3 +167,32 @@ fn validate_reports_a_duplicate_key_with_both_lines() {
     assert_eq!(code, 1);
     assert!(out.contains("events[0]: key \"summary\" appears twice (line 48 and line 50)"), "{out}");
 }
+
+#[test]
+fn social_writes_the_card_and_the_open_graph_tags_into_a_built_site() {
+    let dist = Path::new(env!("CARGO_TARGET_TMPDIR")).join("social-dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(dist.join("data")).unwrap();
+    std::fs::copy(root().join("static/data/powershift.json"), dist.join("data/powershift.json")).unwrap();
+    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>\n")
+        .unwrap();
+    let args = ["social", dist.to_str().unwrap(), "--url", "https://news.example/powershift/"];
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let png = std::fs::read(dist.join("social-card.png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    assert_eq!(
+        (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap())),
+        (1200, 630)
+    );
+    let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+    assert!(
+        html.contains("<meta property=\"og:image\" content=\"https://news.example/powershift/social-card.png\">"),
+        "{html}"
+    );
+    assert!(html.contains("<meta property=\"og:title\" content=\"The AI power shift\">"), "{html}");
+    assert!(html.contains("name=\"twitter:card\" content=\"summary_large_image\""), "{html}");
+    // Running it again replaces the tags instead of adding more.
+    assert_eq!(run(&args).0, 0);
+    assert_eq!(std::fs::read_to_string(dist.join("index.html")).unwrap().matches("og:image\"").count(), 1);
+}

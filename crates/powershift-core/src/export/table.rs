@@ -37,8 +37,13 @@ pub const COLUMNS: [&str; 15] = [
 /// assert!(csv.starts_with("id,from,to,"));
 /// ```
 pub fn relationships_csv(ds: &Dataset, date: Date) -> String {
+    relationships_csv_where(ds, date, |_| true)
+}
+
+/// [`relationships_csv`] of the relationships `keep` accepts (the page passes the reader's filters).
+pub fn relationships_csv_where(ds: &Dataset, date: Date, keep: impl Fn(crate::model::RelIx) -> bool) -> String {
     let mut out = record(&COLUMNS);
-    for e in ds.network_at(date).edges {
+    for e in ds.network_at(date).edges.into_iter().filter(|e| keep(e.rel)) {
         let r = ds.rel(e.rel);
         let p = &r.phases[e.phase];
         let events: Vec<&crate::model::Event> = p.events.iter().map(|x| ds.event(*x)).collect();

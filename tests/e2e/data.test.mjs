@@ -1,0 +1,114 @@
+// Data in and out, in the browser: the Export menu's files match `powershift snapshot`; a JSON file
+// or the CSV templates open from the reader's computer; the one-file archive (`powershift bundle`)
+// works from file:// with no network request at all. Release build under /powershift/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { startServer, launch, openPage, FROZEN_STORY, DIST } from './harness.mjs';
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const cli = (args) => execFileSync('target/release/powershift', args).toString();
+const snapshot = (date) => JSON.parse(cli(['snapshot', FROZEN_STORY, '--date', date]));
+
+async function withPage(fn) {
+  const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
+  try {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await fn(page);
+    assert.deepEqual(problems.console, [], 'console errors');
+    assert.deepEqual(problems.failed, [], 'failed requests');
+  } finally {
+    await context.close();
+  }
+}
+
+async function download(page, name) {
+  const menu = page.locator('details.export-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+test('the Export menu gives the picture, the relationships, the snapshot and the whole story', async () => {
+  await withPage(async (page) => {
+    await page.goto(`${srv.appUrl}?data=test-data/story-frozen.json&date=2025-01-21`);
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+    const snap = snapshot('2025-01-21');
+
+    const svg = await download(page, 'Picture (SVG)');
+    assert.equal(svg.name, 'story-frozen-2025-01-21.svg');
+    const text = svg.bytes.toString();
+    assert.match(text, /^<\?xml/);
+    for (const n of snap.nodes) assert.ok(text.includes(`data-id="${n.id}"`), n.id);
+
+    const csv = (await download(page, 'Relationships in force (CSV)')).bytes.toString().trim().split(/\r?\n/);
+    assert.equal(csv.length - 1, snap.edges.length);
+
+    const json = JSON.parse((await download(page, 'Snapshot (JSON)')).bytes.toString());
+    assert.deepEqual(json.edges.map((e) => e.id), snap.edges.map((e) => e.id));
+
+    const gexf = await download(page, 'Whole story for Gephi (GEXF)');
+    assert.equal(gexf.name, 'story-frozen.gexf');
+    assert.match(gexf.bytes.toString(), /<gexf [^>]*version="1.3"/);
+
+    const png = await download(page, 'Picture (PNG, 2×)');
+    assert.equal(png.name, 'story-frozen-2025-01-21.png');
+    assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+    assert.equal(png.bytes.readUInt32BE(16), 2400, 'twice the width');
+
+    // Filters apply to the CSV.
+    await page.getByRole('checkbox', { name: 'Lawsuit' }).uncheck();
+    const filtered = (await download(page, 'Relationships in force (CSV)')).bytes.toString().trim().split(/\r?\n/);
+    assert.equal(filtered.length - 1, snap.edges.filter((e) => e.kind !== 'lawsuit').length);
+  });
+});
+
+test('a JSON file or the CSV templates open from the reader\'s computer', async () => {
+  await withPage(async (page) => {
+    await page.goto(srv.appUrl);
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+    const picker = page.getByLabel('Choose a JSON file or CSV files');
+    await picker.setInputFiles(resolve('tests/data/tiny.json'));
+    const tiny = JSON.parse(readFileSync('tests/data/tiny.json', 'utf8'));
+    await page.getByRole('heading', { level: 1, name: tiny.meta.title }).waitFor();
+    // The CSV templates of docs/templates/ make a story of their own.
+    const dir = resolve('docs/templates');
+    await picker.setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
+    const title = readFileSync(join(dir, 'story.csv'), 'utf8').split(/\r?\n/).find((l) => l.startsWith('title,')).slice(6).replace(/^"|"$/g, '');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    // A broken file shows its problems, and the page stays usable.
+    await picker.setInputFiles(resolve('tests/data/invalid.json'));
+    await page.getByRole('alert').waitFor();
+  });
+});
+
+test('the one-file archive works from file:// with no network request', async () => {
+  const out = resolve('test-output');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, 'powershift-archive.html');
+  cli(['bundle', DIST, '-o', file]);
+  const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
+  const requests = [];
+  page.on('request', (r) => { if (!r.url().startsWith('data:') && !r.url().startsWith('blob:') && r.url() !== `file://${file}`) requests.push(r.url()); });
+  try {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`file://${file}`);
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+    const slider = page.getByRole('slider', { name: 'Date' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.getByRole('button', { name: 'Next change' }).click();
+    await page.getByRole('button', { name: /^OpenAI, / }).click();
+    await page.getByTestId('org-details').waitFor();
+    assert.deepEqual(requests, [], 'no request left the file');
+    assert.deepEqual(problems.console, [], 'console errors');
+  } finally {
+    await context.close();
+  }
+});
