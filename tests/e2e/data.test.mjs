@@ -62,6 +62,22 @@ test('the Export menu gives the picture, the relationships, the snapshot and the
     assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
     assert.equal(png.bytes.readUInt32BE(16), 2400, 'twice the width');
 
+    // The exported picture draws what the page draws (the same core scene), on more dates.
+    for (const date of ['2019-07-22', '2026-04-28']) {
+      await page.goto(`${srv.appUrl}?data=test-data/story-frozen.json&date=${date}`);
+      await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+      const dom = await page.evaluate(() => ({
+        orgs: [...document.querySelectorAll('svg.network [data-org]')].map((e) => e.getAttribute('data-id')).sort(),
+        rels: [...document.querySelectorAll('svg.network .edges [data-rels]')].flatMap((e) => e.getAttribute('data-rels').split(' ')).sort(),
+      }));
+      const file = (await download(page, 'Picture (SVG)')).bytes.toString();
+      const orgs = [...file.matchAll(/class="node[^"]*" data-id="([^"]+)"/g)].map((m) => m[1]).sort();
+      const rels = [...file.matchAll(/data-rels="([^"]+)"/g)].flatMap((m) => m[1].split(' ')).sort();
+      assert.deepEqual(orgs, dom.orgs, date);
+      assert.deepEqual(rels, dom.rels, date);
+    }
+    await page.goto(`${srv.appUrl}?data=test-data/story-frozen.json&date=2025-01-21`);
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
     // Filters apply to the CSV.
     await page.getByRole('checkbox', { name: 'Lawsuit' }).uncheck();
     const filtered = (await download(page, 'Relationships in force (CSV)')).bytes.toString().trim().split(/\r?\n/);
