@@ -5,6 +5,7 @@
 
 mod details;
 mod error_panel;
+mod event_list;
 mod export_menu;
 mod filters;
 mod legend;
@@ -20,6 +21,7 @@ mod timeline_view;
 
 pub use details::Details;
 pub use error_panel::ErrorPanel;
+pub use event_list::EventList;
 pub use export_menu::ExportMenu;
 pub use filters::Filters;
 pub use legend::Legend;

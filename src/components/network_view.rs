@@ -77,7 +77,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         Callback::from(move |sel: Selection| view.dispatch(Action::Select(Some(sel))))
     };
     let on = SvgListeners {
-        node,
+        node: node.clone(),
         pointerdown: pointer.down,
         pointermove: pointer.moved,
         pointerup: pointer.up,
@@ -95,6 +95,11 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
             }
         });
     }
+    // Touch targets: 44 CSS pixels in world units at the drawing's current scale (the drawing is
+    // fitted into the <svg>, so the tighter of its two scales applies).
+    let (w, h) = crate::hooks::use_size(node.clone(), (720.0, 480.0));
+    let units_per_px = (vb.width() / w.max(1.0)).max(vb.height() / h.max(1.0));
+    let hit = 44.0 * units_per_px / view.view.camera.k;
     // The change's headline, fitted into what the camera shows.
     let (cam, font_px) = (view.view.camera, story.layout.config.font_px);
     let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };
@@ -132,7 +137,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.0 / 1.4 })}>{ "−" }</button>
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
-                { network_svg(&scene, vb, cam, font_px, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on) }
+                { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on) }
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }
                 </p>

@@ -79,6 +79,12 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
         html! { <rect x={num(i as f64 / n * 100.0)} y={num(100.0 - h)} width={num(100.0 / n * 0.85)} height={num(h)} /> }
     });
     let marker = f64::from(value) / f64::from(max.max(1)) * 100.0;
+    // Year ticks for phones: every other year, where they start on the slider's scale.
+    let years: Vec<(i32, f64)> = ((start.year() + 1)..=end.year())
+        .filter(|y| (y - start.year()) % 2 == 1 || end.year() - start.year() <= 6)
+        .filter_map(|y| Date::from_ymd(y, 1, 1))
+        .map(|d| (d.year(), f64::from(d.days() - start.days()) / f64::from(max.max(1)) * 100.0))
+        .collect();
 
     html! {
         <section class="panel scrubber" aria-label="Date">
@@ -100,6 +106,9 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
                            aria-valuetext={view.view.date_words()} {oninput} {onkeydown} />
                 </div>
                 <output for="date-slider" class="date-words" aria-live="off" data-testid="current-date">{ view.view.date_words() }</output>
+            </div>
+            <div class="scrubber-years" aria-hidden="true">
+                { for years.iter().map(|(y, pct)| html! { <span style={format!("left:{}%", num(*pct))}>{ y }</span> }) }
             </div>
             <div class="scrubber-scale muted small" aria-hidden="true">
                 <span>{ start.year() }</span><span>{ end.year() }</span>

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use powershift_core::gesture::{timeline_zoom, wheel_factor, Brush};
-use powershift_core::scene::timeline::{date_at, overview_scale, window_scale, MARGIN};
+use powershift_core::scene::timeline::{date_at, overview_scale, window_scale, MARGIN, NARROW_PX};
 use powershift_core::scene::{mark_scene_for, timeline_marks, timeline_scene};
 use powershift_core::timeline::Bin;
 use powershift_core::view::{Action, Selection};
@@ -49,6 +49,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let scene = timeline_scene(ds, &marks, &props.density, &view.view, width);
 
     let (hint, show_hint) = crate::hooks::use_hint();
+    let coarse = crate::hooks::use_coarse_pointer();
     {
         let view = view.clone();
         crate::hooks::use_wheel(
@@ -117,12 +118,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 </div>
             </div>
             <div ref={container} class="timeline-wrap">
-                { timeline_svg(&scene, (*dressed).clone(), &strip, &on) }
+                { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on) }
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }
                 </p>
             </div>
-            if !scene.labelled {
+            if coarse || width < NARROW_PX {
+                <super::EventList />
+            } else if !scene.labelled {
                 <p class="muted small">{ "Zoom in to read the event titles; every event is listed when selected." }</p>
             }
         </section>

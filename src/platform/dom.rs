@@ -3,6 +3,11 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 
+/// Whether a media query matches (false when it cannot be read).
+pub fn matches_media(query: &str) -> bool {
+    gloo::utils::window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
+}
+
 /// Whether the reader asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())

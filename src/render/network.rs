@@ -45,11 +45,14 @@ pub struct SvgListeners {
 
 /// The network `<svg>`: arrow markers, backdrop, fading items, lines and organisations under the
 /// camera's transform. `view_box` stays fixed while the date changes, so positions stay put.
+/// `hit` is the side of a touch target in world units (44 CSS pixels at the current scale): every
+/// organisation and line gets an invisible square at least that large to press.
 pub fn network_svg(
     scene: &NetworkScene,
     view_box: Rect,
     camera: Camera,
     font_px: f64,
+    hit: f64,
     note: Option<(&FittedAnnotation, f64)>,
     on: &SvgListeners,
 ) -> Html {
@@ -76,8 +79,8 @@ pub fn network_svg(
             <g transform={transform}>
                 { exiting(scene) }
                 <g class="ghosts">{ for scene.ghosts.iter().map(ghost) }</g>
-                <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large, font_px)) }</g>
-                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px)) }</g>
+                <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large, font_px, hit)) }</g>
+                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px, hit)) }</g>
                 if let Some((a, note_px)) = note {
                     <g class="annotation" aria-hidden="true">
                         <line x1={num(a.leader.0.x)} y1={num(a.leader.0.y)} x2={num(a.leader.1.x)} y2={num(a.leader.1.y)} />
@@ -95,7 +98,7 @@ pub fn network_svg(
 
 /// A line: one relationship, or a bundle of a pair's agreements with a count badge. Every line is a
 /// button (Enter selects it) whose name says both organisations and what changed.
-fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64) -> Html {
+fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64, hit: f64) -> Html {
     let class = classes!(
         "edge",
         e.emphasis.class(),
@@ -114,6 +117,7 @@ fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64) -> Htm
             if !large {
                 <title>{ &e.description }</title>
                 <path class="edge-hit" d={d.clone()} />
+                { touch_square(e.curve.at(0.5), hit) }
             }
             if e.change.is_some() {
                 <path class="edge-halo" d={d.clone()} stroke-width={num(e.width + 7.0)} />
@@ -141,11 +145,17 @@ fn ghost(g: &powershift_core::scene::network::Ghost) -> Html {
     }
 }
 
-fn node(n: &powershift_core::scene::SceneNode, font_px: f64) -> Html {
+/// An invisible square of side `side` centred on `c`: a touch target larger than the drawing.
+fn touch_square(c: powershift_core::network::Vec2, side: f64) -> Html {
+    html! { <rect class="touch" x={num(c.x - side / 2.0)} y={num(c.y - side / 2.0)} width={num(side)} height={num(side)} /> }
+}
+
+fn node(n: &powershift_core::scene::SceneNode, font_px: f64, hit: f64) -> Html {
     let class = classes!("node", n.emphasis.class(), n.selected.then_some("selected"), n.pinned.then_some("pinned"));
     html! {
         <g key={n.id.clone()} {class} data-org={n.org.0.to_string()} data-id={n.id.clone()}
            role="button" tabindex="0" aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
+            { touch_square(n.pos, hit.max(2.0 * n.radius)) }
             <circle cx={num(n.pos.x)} cy={num(n.pos.y)} r={num(n.radius)} fill={n.fill} />
             if let Some(l) = n.label_rect {
                 <text x={num(l.min.x + 3.0)} y={num(l.center().y)} font-size={num(font_px)} dominant-baseline="central"

@@ -25,10 +25,12 @@ pub struct StripListeners {
 }
 
 /// The timeline `<svg>`. `marks` are drawn by [`Marks`]; `on` carries the delegated listeners of the
-/// marks (hover, focus, keyboard, click).
+/// marks (hover, focus, keyboard, click). With `interactive` false (touch screens, which get the list
+/// of events instead) the marks are drawn for reading only: no buttons too small for a finger.
 pub fn timeline_svg(
     scene: &TimelineScene,
     marks: Rc<Vec<SceneMark>>,
+    interactive: bool,
     strip: &StripListeners,
     on: &ItemListeners,
 ) -> Html {
@@ -58,7 +60,7 @@ pub fn timeline_svg(
                     </g>
                 }) }
             </g>
-            <Marks {marks} />
+            <Marks {marks} {interactive} />
             if let Some(x) = scene.now {
                 <line class="now" x1={num(x)} x2={num(x)} y1={num(STRIP_H)} y2={num(h)} />
             }
@@ -71,21 +73,24 @@ pub fn timeline_svg(
 pub struct MarksProps {
     /// The marks to draw.
     pub marks: Rc<Vec<SceneMark>>,
+    /// Marks are buttons (else drawn for reading only).
+    pub interactive: bool,
 }
 
 /// The event marks. A component only so that Yew skips it when the marks are unchanged (they do
 /// not depend on the date); it has no state.
 #[function_component(Marks)]
 pub fn marks(props: &MarksProps) -> Html {
-    html! { <g class="marks">{ for props.marks.iter().map(mark) }</g> }
+    html! { <g class="marks">{ for props.marks.iter().map(|m| mark(m, props.interactive)) }</g> }
 }
 
-fn mark(m: &SceneMark) -> Html {
+fn mark(m: &SceneMark, interactive: bool) -> Html {
     let class =
         classes!("mark", m.emphasis.class(), m.selected.then_some("selected"), m.filtered.then_some("filtered"));
     html! {
-        <g key={m.id.clone()} {class} data-event={m.id.clone()} data-event-ix={m.event.0.to_string()} role="button"
-           tabindex="0" aria-label={m.description.clone()}>
+        <g key={m.id.clone()} {class} data-event={m.id.clone()} data-event-ix={m.event.0.to_string()}
+           role={interactive.then_some("button")} tabindex={interactive.then_some("0")}
+           aria-label={interactive.then(|| m.description.clone())} aria-hidden={(!interactive).then_some("true")}>
             <title>{ &m.description }</title>
             if let Some(xe) = m.x_end {
                 <line x1={num(m.x)} x2={num(xe)} y1={num(m.y)} y2={num(m.y)} stroke={m.colour} stroke-width="4"

@@ -84,3 +84,31 @@ for (const [w, h] of [[1280, 800], [375, 812]]) {
     });
   });
 }
+
+test('on a phone with touch, every interactive element is at least 44 × 44 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  try {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(url('date=2025-01-21&select=org:microsoft'));
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+    await page.getByTestId('org-details').waitFor();
+    await page.waitForTimeout(300);
+    const small = await page.evaluate(() => {
+      const sel = 'button, a[href], input:not([type=hidden]), select, summary, [role=button], [tabindex="0"]';
+      return [...document.querySelectorAll(sel)]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden=true], .visually-hidden')) return false;
+          // Links inside running text are exempt (WCAG 2.5.8's inline exception).
+          if (el.tagName === 'A' && el.closest('p')) return false;
+          return r.width < 44 - 0.5 || r.height < 44 - 0.5;
+        })
+        .map((el) => `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 40)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
+    });
+    assert.deepEqual(small, []);
+  } finally {
+    await context.close();
+  }
+});
