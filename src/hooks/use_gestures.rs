@@ -12,7 +12,7 @@ use powershift_core::view::Action;
 use powershift_core::view::Selection;
 use yew::prelude::*;
 
-use crate::platform::events::{capture_pointer, is_touch, item_at, pointer_in_view, units_per_px};
+use crate::platform::events::{capture_pointer, is_touch, item_at, on_touch_square, pointer_in_view, units_per_px};
 use crate::state::ViewHandle;
 
 /// A press that moves at most this many CSS pixels is a click.
@@ -24,15 +24,20 @@ const LINE_REACH_TOUCH_PX: f64 = 24.0;
 /// A line this close wins over the label or disc rim it runs under.
 const LINE_UNDER_LABEL_PX: f64 = 4.0;
 
-/// Whether `at` (viewBox units) is in the inner part of an organisation's disc.
-fn on_disc_core(
+/// Whether `at` (viewBox units) is on an organisation's label or the inner part of its disc.
+fn on_disc_or_label(
     scene: &NetworkScene,
     camera: powershift_core::view::Camera,
     org: powershift_core::model::OrgIx,
     at: powershift_core::network::Vec2,
 ) -> bool {
     let world = camera.to_world(at);
-    scene.nodes.iter().find(|n| n.org == org).is_some_and(|n| n.pos.distance(world) <= 0.6 * n.radius)
+    scene.nodes.iter().find(|n| n.org == org).is_some_and(|n| {
+        let on_label = n
+            .label_rect
+            .is_some_and(|l| world.x >= l.min.x && world.x <= l.max.x && world.y >= l.min.y && world.y <= l.max.y);
+        on_label || n.pos.distance(world) <= 0.6 * n.radius
+    })
 }
 
 /// The network's pointer listeners.
@@ -98,11 +103,13 @@ pub fn use_network_gestures(
             let at = pointer_in_view(&e, &el, vb);
             let per_px = units_per_px(&el, vb);
             let reach = if is_touch(&e) { LINE_REACH_TOUCH_PX } else { LINE_REACH_PX } * per_px;
-            // An organisation's disc wins; on its label or the rim of its disc, a line passing within
-            // a few pixels wins (lines often run under labels); elsewhere the nearest line in reach.
+            // An organisation's disc and label select it; on its (invisible) touch square or the rim
+            // of its disc, a line passing within a few pixels wins; elsewhere the nearest line in reach.
             let tight = line_at(&scene, camera, at, LINE_UNDER_LABEL_PX * per_px);
+            let loose = on_touch_square(&e)
+                || !matches!(item_at(&e), Some(Selection::Org(o)) if on_disc_or_label(&scene, camera, o, at));
             let target = match item_at(&e) {
-                Some(Selection::Org(o)) if tight.is_none() || on_disc_core(&scene, camera, o, at) => Target::Org(o),
+                Some(Selection::Org(o)) if tight.is_none() || !loose => Target::Org(o),
                 Some(Selection::Org(_)) => tight.unwrap_or(Target::Background),
                 _ => line_at(&scene, camera, at, reach).unwrap_or(Target::Background),
             };

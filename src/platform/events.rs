@@ -86,3 +86,10 @@ pub fn pointer_in_view(e: &web_sys::MouseEvent, svg: &web_sys::Element, vb: Rect
 pub fn is_touch(e: &web_sys::PointerEvent) -> bool {
     e.pointer_type() == "touch"
 }
+
+/// Whether an event happened on an invisible touch square (not on a drawn disc, label or line).
+pub fn on_touch_square(e: &web_sys::Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| el.matches(".touch").unwrap_or(false))
+}

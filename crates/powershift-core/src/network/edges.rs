@@ -1,7 +1,7 @@
 //! Edge geometry: parallel agreements between the same two organisations are drawn as separate
 //! curves, fanned symmetrically around the straight line.
 
-use super::vec2::Vec2;
+use super::vec2::{Rect, Vec2};
 
 /// A quadratic Bézier from `start` to `end` with control point `control` (a straight line when the
 /// control point is the midpoint).
@@ -83,31 +83,52 @@ pub fn parallel_curve(
     Curve { start, control, end }
 }
 
-/// The curve bent away from any disc it would otherwise run under (an edge passing through an
-/// organisation it does not connect reads as if it did, and cannot be clicked there). The disc that
-/// intrudes most pushes the curve's middle to the other side, `margin` clear of its rim; one pass,
-/// so a curve threading between two discs may still touch one. O(n) for n discs.
-pub fn bend_around(curve: Curve, ends: (usize, usize), pos: &[Vec2], radius: &[f64], margin: f64) -> Curve {
+/// What curves keep clear of: every disc (centre, radius) and every label box.
+#[derive(Clone, Copy, Debug)]
+pub struct Obstacles<'a> {
+    /// Disc centres.
+    pub pos: &'a [Vec2],
+    /// Disc radii.
+    pub radius: &'a [f64],
+    /// Label boxes (parallel to `pos`; `None` for unlabelled discs, or empty for none at all).
+    pub labels: &'a [Option<Rect>],
+}
+
+/// The curve bent away from any disc or label it would otherwise run under (an edge passing
+/// through an organisation it does not connect reads as if it did, and cannot be clicked there).
+/// The obstacle that intrudes most pushes the curve's middle to the other side, `margin` clear of
+/// it; a label counts with its half-extent across the edge. One pass, so a curve threading between
+/// two obstacles may still touch one. The two ends' own discs are not obstacles; their labels are.
+/// O(n) for n discs.
+pub fn bend_around(curve: Curve, ends: (usize, usize), obstacles: Obstacles<'_>, margin: f64) -> Curve {
     let (a, b) = (curve.start, curve.end);
     let dir = (b - a).normalized();
     if dir == Vec2::default() {
         return curve;
     }
     let normal = dir.perp();
+    let len = a.distance(b);
     let mut worst: Option<(f64, f64)> = None; // (overlap, side)
-    for (i, (&p, &r)) in pos.iter().zip(radius).enumerate() {
-        if i == ends.0 || i == ends.1 {
-            continue;
-        }
-        let along = (p.x - a.x) * dir.x + (p.y - a.y) * dir.y;
-        let len = a.distance(b);
+    let mut consider = |centre: Vec2, reach: f64| {
+        let along = (centre.x - a.x) * dir.x + (centre.y - a.y) * dir.y;
         if along <= 0.0 || along >= len {
-            continue;
+            return;
         }
-        let overlap = r + margin - curve.distance_to(p);
+        let overlap = reach + margin - curve.distance_to(centre);
         if overlap > 0.0 && worst.is_none_or(|w| overlap > w.0) {
-            let side = (p.x - a.x) * normal.x + (p.y - a.y) * normal.y;
+            let side = (centre.x - a.x) * normal.x + (centre.y - a.y) * normal.y;
             worst = Some((overlap, if side >= 0.0 { -1.0 } else { 1.0 }));
+        }
+    };
+    for (i, (&p, &r)) in obstacles.pos.iter().zip(obstacles.radius).enumerate() {
+        if i != ends.0 && i != ends.1 {
+            consider(p, r);
+        }
+        // Labels, the ends' own included: a short line would otherwise run under its end's name.
+        if let Some(Some(l)) = obstacles.labels.get(i) {
+            // A box's half-extent across the edge.
+            let reach = (normal.x.abs() * l.width() + normal.y.abs() * l.height()) / 2.0;
+            consider(l.center(), reach);
         }
     }
     match worst {
@@ -119,9 +140,11 @@ pub fn bend_around(curve: Curve, ends: (usize, usize), pos: &[Vec2], radius: &[f
 
 /// Curves for many edges at once: `ends[i]` = (from, to) as indices into `pos`/`radius`. Edges
 /// between the same pair are fanned in input order, so the same list always gives the same picture,
-/// and every curve is bent around the discs it would run under ([`bend_around`]).
+/// and every lone curve (not a fan) is bent around the discs and labels it would run under
+/// ([`bend_around`]).
 /// O(m log m + m · n).
-pub fn edge_curves(pos: &[Vec2], radius: &[f64], ends: &[(usize, usize)], spacing: f64) -> Vec<Curve> {
+pub fn edge_curves(obstacles: Obstacles<'_>, ends: &[(usize, usize)], spacing: f64) -> Vec<Curve> {
+    let (pos, radius) = (obstacles.pos, obstacles.radius);
     use std::collections::BTreeMap;
     let key = |&(a, b): &(usize, usize)| (a.min(b), a.max(b));
     let mut size: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -135,7 +158,12 @@ pub fn edge_curves(pos: &[Vec2], radius: &[f64], ends: &[(usize, usize)], spacin
             let slot = next.entry(k).or_insert(0);
             let c = parallel_curve(pos[a], radius[a], pos[b], radius[b], *slot, size[&k], a < b, spacing);
             *slot += 1;
-            bend_around(c, (a, b), pos, radius, spacing / 2.0)
+            // A fan keeps its own spacing; a lone line steers clear of what it would run under.
+            if size[&k] == 1 {
+                bend_around(c, (a, b), obstacles, spacing / 2.0)
+            } else {
+                c
+            }
         })
         .collect()
 }
@@ -159,12 +187,19 @@ mod tests {
         let radius = [5.0, 5.0, 8.0];
         let straight = parallel_curve(pos[0], 5.0, pos[1], 5.0, 0, 1, true, 12.0);
         assert!(straight.distance_to(pos[2]) < 8.0, "the disc sits on the straight line");
-        let bent = bend_around(straight, (0, 1), &pos, &radius, 6.0);
+        let obstacles = Obstacles { pos: &pos, radius: &radius, labels: &[] };
+        let bent = bend_around(straight, (0, 1), obstacles, 6.0);
         assert!(bent.distance_to(pos[2]) >= 8.0 + 6.0 - 0.5, "{}", bent.distance_to(pos[2]));
         assert!(bent.at(0.5).y < 0.0, "away from the disc, which is below the line");
         // A disc well clear of the line leaves it alone.
         let far = [Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(50.0, 40.0)];
-        assert_eq!(bend_around(straight, (0, 1), &far, &radius, 6.0), straight);
+        assert_eq!(bend_around(straight, (0, 1), Obstacles { pos: &far, radius: &radius, labels: &[] }, 6.0), straight);
+        // A label lying across the line bends it too.
+        let label = Rect::new(40.0, -4.0, 90.0, 10.0);
+        let pos3 = [Vec2::new(0.0, 0.0), Vec2::new(100.0, 0.0), Vec2::new(35.0, 60.0)];
+        let labels = [None, None, Some(label)];
+        let around = bend_around(straight, (0, 1), Obstacles { pos: &pos3, radius: &radius, labels: &labels }, 4.0);
+        assert!(around.at(0.5).y < -4.0 || around.at(0.5).y > 10.0, "{:?}", around.at(0.5));
     }
 
     #[test]

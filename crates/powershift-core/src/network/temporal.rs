@@ -21,7 +21,7 @@
 
 use std::collections::BTreeMap;
 
-use super::edges::{edge_curves, Curve};
+use super::edges::{edge_curves, Curve, Obstacles};
 use super::forces::{Collide, Link, LinkSpec, ManyBody, Position};
 use super::labels::{count_overlaps, place_labels, LabelInput, LabelSide, Overlaps};
 use super::simulation::Simulation;
@@ -398,7 +398,7 @@ impl TemporalLayout {
         let ends: Vec<(usize, usize)> =
             net.edges.iter().map(|e| (local[&e.from] as usize, local[&e.to] as usize)).collect();
         let radii: Vec<f64> = nodes.iter().map(|n| n.radius).collect();
-        let curves = edge_curves(&pos, &radii, &ends, cfg.parallel_spacing);
+        let curves = edge_curves(Obstacles { pos: &pos, radius: &radii, labels: &label }, &ends, cfg.parallel_spacing);
         let edges: Vec<EdgeLayout> = net
             .edges
             .iter()

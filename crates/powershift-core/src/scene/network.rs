@@ -4,7 +4,7 @@
 
 use crate::gesture::Target;
 use crate::model::{Dataset, OrgIx, RelIx, RelationKind};
-use crate::network::edges::{bend_around, edge_curves, parallel_curve, Curve};
+use crate::network::edges::{bend_around, edge_curves, parallel_curve, Curve, Obstacles};
 use crate::network::temporal::drawing_bounds;
 use crate::network::{NetworkLayout, Rect, Vec2};
 use crate::view::{Camera, Selection, ViewState};
@@ -249,7 +249,13 @@ pub fn network_scene(
                 (node_index(r.from).unwrap_or(0), node_index(r.to).unwrap_or(0))
             })
             .collect();
-        edge_curves(&pos, &radii, &ends, layout.parallel_spacing)
+        let labels: Vec<Option<Rect>> = layout
+            .nodes
+            .iter()
+            .zip(&pos)
+            .map(|(n, p)| n.label.map(|l| Rect { min: l.min + (*p - n.pos), max: l.max + (*p - n.pos) }))
+            .collect();
+        edge_curves(Obstacles { pos: &pos, radius: &radii, labels: &labels }, &ends, layout.parallel_spacing)
     } else {
         layout.edges.iter().map(|e| e.curve).collect()
     };
@@ -424,15 +430,24 @@ fn bundle(
     link: &Linked,
 ) -> SceneEdge {
     let radii: Vec<f64> = layout.nodes.iter().map(|n| n.radius).collect();
+    let labels: Vec<Option<Rect>> = layout
+        .nodes
+        .iter()
+        .zip(positions)
+        .map(|(n, p)| n.label.map(|l| Rect { min: l.min + (*p - n.pos), max: l.max + (*p - n.pos) }))
+        .collect();
     let index_of = |o: OrgIx| layout.nodes.binary_search_by_key(&o, |n| n.org).ok();
     let pos_of = |o: OrgIx| index_of(o).map(|i| (positions[i], radii[i]));
     let rels: Vec<RelIx> = members.iter().map(|&i| layout.edges[i].rel).collect();
     let (a, b) = (ds.org(pair.0), ds.org(pair.1));
     let ((pa, ra), (pb, rb)) = (pos_of(pair.0).unwrap_or_default(), pos_of(pair.1).unwrap_or_default());
     let curve = match (index_of(pair.0), index_of(pair.1)) {
-        (Some(ia), Some(ib)) => {
-            bend_around(parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0), (ia, ib), positions, &radii, 6.0)
-        }
+        (Some(ia), Some(ib)) => bend_around(
+            parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0),
+            (ia, ib),
+            Obstacles { pos: positions, radius: &radii, labels: &labels },
+            6.0,
+        ),
         _ => parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0),
     };
     let kinds: Vec<RelationKind> = {
