@@ -36,7 +36,7 @@ pub fn details() -> Html {
         },
         Some(Selection::Org(o)) => org_details(ds, o, date, view),
         Some(Selection::Rel(r)) => rel_details(ds, r, date, view),
-        Some(Selection::Event(e)) => html! { <ol class="events">{ event_card(ds, e, view, true) }</ol> },
+        Some(Selection::Event(e)) => html! { <ol class="events">{ event_card(ds, e, view, true, true) }</ol> },
         Some(Selection::Pair(a, b)) => pair_details(ds, a, b, date, view),
     };
     html! {
@@ -62,45 +62,54 @@ fn select(view: &ViewHandle, sel: Selection) -> Callback<MouseEvent> {
 
 fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
     let org = ds.org(o);
-    let net = ds.network_at(date);
-    let rels: Vec<_> = net.edges.iter().filter(|e| e.from == o || e.to == o).collect();
-    let events = ds.events_chronological().into_iter().filter(|e| ds.event(*e).organisations.contains(&o)).count();
+    let d = powershift_core::scene::org_details::org_details(ds, o, date);
     let focus = {
         let view = view.clone();
         let on = view.view.focus_org == Some(o);
         Callback::from(move |_| view.dispatch(Action::FocusOrg(if on { None } else { Some(o) })))
     };
     let focused = view.view.focus_org == Some(o);
+    let tie = |t: &powershift_core::scene::org_details::Tie| {
+        let r = ds.rel(t.rel);
+        let arrow = if t.outgoing { "→" } else { "←" };
+        html! { <li key={r.id.clone()}>
+            <button type="button" class="link" onclick={select(view, Selection::Rel(t.rel))}>
+                { format!("{arrow} {}: {}", ds.org(t.other).short_name, r.label) }
+            </button>
+            <span class="muted small">{ format!(" · {} · since {}", t.status, t.since.to_words()) }</span>
+        </li> }
+    };
     html! {
         <article class="org" data-testid="org-details">
             <h3><span class="swatch round" style={format!("background:{}", org_colour(org.kind))}></span>{ &org.name }</h3>
             <p class="muted small">{ org.kind.label() }</p>
             <p>{ &org.description }</p>
-            <h4>{ format!("Relationships on {} ({})", view.view.date_words(), rels.len()) }</h4>
-            if rels.is_empty() {
+            <h4>{ format!("Relationships on {} ({})", view.view.date_words(), d.in_force()) }</h4>
+            if d.groups.is_empty() {
                 <p class="muted">{ "None in force on this date." }</p>
-            } else {
-                <ul class="rel-list">
-                    { for rels.iter().map(|e| {
-                        let r = ds.rel(e.rel);
-                        let other = if r.from == o { r.to } else { r.from };
-                        let arrow = if r.from == o { "→" } else { "←" };
-                        html! { <li>
-                            <button type="button" class="link" onclick={select(view, Selection::Rel(e.rel))}>
-                                <span class="swatch" style={format!("background:{}", relation_colour(r.kind))}></span>
-                                { format!("{arrow} {}: {}", ds.org(other).short_name, r.label) }
-                            </button>
-                            <span class="muted small">{ format!(" · {}", r.phases[e.phase].status) }</span>
-                        </li> }
-                    }) }
-                </ul>
+            }
+            { for d.groups.iter().map(|g| html! {
+                <section class="tie-group" key={g.kind.as_str()}>
+                    <h5><span class="swatch" style={format!("background:{}", relation_colour(g.kind))}></span>
+                        { format!("{} ({})", g.kind.label(), g.ties.len()) }</h5>
+                    <ul class="rel-list">{ for g.ties.iter().map(tie) }</ul>
+                </section>
+            }) }
+            if !d.earlier.is_empty() {
+                <details class="earlier">
+                    <summary>{ format!("Earlier, ended or historical ({})", d.earlier.len()) }</summary>
+                    <ul class="rel-list">{ for d.earlier.iter().map(tie) }</ul>
+                </details>
             }
             <p class="small">
-                { format!("{events} events in the story involve {}. ", org.short_name) }
                 <button type="button" class="link" onclick={focus} aria-pressed={focused.to_string()}>
                     { if focused { "Show every organisation's relationships" } else { "Show only this organisation's relationships" } }
                 </button>
             </p>
+            <details class="org-events">
+                <summary>{ format!("{} events involving {}, by date", d.events.len(), org.short_name) }</summary>
+                <ol class="events">{ for d.events.iter().map(|e| event_card(ds, *e, view, false, false)) }</ol>
+            </details>
         </article>
     }
 }
@@ -193,12 +202,13 @@ fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
                 }) }
             </ol>
             <h4>{ format!("Events ({})", events.len()) }</h4>
-            <ol class="events">{ for events.iter().map(|e| event_card(ds, *e, view, false)) }</ol>
+            <ol class="events">{ for events.iter().map(|e| event_card(ds, *e, view, false, true)) }</ol>
         </article>
     }
 }
 
-fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool) -> Html {
+/// An event: date, title, amounts, summary, confidence and its sources (open or collapsed).
+fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool, open_sources: bool) -> Html {
     let ev = ds.event(e);
     let goto = {
         let view = view.clone();
@@ -256,7 +266,7 @@ fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool) -> Html {
                     <button type="button" class="link" onclick={select(view, Selection::Org(*o))}>{ &ds.org(*o).short_name }</button>
                 </> }) }</p>
             }
-            <details class="sources" open=true>
+            <details class="sources" open={open_sources}>
                 <summary>{ format!("{} source{}", ev.sources.len(), if ev.sources.len() == 1 { "" } else { "s" }) }</summary>
                 <ul>{ for ev.sources_strongest_first().into_iter().map(|s| html! {
                     <li class={format!("source-{}", s.kind.as_str())}>

@@ -540,3 +540,28 @@ fn the_frame_follows_the_date_and_keeps_the_story_aspect() {
     assert!((early.width() / early.height() - story.width() / story.height()).abs() < 1e-9);
     assert!(early.min.x >= story.min.x - 1e-9 && early.max.x <= story.max.x + 1e-9);
 }
+
+#[test]
+fn an_organisations_details_group_its_partners_by_kind_and_keep_earlier_ties_apart() {
+    let (ds, _, _) = setup();
+    let ms = ds.org_ix("microsoft").unwrap();
+    let det = powershift_core::scene::org_details::org_details(&ds, ms, d("2026-04-28"));
+    let net = ds.network_at(d("2026-04-28"));
+    let touching = net.edges.iter().filter(|e| ds.rel(e.rel).from == ms || ds.rel(e.rel).to == ms).count();
+    assert_eq!(
+        det.in_force() + det.earlier.iter().filter(|t| net.edges.iter().any(|e| e.rel == t.rel)).count(),
+        touching
+    );
+    assert!(det.groups.windows(2).all(|w| w[0].ties.len() >= w[1].ties.len()), "largest group first");
+    for g in &det.groups {
+        assert!(g.ties.windows(2).all(|w| w[0].since.start <= w[1].since.start), "each group by date");
+        assert!(g.ties.iter().all(|t| ds.rel(t.rel).kind == g.kind));
+    }
+    // The 2015 pledge by Amazon is not Microsoft's; Microsoft's events are all listed, by date.
+    assert_eq!(det.events.len(), ds.events.iter().filter(|e| e.organisations.contains(&ms)).count());
+    // Earlier ties: ended or historical, none of them active on the date.
+    assert!(det
+        .earlier
+        .iter()
+        .all(|t| !net.edges.iter().any(|e| e.rel == t.rel && e.state == powershift_core::model::PhaseState::Active)));
+}

@@ -17,6 +17,7 @@ pub mod encoding;
 pub mod linking;
 pub mod money;
 pub mod network;
+pub mod org_details;
 pub mod sentence;
 pub mod timeline;
 

@@ -1,0 +1,98 @@
+//! An organisation's details, as a reader wants them: its partners on the date grouped by kind
+//! (largest group first, each sorted by when the tie began), its ended and historical ties apart
+//! under "earlier", and its events by date.
+
+use crate::date::FuzzyDate;
+use crate::model::{Dataset, EventIx, OrgIx, PhaseState, RelIx, RelationKind};
+
+/// One tie of the organisation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tie {
+    /// The relationship.
+    pub rel: RelIx,
+    /// The other organisation.
+    pub other: OrgIx,
+    /// The organisation is the `from` end (investor, supplier, plaintiff).
+    pub outgoing: bool,
+    /// The phase's status on the date (or the last phase's, for an earlier tie).
+    pub status: String,
+    /// When the phase shown began.
+    pub since: FuzzyDate,
+}
+
+/// The ties of one kind in force on the date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TieGroup {
+    /// The kind.
+    pub kind: RelationKind,
+    /// Oldest first.
+    pub ties: Vec<Tie>,
+}
+
+/// What the details of an organisation show on a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgDetails {
+    /// Ties in force and active (or disputed), by kind: the largest group first.
+    pub groups: Vec<TieGroup>,
+    /// Ties that ended before the date, or are historical or stalled on it; most recent first.
+    pub earlier: Vec<Tie>,
+    /// Every event the organisation takes part in, by date.
+    pub events: Vec<EventIx>,
+}
+
+impl OrgDetails {
+    /// How many ties are in force (active or disputed) on the date.
+    pub fn in_force(&self) -> usize {
+        self.groups.iter().map(|g| g.ties.len()).sum()
+    }
+}
+
+/// The details of `org` on `date`. O(relationships · phases + events log events).
+///
+/// ```
+/// use powershift_core::{date::Date, model::Dataset, scene::org_details::org_details};
+/// let ds = Dataset::from_json_str(include_str!("../../tests/res/tiny.json")).unwrap();
+/// let d = org_details(&ds, ds.org_ix(&ds.organisations[0].id).unwrap(), Date::from_ymd(2030, 1, 1).unwrap());
+/// assert!(d.events.windows(2).all(|w| ds.event(w[0]).date.start <= ds.event(w[1]).date.start));
+/// ```
+pub fn org_details(ds: &Dataset, org: OrgIx, date: crate::date::Date) -> OrgDetails {
+    let net = ds.network_at(date);
+    let mut groups: Vec<TieGroup> = Vec::new();
+    let mut earlier: Vec<Tie> = Vec::new();
+    for (i, r) in ds.relationships.iter().enumerate() {
+        let rel = RelIx(i as u32);
+        if r.from != org && r.to != org {
+            continue;
+        }
+        let tie = |phase: usize| Tie {
+            rel,
+            other: if r.from == org { r.to } else { r.from },
+            outgoing: r.from == org,
+            status: r.phases[phase].status.clone(),
+            since: r.phases[phase].start,
+        };
+        match net.edges.iter().find(|e| e.rel == rel) {
+            Some(e) if matches!(e.state, PhaseState::Active | PhaseState::Disputed) => {
+                let t = tie(e.phase);
+                match groups.iter_mut().find(|g| g.kind == r.kind) {
+                    Some(g) => g.ties.push(t),
+                    None => groups.push(TieGroup { kind: r.kind, ties: vec![t] }),
+                }
+            }
+            Some(e) => earlier.push(tie(e.phase)),
+            // Ended before the date (it began before it): its last phase so far.
+            None => {
+                if let Some(last) = r.phases.iter().rposition(|p| p.start.start <= date) {
+                    earlier.push(tie(last));
+                }
+            }
+        }
+    }
+    for g in &mut groups {
+        g.ties.sort_by_key(|t| (t.since.start, t.rel));
+    }
+    groups.sort_by(|a, b| b.ties.len().cmp(&a.ties.len()).then(a.kind.cmp(&b.kind)));
+    earlier.sort_by_key(|t| (std::cmp::Reverse(t.since.start), t.rel));
+    let events = ds.events_chronological().into_iter().filter(|e| ds.event(*e).organisations.contains(&org)).collect();
+    OrgDetails { groups, earlier, events }
+}
