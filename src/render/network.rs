@@ -97,7 +97,9 @@ pub fn network_svg(
 }
 
 /// A line: one relationship, or a bundle of a pair's agreements with a count badge. Every line is a
-/// button (Enter selects it) whose name says both organisations and what changed.
+/// named button (both organisations, what changed) but not a tab stop: with dozens of lines that
+/// would bury the details under tabs; keyboard readers reach every relationship from an
+/// organisation's details (the roving traversal of issue 13 will add arrows).
 fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64, hit: f64) -> Html {
     let class = classes!(
         "edge",
@@ -113,7 +115,7 @@ fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64, hit: f
         <g key={e.id.clone()} {class} data-rel={single.then(|| e.id.clone())} data-rel-ix={single.then(|| e.rel.0.to_string())}
            data-pair={(!single).then(|| format!("{},{}", e.pair.0 .0, e.pair.1 .0))} data-rels={e.rel_ids.join(" ")}
            data-from={e.from.clone()} data-to={e.to.clone()} data-kind={e.kind.as_str()} data-status={e.status.clone()}
-           role={(!large).then_some("button")} tabindex={(!large).then_some("0")} aria-label={(!large).then(|| e.description.clone())}>
+           role={(!large).then_some("button")} tabindex={(!large).then_some("-1")} aria-label={(!large).then(|| e.description.clone())}>
             if !large {
                 <title>{ &e.description }</title>
                 <path class="edge-hit" d={d.clone()} />
