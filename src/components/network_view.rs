@@ -85,16 +85,6 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         items: crate::hooks::use_delegated(view.clone(), select),
     };
 
-    // Selecting a bundle with the keyboard fans it out and replaces the focused line: keep the
-    // reader's place on the first of its agreements.
-    {
-        let selection = view.view.selection;
-        use_effect_with(selection, move |sel| {
-            if let Some(Selection::Pair(..)) = sel {
-                crate::platform::dom::refocus_if_lost("svg.network .edges g.edge.highlight");
-            }
-        });
-    }
     // Touch targets: 44 CSS pixels in world units at the drawing's current scale (the drawing is
     // fitted into the <svg>, so the tighter of its two scales applies).
     let (w, h) = crate::hooks::use_size(node.clone(), (720.0, 480.0));

@@ -58,25 +58,6 @@ pub fn on_keydown(mut f: impl FnMut(&web_sys::KeyboardEvent) + 'static) -> Event
     })
 }
 
-/// When the focused element has left the page (a re-render replaced it), focuses the first element
-/// matching `selector` instead, so a keyboard reader keeps their place.
-pub fn refocus_if_lost(selector: &str) {
-    let document = gloo::utils::document();
-    let lost = match document.active_element() {
-        None => true,
-        Some(el) => !el.is_connected() || document.body().is_some_and(|b| b.is_same_node(Some(&el))),
-    };
-    if !lost {
-        return;
-    }
-    let Some(el) = document.query_selector(selector).ok().flatten() else { return };
-    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = svg.focus();
-    } else if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = html.focus();
-    }
-}
-
 thread_local! {
     /// The reader's place before the page brought the details into view: scroll position and the
     /// focused element.

@@ -157,3 +157,15 @@ test('the first screen shows the network: whole at 1280×800, starting above 600
     assert.ok(box.y < 600, JSON.stringify(box));
   });
 });
+
+test('a deep link to a pair fans out and highlights every one of its agreements', async () => {
+  await withPage({ width: 1280, height: 800 }, async (page) => {
+    await open(page, 'date=2026-04-28&select=pair:microsoft,openai');
+    await page.getByTestId('pair-details').waitFor();
+    const classes = await page.locator('svg.network .edges > g').evaluateAll((gs) => gs
+      .filter((g) => [g.dataset.from, g.dataset.to].sort().join() === 'microsoft,openai')
+      .map((g) => g.getAttribute('class')));
+    assert.ok(classes.length >= 4, classes.join('\n'));
+    for (const c of classes) assert.match(c, /\bhighlight\b/);
+  });
+});
