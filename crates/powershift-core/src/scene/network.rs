@@ -4,7 +4,7 @@
 
 use crate::gesture::Target;
 use crate::model::{Dataset, OrgIx, RelIx, RelationKind};
-use crate::network::edges::{bend_around, edge_curves, parallel_curve, Curve, Obstacles};
+use crate::network::edges::{bend_around, edge_curves, parallel_curve, Curve, Obstacles, BEND_MAX_NODES};
 use crate::network::temporal::drawing_bounds;
 use crate::network::{NetworkLayout, Rect, Vec2};
 use crate::view::{Camera, Selection, ViewState};
@@ -442,7 +442,7 @@ fn bundle(
     let (a, b) = (ds.org(pair.0), ds.org(pair.1));
     let ((pa, ra), (pb, rb)) = (pos_of(pair.0).unwrap_or_default(), pos_of(pair.1).unwrap_or_default());
     let curve = match (index_of(pair.0), index_of(pair.1)) {
-        (Some(ia), Some(ib)) => bend_around(
+        (Some(ia), Some(ib)) if positions.len() <= BEND_MAX_NODES => bend_around(
             parallel_curve(pa, ra, pb, rb, 0, 1, true, 0.0),
             (ia, ib),
             Obstacles { pos: positions, radius: &radii, labels: &labels },
