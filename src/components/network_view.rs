@@ -49,7 +49,8 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     let headroom =
         if scene.annotation.is_some() { Annotation::headroom(story.layout.config.font_px * NOTE_SCALE) } else { 0.0 };
     let date_frame = |l: &NetworkLayout| {
-        if l.nodes.is_empty() {
+        // A large graph keeps the story's box: re-framing it would re-lay out every element a date.
+        if l.nodes.is_empty() || scene.large {
             story.bounds
         } else {
             let mut content = l.bounds.inflate(24.0);

@@ -80,7 +80,7 @@ pub fn network_svg(
                 { exiting(scene) }
                 <g class="ghosts">{ for scene.ghosts.iter().map(ghost) }</g>
                 <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large, font_px, hit)) }</g>
-                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px, hit)) }</g>
+                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px, (!scene.large).then_some(hit))) }</g>
                 if let Some((a, note_px)) = note {
                     <g class="annotation" aria-hidden="true">
                         <line x1={num(a.leader.0.x)} y1={num(a.leader.0.y)} x2={num(a.leader.1.x)} y2={num(a.leader.1.y)} />
@@ -152,12 +152,15 @@ fn touch_square(c: powershift_core::network::Vec2, side: f64) -> Html {
     html! { <rect class="touch" x={num(c.x - side / 2.0)} y={num(c.y - side / 2.0)} width={num(side)} height={num(side)} /> }
 }
 
-fn node(n: &powershift_core::scene::SceneNode, font_px: f64, hit: f64) -> Html {
+/// An organisation; `hit` is its touch square's side (none for large graphs, like the lines' hit paths).
+fn node(n: &powershift_core::scene::SceneNode, font_px: f64, hit: Option<f64>) -> Html {
     let class = classes!("node", n.emphasis.class(), n.selected.then_some("selected"), n.pinned.then_some("pinned"));
     html! {
         <g key={n.id.clone()} {class} data-org={n.org.0.to_string()} data-id={n.id.clone()}
            role="button" tabindex="0" aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
-            { touch_square(n.pos, hit.max(2.0 * n.radius)) }
+            if let Some(hit) = hit {
+                { touch_square(n.pos, hit.max(2.0 * n.radius)) }
+            }
             <circle cx={num(n.pos.x)} cy={num(n.pos.y)} r={num(n.radius)} fill={n.fill} />
             if let Some(l) = n.label_rect {
                 <text x={num(l.min.x + 3.0)} y={num(l.center().y)} font-size={num(font_px)} dominant-baseline="central"

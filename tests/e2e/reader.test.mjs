@@ -93,7 +93,8 @@ test('on a phone with touch, every interactive element is at least 44 × 44 px',
     await page.goto(url('date=2025-01-21&select=org:microsoft'));
     await page.getByRole('group', { name: /Partnership network/ }).waitFor();
     await page.getByTestId('org-details').waitFor();
-    await page.waitForTimeout(300);
+    // The touch squares are sized once the drawing has been measured: wait two frames, not a time.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const small = await page.evaluate(() => {
       const sel = 'button, a[href], input:not([type=hidden]), select, summary, [role=button], [tabindex="0"]';
       return [...document.querySelectorAll(sel)]

@@ -374,6 +374,10 @@ pub fn network_scene(
         .collect();
 
     let large = nodes.len() > LARGE_NODES || edges.len() > LARGE_EDGES;
+    if large {
+        // Muting every other line of a large graph restyles a thousand elements a date for little.
+        edges.iter_mut().for_each(|e| e.muted = false);
+    }
     let (exiting, exit_opacity) = match transition {
         Some(tr) if !large => (exiting(ds, tr.from, layout, view), (1.0 - tr.t) * 0.8),
         _ => (Vec::new(), 0.0),
