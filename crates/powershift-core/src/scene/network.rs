@@ -249,12 +249,7 @@ pub fn network_scene(
                 (node_index(r.from).unwrap_or(0), node_index(r.to).unwrap_or(0))
             })
             .collect();
-        let labels: Vec<Option<Rect>> = layout
-            .nodes
-            .iter()
-            .zip(&pos)
-            .map(|(n, p)| n.label.map(|l| Rect { min: l.min + (*p - n.pos), max: l.max + (*p - n.pos) }))
-            .collect();
+        let labels: Vec<Option<Rect>> = layout.nodes.iter().zip(&pos).map(|(n, p)| label_at(n, *p)).collect();
         edge_curves(Obstacles { pos: &pos, radius: &radii, labels: &labels }, &ends, layout.parallel_spacing)
     } else {
         layout.edges.iter().map(|e| e.curve).collect()
@@ -349,7 +344,6 @@ pub fn network_scene(
         .enumerate()
         .map(|(i, n)| {
             let o = ds.org(n.org);
-            let shift = pos[i] - n.pos;
             SceneNode {
                 org: n.org,
                 id: o.id.clone(),
@@ -364,7 +358,7 @@ pub fn network_scene(
                 ),
                 pos: pos[i],
                 radius: n.radius,
-                label_rect: n.label.map(|l| Rect { min: l.min + shift, max: l.max + shift }),
+                label_rect: label_at(n, pos[i]),
                 fill: org_colour(o.kind),
                 emphasis: Emphasis::of(focused, link.orgs.contains(&n.org)),
                 pinned: view.pins.contains_key(&n.org),
@@ -434,12 +428,7 @@ fn bundle(
     link: &Linked,
 ) -> SceneEdge {
     let radii: Vec<f64> = layout.nodes.iter().map(|n| n.radius).collect();
-    let labels: Vec<Option<Rect>> = layout
-        .nodes
-        .iter()
-        .zip(positions)
-        .map(|(n, p)| n.label.map(|l| Rect { min: l.min + (*p - n.pos), max: l.max + (*p - n.pos) }))
-        .collect();
+    let labels: Vec<Option<Rect>> = layout.nodes.iter().zip(positions).map(|(n, p)| label_at(n, *p)).collect();
     let index_of = |o: OrgIx| layout.nodes.binary_search_by_key(&o, |n| n.org).ok();
     let pos_of = |o: OrgIx| index_of(o).map(|i| (positions[i], radii[i]));
     let rels: Vec<RelIx> = members.iter().map(|&i| layout.edges[i].rel).collect();
@@ -624,6 +613,12 @@ pub fn frame(content: Rect, story: Rect, min_fraction: f64) -> Rect {
     let x0 = (c.x - w / 2.0).min(story.max.x - w).max(story.min.x);
     let y0 = (c.y - h / 2.0).min(story.max.y - h).max(story.min.y);
     Rect::new(x0, y0, x0 + w, y0 + h)
+}
+
+/// A node's label box when the node is drawn at `p` (pinned or animated): the layout's box moved along.
+fn label_at(n: &crate::network::NodeLayout, p: Vec2) -> Option<Rect> {
+    let shift = p - n.pos;
+    n.label.map(|l| Rect { min: l.min + shift, max: l.max + shift })
 }
 
 /// What `from` has and `to` does not (relationships still passing the kind filter, organisations),
