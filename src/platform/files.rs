@@ -36,6 +36,16 @@ pub fn open(files: Vec<web_sys::File>, on_load: yew::Callback<crate::load::LoadS
     if files.is_empty() {
         return;
     }
+    // Refuse a file over the limit before reading it into memory.
+    let limit = powershift_core::model::limits::MAX_FILE_BYTES as u64;
+    if let Some(big) = files.iter().find(|f| f.size() > limit as f64) {
+        on_load.emit(crate::load::LoadState::Failed(crate::load::LoadFailure::TooLarge {
+            url: big.name(),
+            bytes: big.size() as u64,
+            limit,
+        }));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let read = read_all(files).await;
         on_load.emit(crate::load::parse_files(&read));

@@ -101,6 +101,9 @@ test('a JSON file or the CSV templates open from the reader\'s computer', async 
     // A broken file shows its problems, and the page stays usable.
     await picker.setInputFiles(resolve('tests/data/invalid.json'));
     await page.getByRole('alert').waitFor();
+    // A file over the limit is refused unread, with its size and the limit.
+    await picker.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(16 * 1024 * 1024 + 1, 32) });
+    await page.getByTestId('too-large').filter({ hasText: /huge\.json is 16777217 bytes/ }).waitFor();
   });
 });
 
