@@ -1,8 +1,7 @@
-//! Filters and search: relationship kinds, one organisation's ties, and a search box that finds
+//! Search and focus: one organisation's ties, and a search box that finds
 //! organisations and events by name.
 
-use powershift_core::model::{OrgIx, RelationKind};
-use powershift_core::scene::relation_colour;
+use powershift_core::model::OrgIx;
 use powershift_core::search::search;
 use powershift_core::view::Action;
 use yew::prelude::*;
@@ -16,28 +15,6 @@ pub fn filters() -> Html {
     let app = use_app();
     let ds = &app.story.ds;
     let view = &app.view;
-    let mut kinds: Vec<RelationKind> = ds.relationships.iter().map(|r| r.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-
-    let kind_boxes = kinds.iter().map(|k| {
-        let k = *k;
-        let onchange = {
-            let view = view.clone();
-            Callback::from(move |_| view.dispatch(Action::ToggleKind(k)))
-        };
-        let id = format!("kind-{}", k.as_str());
-        html! {
-            <li>
-                <input type="checkbox" id={id.clone()} checked={view.view.shows_kind(k)} {onchange} />
-                <label for={id}><span class="swatch" style={format!("background:{}", relation_colour(k))}></span>{ k.label() }</label>
-            </li>
-        }
-    });
-    let show_all = {
-        let view = view.clone();
-        Callback::from(move |_| view.dispatch(Action::ShowAllKinds))
-    };
 
     let mut orgs: Vec<(usize, &str)> = ds.organisations.iter().enumerate().map(|(i, o)| (i, o.name.as_str())).collect();
     orgs.sort_by_key(|o| o.1.to_lowercase());
@@ -78,7 +55,7 @@ pub fn filters() -> Html {
 
     html! {
         <section class="panel filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">{ "Filter and search" }</h2>
+            <h2 id="filters-title">{ "Search" }</h2>
             <div class="search">
                 <label for="search-box">{ "Find an organisation or event" }</label>
                 <input id="search-box" type="search" value={query.clone()} {oninput} placeholder="e.g. Oracle, Stargate, lawsuit" autocomplete="off" />
@@ -87,13 +64,6 @@ pub fn filters() -> Html {
                     <ul class="results" aria-label="Search results">{ for results }</ul>
                 }
             </div>
-            <fieldset class="kinds">
-                <legend>{ "Relationship kinds" }</legend>
-                <ul>{ for kind_boxes }</ul>
-                if !view.view.hidden_kinds.is_empty() {
-                    <button type="button" class="link" onclick={show_all}>{ "Show all kinds" }</button>
-                }
-            </fieldset>
             <div class="focus">
                 <label for="focus-org">{ "Only the relationships of" }</label>
                 <select id="focus-org" onchange={onfocus_change}>

@@ -120,6 +120,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     </select>
                 </div>
             </div>
+            <super::FilterChips />
             <div class="network-wrap">
                 <div class="toolbar" role="group" aria-label="Network view">
                     <button type="button" class="icon" aria-label="Zoom in" title="Zoom in"
@@ -133,6 +134,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     { hint.unwrap_or_default() }
                 </p>
             </div>
+            <super::NetworkKey dataset={story.ds.clone()} />
             <p class="hint muted small">{ "Select an organisation or a line for details. Zoom with +/−, Ctrl/⌘ + scroll or two fingers; drag to pan; drag an organisation to pin it." }</p>
         </section>
     }

@@ -9,8 +9,7 @@ use powershift_core::view::{Action, Selection, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Details, Filters, Legend, MoneyChart, NetworkView, Scrubber, Sentence, StoryFacts, Summary, SummaryFacts,
-    TimelineView,
+    Details, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StoryFacts, Summary, SummaryFacts, TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
 
@@ -134,7 +133,6 @@ pub fn story_view(props: &StoryViewProps) -> Html {
                                 width={(mw - 34.0).max(280.0) as u32} {highlight} />
                 </section>
             </div>
-            <Legend dataset={story.ds.clone()} />
             <section class="panel notes" aria-labelledby="notes-title">
                 <h2 id="notes-title">{ "About the data" }</h2>
                 <StoryFacts facts={SummaryFacts::of(&story.ds)} />

@@ -79,9 +79,9 @@ test('the Export menu gives the picture, the relationships, the snapshot and the
     await page.goto(`${srv.appUrl}?data=test-data/story-frozen.json&date=2025-01-21`);
     await page.getByRole('group', { name: /Partnership network/ }).waitFor();
     // Filters apply to the CSV.
-    await page.getByRole('checkbox', { name: 'Lawsuit' }).uncheck();
+    await page.getByRole('button', { name: 'Conflict', exact: true }).click();
     const filtered = (await download(page, 'Relationships in force (CSV)')).bytes.toString().trim().split(/\r?\n/);
-    assert.equal(filtered.length - 1, snap.edges.filter((e) => e.kind !== 'lawsuit').length);
+    assert.equal(filtered.length - 1, snap.edges.filter((e) => !['lawsuit', 'dispute', 'competition'].includes(e.kind)).length);
   });
 });
 

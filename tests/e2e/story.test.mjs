@@ -131,17 +131,28 @@ test('selecting an organisation shows its details, relationships and sourced eve
   });
 });
 
-test('a kind filter hides those edges and showing all brings them back', async () => {
+test('a filter chip above the network hides a colour of lines, says so, and showing all brings them back', async () => {
   await withStory({ width: 1280, height: 800 }, async (story, page) => {
     await story.open('?date=2026-04-28');
     const all = snapshot('2026-04-28').edges;
+    const conflict = new Set(['lawsuit', 'dispute', 'competition']);
     assert.deepEqual(await story.drawnEdges(), all.map((e) => e.id).sort());
-    assert.ok(all.some((e) => e.kind === 'lawsuit'));
-    await page.getByRole('checkbox', { name: 'Lawsuit' }).uncheck();
-    assert.deepEqual(await story.drawnEdges(), all.filter((e) => e.kind !== 'lawsuit').map((e) => e.id).sort());
+    assert.ok(all.some((e) => conflict.has(e.kind)));
+    const chip = page.getByRole('button', { name: 'Conflict', exact: true });
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    // The chips sit above the drawing.
+    const chipBox = await chip.boundingBox();
+    const svgBox = await page.locator('svg.network').boundingBox();
+    assert.ok(chipBox.y + chipBox.height <= svgBox.y + 1, `${chipBox.y} vs ${svgBox.y}`);
+    await chip.click();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(await story.drawnEdges(), all.filter((e) => !conflict.has(e.kind)).map((e) => e.id).sort());
     assert.match(await page.getByTestId('sentence').textContent(), / of \d+ relationships in force shown\.$/);
+    await page.getByText('Hidden: Conflict.').waitFor();
+    assert.match(page.url(), /hide=lawsuit%2Cdispute%2Ccompetition|hide=lawsuit,dispute,competition/);
     await page.getByRole('button', { name: 'Show all kinds' }).click();
     assert.deepEqual(await story.drawnEdges(), all.map((e) => e.id).sort());
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
   });
 });
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::date::{Date, FuzzyDate, Precision};
-use crate::model::{Dataset, EventIx, OrgIx, RelIx, RelationKind};
+use crate::model::{Dataset, EventIx, OrgIx, RelIx, RelationGroup, RelationKind};
 use crate::network::Vec2;
 use crate::timeline::TimeScale;
 
@@ -185,6 +185,8 @@ pub enum Action {
     Hover(Option<Selection>),
     /// Show or hide one relationship kind.
     ToggleKind(RelationKind),
+    /// Show or hide a group of kinds (a filter chip): hides them all unless all are hidden already.
+    ToggleGroup(RelationGroup),
     /// Show every kind again.
     ShowAllKinds,
     /// Show only the relationships of one organisation (or all).
@@ -315,6 +317,15 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
                 s.hidden_kinds.insert(k);
             }
         }
+        Action::ToggleGroup(g) => {
+            if g.kinds().iter().all(|k| s.hidden_kinds.contains(k)) {
+                g.kinds().iter().for_each(|k| {
+                    s.hidden_kinds.remove(k);
+                });
+            } else {
+                s.hidden_kinds.extend(g.kinds().iter().copied());
+            }
+        }
         Action::ShowAllKinds => s.hidden_kinds.clear(),
         Action::FocusOrg(o) => s.focus_org = o,
         Action::Search(q) => s.query = q,
@@ -396,7 +407,16 @@ pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
                     _ => None,
                 }
             }
-            "hide" => s.hidden_kinds = v.split(',').filter_map(RelationKind::parse).collect(),
+            // Kinds, or the name of a group for all of its kinds (`hide=conflict`).
+            "hide" => {
+                s.hidden_kinds = v
+                    .split(',')
+                    .flat_map(|n| match RelationKind::parse(n) {
+                        Some(k) => vec![k],
+                        None => RelationGroup::parse(n).map(|g| g.kinds().to_vec()).unwrap_or_default(),
+                    })
+                    .collect()
+            }
             "focus" => s.focus_org = ds.org_ix(&v),
             "q" => s.query = v.into_owned(),
             _ => {}

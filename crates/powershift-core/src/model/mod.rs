@@ -10,7 +10,9 @@
 mod asof;
 mod dataset;
 mod dupkeys;
+#[macro_use]
 mod kinds;
+mod groups;
 pub mod limits;
 mod problem;
 mod reader;
@@ -23,6 +25,7 @@ pub use dataset::{
     Amount, Confidence, Conflict, Dataset, Event, EventIx, Meta, OrgIx, Organisation, Phase, RelIx, Relationship,
     Source,
 };
+pub use groups::{OrgGroup, RelationGroup};
 pub use kinds::{
     AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
 };

@@ -1,8 +1,8 @@
 //! Visual encodings: which colour, dash, width and opacity stand for which data. The scenes and the
 //! legend both call these functions, so the legend cannot drift from the picture.
 //!
-//! - node fill: organisation kind ([`org_colour`]); disc radius: 7 + 3·√(relationships in force);
-//! - edge colour: relationship kind ([`relation_colour`]); width: [`edge_width`] of the money
+//! - node fill: organisation group ([`org_colour`]); disc radius: 7 + 3·√(relationships in force);
+//! - edge colour: relationship group ([`relation_colour`]); width: [`edge_width`] of the money
 //!   weight (log₁₀ of the largest amount cited for the phase); dash: confidence
 //!   ([`confidence_dash`]); opacity: state ([`state_opacity`]); arrowhead: directed relationships;
 //! - event marks: the colour of the relationship kind the event belongs to
@@ -10,51 +10,33 @@
 
 use crate::model::{ConfidenceLevel, EventKind, OrgKind, PhaseState, RelationKind};
 
-/// Fill colour of an organisation kind. Each has at least 3:1 contrast on white (WCAG 1.4.11).
+use super::colour::{contrast, Rgb};
+use super::palette::{group_colour, org_group_colour};
+
+/// Fill colour of an organisation kind: the colour of its group ([`palette`](super::palette)).
 pub fn org_colour(kind: OrgKind) -> &'static str {
-    match kind {
-        OrgKind::AiLab => "#c2410c",
-        OrgKind::Cloud => "#1d4ed8",
-        OrgKind::Chipmaker => "#047857",
-        OrgKind::ChipDesigner => "#0f766e",
-        OrgKind::Investor => "#7e22ce",
-        OrgKind::Person => "#475569",
-        OrgKind::JointVenture => "#a16207",
-        OrgKind::Software => "#0369a1",
-        OrgKind::DeviceMaker => "#374151",
-        OrgKind::GpuCloud => "#4d7c0f",
-        OrgKind::Other => "#57534e",
-    }
+    org_group_colour(kind.group())
 }
 
-/// Stroke colour of a relationship kind (≥ 3:1 on white).
+/// Stroke colour of a relationship kind: the colour of its group; seven in all, told apart also
+/// under colour-vision deficiencies ([`palette`](super::palette)).
 pub fn relation_colour(kind: RelationKind) -> &'static str {
-    match kind {
-        RelationKind::Investment => "#7e22ce",
-        RelationKind::CloudCompute => "#1d4ed8",
-        RelationKind::Licence => "#0e7490",
-        RelationKind::ProductIntegration => "#c2410c",
-        RelationKind::Chips => "#047857",
-        RelationKind::Partnership => "#a16207",
-        RelationKind::RevenueShare => "#be185d",
-        RelationKind::Lawsuit => "#b91c1c",
-        RelationKind::Dispute => "#dc2626",
-        RelationKind::Governance => "#475569",
-        RelationKind::Competition => "#9f1239",
-    }
+    group_colour(kind.group())
 }
 
 /// Colour of events that belong to no relationship kind (product launches).
 pub const NEUTRAL_COLOUR: &str = "#57534e";
 
-/// SVG dash pattern for a confidence level: solid when confirmed, dashed when reported, dotted for a
-/// single source, dash-dot when sources conflict.
+/// SVG dash pattern for a confidence level: solid when confirmed, long dashes when reported, dots for
+/// a single source, dash-dot when sources conflict. Sized for the thinnest line ([`MIN_EDGE_WIDTH`]):
+/// gaps at least twice the width, so the three patterns stay apart where the old 7-4 / 2-3 / 8-3-2-3
+/// on 1.2 px curves read alike.
 pub fn confidence_dash(level: ConfidenceLevel) -> Option<&'static str> {
     match level {
         ConfidenceLevel::Confirmed => None,
-        ConfidenceLevel::Reported => Some("7 4"),
-        ConfidenceLevel::SingleSource => Some("2 3"),
-        ConfidenceLevel::Conflicting => Some("8 3 2 3"),
+        ConfidenceLevel::Reported => Some("10 5"),
+        ConfidenceLevel::SingleSource => Some("2 5"),
+        ConfidenceLevel::Conflicting => Some("12 4 2 4"),
     }
 }
 
@@ -67,9 +49,12 @@ pub fn state_opacity(state: PhaseState) -> f64 {
     }
 }
 
+/// The width of a line with no amount known: thick enough for its dash pattern to be read.
+pub const MIN_EDGE_WIDTH: f64 = 2.0;
+
 /// Stroke width for a money weight (1 = no amount known).
 pub fn edge_width(weight: f64) -> f64 {
-    1.2 + 1.4 * (weight - 1.0)
+    MIN_EDGE_WIDTH + 1.4 * (weight - 1.0)
 }
 
 /// The relationship kind an event kind belongs to, for colours and the kind filter: the two
@@ -105,17 +90,7 @@ pub const MONEY_KEY: &str = "#767676";
 /// assert!((contrast_on_white("#ffffff") - 1.0).abs() < 1e-9);
 /// ```
 pub fn contrast_on_white(hex: &str) -> f64 {
-    let channel = |i: usize| {
-        let v = u8::from_str_radix(hex.get(1 + 2 * i..3 + 2 * i).unwrap_or("00"), 16).unwrap_or(0);
-        let c = f64::from(v) / 255.0;
-        if c <= 0.03928 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let l = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
-    1.05 / (l + 0.05)
+    Rgb::parse(hex).map_or(1.0, |c| contrast(c, Rgb(255, 255, 255)))
 }
 
 #[cfg(test)]

@@ -13,18 +13,20 @@
 //! - [`network`](mod@network), [`timeline`](mod@timeline), [`money`](mod@money): one scene each.
 
 pub mod change;
+pub mod colour;
 pub mod encoding;
 pub mod linking;
 pub mod money;
 pub mod network;
 pub mod org_details;
+pub mod palette;
 pub mod sentence;
 pub mod timeline;
 
 pub use change::{change_view, ChangeItem, ChangeKind, ChangeView};
 pub use encoding::{
     confidence_dash, edge_width, event_colour, event_relation_kind, org_colour, relation_colour, state_opacity,
-    MONEY_COLOURS, MONEY_INK, MONEY_KEY, MONEY_PALETTE, NEUTRAL_COLOUR,
+    MIN_EDGE_WIDTH, MONEY_COLOURS, MONEY_INK, MONEY_KEY, MONEY_PALETTE, NEUTRAL_COLOUR,
 };
 pub use linking::{linked, Emphasis, Linked};
 pub use money::{
@@ -34,6 +36,7 @@ pub use money::{
 pub use network::{
     ease_in_out, network_scene, tween_positions, Exiting, NetworkScene, SceneEdge, SceneNode, Transition,
 };
+pub use palette::{group_colour, org_group_colour};
 pub use sentence::{play_step_ms, sentence, Counts, Sentence};
 pub use timeline::{
     mark_scene, mark_scene_for, timeline_marks, timeline_scene, DensityBar, MarkLayout, SceneMark, SceneTick,

@@ -20,12 +20,12 @@
 use std::fmt::Write as _;
 
 use crate::date::Date;
-use crate::model::{ConfidenceLevel, Dataset, OrgKind, RelationKind};
+use crate::model::{ConfidenceLevel, Dataset, OrgGroup, RelationGroup};
 use crate::network::{NetworkLayout, Rect, TemporalLayout};
 use crate::scene::network::{Annotation, Ghost, FAN_ZOOM};
 use crate::scene::{
-    change_view, confidence_dash, network_scene, org_colour, relation_colour, sentence, ChangeView, Counts,
-    NetworkScene, SceneEdge, SceneNode,
+    change_view, confidence_dash, group_colour, network_scene, org_group_colour, relation_colour, sentence, ChangeView,
+    Counts, NetworkScene, SceneEdge, SceneNode, MIN_EDGE_WIDTH,
 };
 use crate::view::{apply, Action, ViewContext, ViewState};
 
@@ -336,15 +336,11 @@ fn node(out: &mut String, n: &SceneNode, font_px: f64) {
 /// The legend of what the picture uses: relationship kinds drawn, organisation kinds present, the
 /// confidence dashes, and how to read width and arrows; sections that do not fit are left out.
 fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
-    let mut rel_kinds: Vec<RelationKind> = scene.edges.iter().map(|e| e.kind).collect();
+    let mut rel_kinds: Vec<RelationGroup> = scene.edges.iter().map(|e| e.kind.group()).collect();
     rel_kinds.sort();
     rel_kinds.dedup();
-    let mut org_kinds: Vec<OrgKind> = Vec::new();
-    for k in OrgKind::ALL {
-        if scene.nodes.iter().any(|n| n.fill == org_colour(*k)) {
-            org_kinds.push(*k);
-        }
-    }
+    let org_kinds: Vec<OrgGroup> =
+        OrgGroup::ALL.iter().copied().filter(|g| scene.nodes.iter().any(|n| n.fill == org_group_colour(*g))).collect();
     let row = 19.0 * s;
     let head = 24.0 * s;
     let px = 13.0 * s;
@@ -368,11 +364,11 @@ fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
         for k in &rel_kinds {
             let _ = writeln!(
                 out,
-                r#"<g class="legend-item" data-kind="{}"><line x1="{}" y1="{cy}" x2="{}" y2="{cy}" stroke="{}" stroke-width="{}" stroke-linecap="round"/><text x="{}" y="{cy}" dominant-baseline="central">{}</text></g>"#,
+                r#"<g class="legend-item" data-group="{}"><line x1="{}" y1="{cy}" x2="{}" y2="{cy}" stroke="{}" stroke-width="{}" stroke-linecap="round"/><text x="{}" y="{cy}" dominant-baseline="central">{}</text></g>"#,
                 k.as_str(),
                 num(x),
                 num(x + 26.0 * s),
-                relation_colour(*k),
+                group_colour(*k),
                 num(3.0 * s),
                 num(x + 34.0 * s),
                 esc(k.label()),
@@ -386,11 +382,11 @@ fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
         for k in &org_kinds {
             let _ = writeln!(
                 out,
-                r#"<g class="legend-item" data-org-kind="{}"><circle cx="{}" cy="{cy}" r="{}" fill="{}"/><text x="{}" y="{cy}" dominant-baseline="central">{}</text></g>"#,
+                r#"<g class="legend-item" data-org-group="{}"><circle cx="{}" cy="{cy}" r="{}" fill="{}"/><text x="{}" y="{cy}" dominant-baseline="central">{}</text></g>"#,
                 k.as_str(),
                 num(x + 13.0 * s),
                 num(6.0 * s),
-                org_colour(*k),
+                org_group_colour(*k),
                 num(x + 34.0 * s),
                 esc(k.label()),
                 cy = num(y + row / 2.0)
@@ -413,7 +409,7 @@ fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
                 r#"<g class="legend-item"><line x1="{}" y1="{cy}" x2="{}" y2="{cy}" stroke="{INK}" stroke-width="{}"{dash}/><text x="{}" y="{cy}" dominant-baseline="central">{}</text></g>"#,
                 num(x),
                 num(x + 26.0 * s),
-                num(1.6 * s),
+                num(MIN_EDGE_WIDTH * s),
                 num(x + 34.0 * s),
                 esc(l.label()),
                 cy = num(y + row / 2.0)
