@@ -17,6 +17,9 @@ pub struct PageProps {
     /// Lay out for a narrow screen.
     #[prop_or_default]
     pub compact: bool,
+    /// Embed options from the page's URL.
+    #[prop_or_default]
+    pub options: std::rc::Rc<powershift_core::embed::EmbedOptions>,
 }
 
 /// Renders loading, the error panel, or the story.
@@ -40,7 +43,7 @@ pub fn page(props: &PageProps) -> Html {
                 // A new dataset (opened by the reader) starts a new story screen: the view state
                 // of the old one refers to its organisations and dates.
                 let key = format!("{:p}", std::rc::Rc::as_ptr(&story.ds));
-                html! { <StoryView {key} story={story.clone()} {initial} /> }
+                html! { <StoryView {key} story={story.clone()} {initial} options={props.options.clone()} /> }
             }
             None => html! { <Loading url="" /> },
         },
@@ -53,6 +56,14 @@ pub fn app() -> Html {
     let (state, replace) = crate::hooks::use_dataset();
     let query = use_memo((), |_| crate::platform::location::search());
     let compact = *use_memo((), |_| crate::platform::dom::viewport_width() < 640.0);
+    let options = use_memo((), |_| {
+        let o = powershift_core::embed::EmbedOptions::from_query(&crate::platform::location::search());
+        crate::platform::dom::set_root_attribute("data-theme", o.theme.as_str());
+        if o.embed {
+            crate::platform::dom::set_root_attribute("data-embed", "1");
+        }
+        o
+    });
     // Files dropped anywhere on the page open as a dataset.
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
@@ -63,9 +74,9 @@ pub fn app() -> Html {
         })
     };
     html! {
-        <main class="app" {ondragover} {ondrop}>
-            <Page state={state} query={AttrValue::from((*query).clone())} {compact} />
-            <OpenDataset on_load={replace} />
+        <main class={classes!("app", options.embed.then_some("embedded"))} {ondragover} {ondrop}>
+            <Page state={state} query={AttrValue::from((*query).clone())} {compact} options={std::rc::Rc::new((*options).clone())} />
+            if !options.embed { <OpenDataset on_load={replace} /> }
         </main>
     }
 }

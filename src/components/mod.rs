@@ -4,6 +4,7 @@
 //! panels render natively with Yew's server renderer.
 
 mod details;
+mod embed_footer;
 mod error_panel;
 mod event_list;
 mod export_menu;
@@ -16,11 +17,13 @@ mod network_view;
 mod open_dataset;
 mod scrubber;
 mod sentence;
+mod share_dialog;
 mod story_view;
 mod summary;
 mod timeline_view;
 
 pub use details::Details;
+pub use embed_footer::EmbedFooter;
 pub use error_panel::ErrorPanel;
 pub use event_list::EventList;
 pub use export_menu::ExportMenu;
@@ -33,6 +36,7 @@ pub use network_view::NetworkView;
 pub use open_dataset::OpenDataset;
 pub use scrubber::Scrubber;
 pub use sentence::Sentence;
+pub use share_dialog::ShareDialog;
 pub use story_view::StoryView;
 pub use summary::{StoryFacts, Summary, SummaryFacts};
 pub use timeline_view::TimelineView;

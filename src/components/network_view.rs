@@ -108,6 +108,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         <section class="panel network-panel" aria-labelledby="network-title">
             <div class="panel-head">
                 <h2 id="network-title">{ "Partnerships on " }{ view.view.date_words() }</h2>
+                <super::ShareDialog />
                 <super::ExportMenu />
                 <div class="compare" role="group" aria-label="Compare">
                     <label for="compare-date">{ "Compare with" }</label>

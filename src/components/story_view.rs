@@ -3,13 +3,15 @@
 
 use std::rc::Rc;
 
+use powershift_core::embed::EmbedOptions;
 use powershift_core::scene::{change_view, play_step_ms, sentence, Counts};
 use powershift_core::timeline::density;
 use powershift_core::view::{Action, Selection, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Details, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StoryFacts, Summary, SummaryFacts, TimelineView,
+    Details, EmbedFooter, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StoryFacts, Summary, SummaryFacts,
+    TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
 
@@ -20,6 +22,9 @@ pub struct StoryViewProps {
     pub story: Story,
     /// The state to start from (the deep link, or the initial state).
     pub initial: ViewState,
+    /// Embed layout, title line, theme (from the page's URL).
+    #[prop_or_default]
+    pub options: Rc<EmbedOptions>,
 }
 
 /// The story screen.
@@ -84,11 +89,8 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         let held = held.clone();
         Callback::from(move |_: FocusEvent| held.set(on))
     };
-    // Deep link: keep the page URL in step with the durable state.
-    {
-        let q = powershift_core::view::to_query(&view.view, &story.ds);
-        use_effect_with(q, |q| crate::platform::location::replace_query(q));
-    }
+    // Deep link, history and the host page of an embed.
+    crate::hooks::use_link_sync(view.clone(), story.clone(), props.options.clone());
     // Escape clears the selection, wherever the focus is (also after a mouse click).
     {
         let view = view.clone();
@@ -111,6 +113,26 @@ pub fn story_view(props: &StoryViewProps) -> Html {
 
     let came_from = use_state(|| None::<&'static str>);
     let context = AppContext { story: story.clone(), view: view.clone(), came_from };
+    if props.options.embed {
+        let facts = SummaryFacts::of(&story.ds);
+        return html! {
+            <ContextProvider<AppContext> {context}>
+            <div class="story embed">
+                if props.options.title { <p class="embed-title">{ &facts.title }</p> }
+                <Scrubber density={(*density).clone()} />
+                <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
+                     onfocusin={hold_focus(true)} onfocusout={hold_focus(false)}>
+                    <Sentence sentence={(*sentence).clone()} />
+                    <div class="main-grid">
+                        <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
+                        <Details />
+                    </div>
+                </div>
+                <EmbedFooter credit={story.ds.meta.credit.clone()} as_of={facts.as_of.clone()} theme={props.options.theme} />
+            </div>
+            </ContextProvider<AppContext>>
+        };
+    }
     html! {
         <ContextProvider<AppContext> {context}>
         <div class="story">

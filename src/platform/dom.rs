@@ -8,6 +8,13 @@ pub fn matches_media(query: &str) -> bool {
     gloo::utils::window().match_media(query).ok().flatten().is_some_and(|m| m.matches())
 }
 
+/// Sets an attribute on the `<html>` element (the theme and embed switches the stylesheet reads).
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
 /// Whether the reader asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())

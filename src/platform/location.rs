@@ -22,17 +22,50 @@ pub fn href() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
 }
 
-/// Replaces the page URL's query (deep link) without a reload or a history entry, keeping a `data=`
-/// parameter, which says which dataset this is.
-pub fn replace_query(query: &str) {
+/// How a new deep link enters the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryMode {
+    /// A new entry: Back returns to the previous view (a selection, a filter, a focus).
+    Push,
+    /// The current entry changes (scrubbing, playing; and always inside a frame, so an embed never
+    /// adds entries to the host's history).
+    Replace,
+}
+
+/// The page's address for a deep link `query`, keeping the parameters that are not the view's:
+/// `data=` (which dataset) and the embed options (`embed`, `title`, `theme`, Pym's `childId`…).
+pub fn address_for(query: &str) -> String {
+    let w = gloo::utils::window();
+    let path = w.location().pathname().unwrap_or_default();
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(search().as_bytes()) {
+        if !powershift_core::view::LINK_KEYS.contains(&k.as_ref()) {
+            kept.append_pair(&k, &v);
+        }
+    }
+    let kept = kept.finish();
+    let q = if kept.is_empty() { query.to_string() } else { format!("{kept}&{query}") };
+    format!("{path}?{q}")
+}
+
+/// Writes the deep link into the page's URL without a reload.
+pub fn write_query(query: &str, mode: HistoryMode) {
     let w = gloo::utils::window();
     let Ok(history) = w.history() else { return };
-    let path = w.location().pathname().unwrap_or_default();
-    let mut q = String::new();
-    if let Some(d) = query_param("data") {
-        q.push_str(&form_urlencoded::Serializer::new(String::new()).append_pair("data", &d).finish());
-        q.push('&');
-    }
-    q.push_str(query);
-    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{q}")));
+    let url = address_for(query);
+    let _ = match mode {
+        HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+        HistoryMode::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+    };
+}
+
+/// Listens to Back and Forward.
+pub fn on_popstate(mut f: impl FnMut() + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| f())
+}
+
+/// The page's public address without query or fragment, e.g. `https://x.github.io/powershift/`.
+pub fn public_base() -> String {
+    let l = gloo::utils::window().location();
+    format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
 }

@@ -6,5 +6,7 @@ pub mod download;
 pub mod events;
 pub mod fetch;
 pub mod files;
+pub mod host;
 pub mod location;
 pub mod panic;
+pub mod share;

@@ -6,7 +6,8 @@
 //!   reads instead of fetching (see `src/hooks/use_dataset.rs`).
 //! - The glue (an ES module) is inlined into a module script with its `export { … }` turned into a
 //!   plain object, and the boot code instantiates the Wasm from the inlined bytes.
-//! - Trunk's own boot script, preloads, stylesheet and icon links and `<base>` are removed.
+//! - Trunk's own boot script, preloads, stylesheet and icon links, `<base>` and the site's CSP
+//!   `<meta>` (which forbids inline scripts) are removed.
 
 use std::path::{Path, PathBuf};
 
@@ -160,6 +161,8 @@ pub fn bundle(dist: &Path) -> Result<Bundle, String> {
     let (html, _) = strip_tags(&html, "script", |_| true);
     let (html, links) = strip_tags(&html, "link", |_| true);
     let (html, _) = strip_tags(&html, "base", |_| true);
+    // The site's CSP allows no inline script, and this file is all inline script: it has none.
+    let (html, _) = strip_tags(&html, "meta", |t| t.contains("Content-Security-Policy"));
     let mut icon = String::new();
     for l in &links {
         if attr(l, "rel").as_deref() == Some("icon") {
@@ -212,7 +215,7 @@ mod tests {
 
     const INDEX: &str = r#"<!DOCTYPE html>
 <html lang="en">
-  <head>
+  <head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" />
     <meta charset="utf-8" />
     <title>The AI power shift</title>
     <base href="/powershift/" />
@@ -280,6 +283,7 @@ window.wasmBindings = bindings;
         assert!(html.contains("__powershift_exports.default({ module_or_path: __bytes })"));
         assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,"));
         // The dataset, in the element the app reads, parses back to the file's JSON.
+        assert!(!html.contains("Content-Security-Policy"), "the archive page is inline scripts only");
         let open = format!("<script type=\"application/json\" id=\"{}\">", powershift_core::EMBEDDED_DATA_ID);
         let start = html.find(&open).unwrap() + open.len();
         let end = start + html[start..].find("</script>").unwrap();

@@ -114,6 +114,12 @@ enum Command {
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
+    /// Finish a `trunk build` for the page's Content Security Policy: the inline boot script becomes
+    /// DIST/boot-<hash>.js (Trunk runs this as a post-build hook).
+    Site {
+        /// The built site folder (Trunk's staging folder in the hook).
+        dist: String,
+    },
     /// For every change date: organisations, relationships, the stability metric (mean
     /// displacement since the previous change date / layout diameter) and the label overlaps.
     LayoutReport {
@@ -200,6 +206,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> u8 {
         Command::Import { dir, output } => crate::export::import(&dir, output.as_deref(), out, err),
         Command::Bundle { dist, output } => bundle(&dist, &output, out, err),
         Command::Social { dist, data, url } => crate::social::social(&dist, data.as_deref(), url.as_deref(), out, err),
+        Command::Site { dist } => crate::site::site(&dist, out, err),
         Command::LayoutReport { file } => layout_report(&file, out, err),
         Command::Bench { nodes, edges, ticks, seed } => bench(nodes, edges, ticks as usize, seed, out),
         Command::Generate { orgs, relationships, seed } => generate(orgs, relationships, seed, out),

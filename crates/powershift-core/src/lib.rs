@@ -14,6 +14,8 @@
 //! - [`network`]: the force simulation (Barnes–Hut many-body, links, collision, centring,
 //!   positioning), the temporal layout (stable, reproducible positions on any date), label
 //!   placement and parallel-edge curves.
+//! - [`embed`]: embedding in articles: the URL's embed options and the messages with the host page
+//!   (our JSON protocol and Pym.js's).
 //! - [`view`]: the reader's view state, the actions on it and the pure reducer; deep links.
 //! - [`scene`]: (dataset, layouts, view state) → display lists for every panel (network, timeline,
 //!   money chart) with emphasis, filters and encodings; [`svg`]: the one number formatter of markup.
@@ -50,6 +52,7 @@
 pub const EMBEDDED_DATA_ID: &str = "powershift-data";
 
 pub mod date;
+pub mod embed;
 pub mod export;
 pub mod gesture;
 pub mod model;

@@ -183,6 +183,9 @@ pub enum Action {
     Select(Option<Selection>),
     /// Point at something, or nothing.
     Hover(Option<Selection>),
+    /// Take the durable view (what a deep link says: date, comparison, selection, filters, focus,
+    /// search) from another state: Back and Forward, and a host page's `powershift:set`.
+    Restore(Box<ViewState>),
     /// Show or hide one relationship kind.
     ToggleKind(RelationKind),
     /// Show or hide a group of kinds (a filter chip): hides them all unless all are hidden already.
@@ -327,6 +330,19 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
             }
         }
         Action::ShowAllKinds => s.hidden_kinds.clear(),
+        Action::Restore(to) => {
+            let to = *to;
+            if to.date != s.date {
+                s.previous_date = Some(s.date);
+            }
+            s.date = ctx.clamp(to.date);
+            s.date_precision = to.date_precision;
+            s.compare = to.compare;
+            s.selection = to.selection;
+            s.hidden_kinds = to.hidden_kinds;
+            s.focus_org = to.focus_org;
+            s.query = to.query;
+        }
         Action::FocusOrg(o) => s.focus_org = o,
         Action::Search(q) => s.query = q,
         Action::SetWindow(a, b) => {
@@ -382,45 +398,135 @@ pub fn to_query(state: &ViewState, ds: &Dataset) -> String {
     q.finish().replace("%3A", ":").replace("%2C", ",")
 }
 
+/// The deep-link keys that make up the durable view, in the order links write them.
+pub const LINK_KEYS: [&str; 6] = ["date", "compare", "select", "hide", "focus", "q"];
+
 /// Reads a deep link over an initial state; unknown keys and malformed values are ignored.
 pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
     let mut s = ViewState::initial(ctx);
     for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
-        match k.as_ref() {
-            "date" => {
-                if let Ok(d) = FuzzyDate::parse(&v) {
-                    s.date = ctx.clamp(d.start);
-                    // A day the reader asked for is shown as a day; a month or year as given.
-                    s.date_precision = if d.start == s.date { d.precision } else { ctx.precision_of(s.date) };
-                }
-            }
-            "compare" => s.compare = FuzzyDate::parse(&v).ok().map(|d| ctx.clamp(d.start)),
-            "select" => {
-                s.selection = match v.split_once(':') {
-                    Some(("org", id)) => ds.org_ix(id).map(Selection::Org),
-                    Some(("rel", id)) => ds.rel_ix(id).map(Selection::Rel),
-                    Some(("event", id)) => ds.event_ix(id).map(Selection::Event),
-                    Some(("pair", ids)) => ids.split_once(',').and_then(|(a, b)| {
-                        let (a, b) = (ds.org_ix(a)?, ds.org_ix(b)?);
-                        (a != b).then(|| Selection::pair(a, b))
-                    }),
-                    _ => None,
-                }
-            }
-            // Kinds, or the name of a group for all of its kinds (`hide=conflict`).
-            "hide" => {
-                s.hidden_kinds = v
-                    .split(',')
-                    .flat_map(|n| match RelationKind::parse(n) {
-                        Some(k) => vec![k],
-                        None => RelationGroup::parse(n).map(|g| g.kinds().to_vec()).unwrap_or_default(),
-                    })
-                    .collect()
-            }
-            "focus" => s.focus_org = ds.org_ix(&v),
-            "q" => s.query = v.into_owned(),
-            _ => {}
-        }
+        let _ = set_link_key(&mut s, &k, &v, ds, ctx, Strictness::Lenient);
     }
     s
+}
+
+/// Applies deep-link keys to a state, all or nothing: the way a host page sets the view. Keys it
+/// leaves out keep their value; an empty value clears `compare`, `select`, `hide`, `focus` or `q`.
+/// An unknown key or a value that does not resolve (a date that is no date, an id not in the
+/// dataset) is an error naming it, and the state is left as it was. O(keys · log n).
+///
+pub fn set_link<'a>(
+    state: &ViewState,
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ds: &Dataset,
+    ctx: &ViewContext,
+) -> Result<ViewState, String> {
+    let mut s = state.clone();
+    for (k, v) in pairs {
+        set_link_key(&mut s, k, v, ds, ctx, Strictness::Strict)?;
+    }
+    if s.date != state.date {
+        s.previous_date = Some(state.date);
+    }
+    Ok(s)
+}
+
+/// Whether going from deep link `before` to `after` is a step the reader may want to go back from
+/// (a selection, a filter, a focus or a search changed), rather than moving along the time axis
+/// (only `date` or `compare` changed), which would flood the history while scrubbing or playing.
+///
+/// ```
+/// use powershift_core::view::is_navigation;
+/// assert!(!is_navigation("date=2019-07-22", "date=2023-01-23"));
+/// assert!(is_navigation("date=2019-07-22", "date=2019-07-22&select=org:microsoft"));
+/// assert!(is_navigation("date=2019-07-22&hide=chips", "date=2020-01-01"));
+/// ```
+pub fn is_navigation(before: &str, after: &str) -> bool {
+    let durable = |q: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = form_urlencoded::parse(q.trim_start_matches('?').as_bytes())
+            .filter(|(k, _)| k != "date" && k != "compare")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        v.sort();
+        v
+    };
+    durable(before) != durable(after)
+}
+
+/// Whether a list value (`hide`) with an unknown name is an error, or keeps the names it knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    Strict,
+    Lenient,
+}
+
+/// One deep-link key: sets it on `s`, or says why it cannot.
+fn set_link_key(
+    s: &mut ViewState,
+    key: &str,
+    v: &str,
+    ds: &Dataset,
+    ctx: &ViewContext,
+    strictness: Strictness,
+) -> Result<(), String> {
+    match key {
+        "date" => {
+            let d = FuzzyDate::parse(v).map_err(|_| format!("date: \"{}\" is not a date", short(v)))?;
+            s.date = ctx.clamp(d.start);
+            // A day the reader asked for is shown as a day; a month or year as given.
+            s.date_precision = if d.start == s.date { d.precision } else { ctx.precision_of(s.date) };
+        }
+        "compare" if v.is_empty() => s.compare = None,
+        "compare" => {
+            let d = FuzzyDate::parse(v).map_err(|_| format!("compare: \"{}\" is not a date", short(v)))?;
+            s.compare = Some(ctx.clamp(d.start));
+        }
+        "select" if v.is_empty() => s.selection = None,
+        "select" => {
+            let sel = match v.split_once(':') {
+                Some(("org", id)) => ds.org_ix(id).map(Selection::Org),
+                Some(("rel", id)) => ds.rel_ix(id).map(Selection::Rel),
+                Some(("event", id)) => ds.event_ix(id).map(Selection::Event),
+                Some(("pair", ids)) => ids.split_once(',').and_then(|(a, b)| {
+                    let (a, b) = (ds.org_ix(a)?, ds.org_ix(b)?);
+                    (a != b).then(|| Selection::pair(a, b))
+                }),
+                _ => None,
+            };
+            s.selection = Some(sel.ok_or_else(|| format!("select: \"{}\" is not in the story", short(v)))?);
+        }
+        // Kinds, or the name of a group for all of its kinds (`hide=conflict`).
+        "hide" => {
+            let mut hidden = BTreeSet::new();
+            for n in v.split(',').filter(|n| !n.is_empty()) {
+                match RelationKind::parse(n) {
+                    Some(k) => {
+                        hidden.insert(k);
+                    }
+                    None => match RelationGroup::parse(n) {
+                        Some(g) => hidden.extend(g.kinds().iter().copied()),
+                        None if strictness == Strictness::Lenient => {}
+                        None => return Err(format!("hide: \"{}\" is no kind of relationship", short(n))),
+                    },
+                }
+            }
+            s.hidden_kinds = hidden;
+        }
+        "focus" if v.is_empty() => s.focus_org = None,
+        "focus" => {
+            s.focus_org = Some(ds.org_ix(v).ok_or_else(|| format!("focus: \"{}\" is not in the story", short(v)))?)
+        }
+        "q" => s.query = v.chars().take(200).collect(),
+        _ => return Err(format!("\"{}\" is not a view key (expected one of {})", short(key), LINK_KEYS.join(", "))),
+    }
+    Ok(())
+}
+
+/// The first 40 characters of a value, for messages about it.
+fn short(v: &str) -> String {
+    let mut t: String = v.chars().take(40).collect();
+    if t.len() < v.len() {
+        t.push('…');
+    }
+    t
 }

@@ -12,7 +12,7 @@ use powershift_core::scene::{
     timeline_marks, timeline_scene, tween_positions, ChangeKind, Counts, Emphasis, Exiting, MoneyOptions, Transition,
 };
 use powershift_core::view::{
-    add_months, apply, from_query, to_query, Action, Camera, Selection, ViewContext, ViewState,
+    add_months, apply, from_query, set_link, to_query, Action, Camera, Selection, ViewContext, ViewState,
 };
 
 /// A frozen copy of the story: these tests pin mechanics, so editing the shipped story must not
@@ -148,6 +148,37 @@ fn deep_links_round_trip() {
     assert_eq!(from_query("q=%+1", &ds, &ctx).query, "% 1");
     assert_eq!(from_query("q=a%20b+c", &ds, &ctx).query, "a b c");
     assert_eq!(from_query("?q=%E2%80%93", &ds, &ctx).query, "\u{2013}");
+}
+
+#[test]
+fn a_host_sets_link_keys_all_or_nothing_and_back_restores_a_durable_view() {
+    let (ds, ctx, s0) = setup();
+    let moved = set_link(&s0, [("date", "2019-07-22"), ("select", "org:microsoft")], &ds, &ctx).unwrap();
+    assert_eq!(moved.date, d("2019-07-22"));
+    assert_eq!(moved.selection, Some(Selection::Org(ds.org_ix("microsoft").unwrap())));
+    assert_eq!(moved.previous_date, Some(s0.date), "a host's date change animates like the reader's");
+    // Keys left out keep their value; an empty value clears.
+    let kept = set_link(&moved, [("date", "2023-01-23")], &ds, &ctx).unwrap();
+    assert_eq!(kept.selection, moved.selection);
+    assert_eq!(set_link(&moved, [("select", "")], &ds, &ctx).unwrap().selection, None);
+    // One bad key or value and nothing changes.
+    for bad in [
+        vec![("date", "2019-07-22"), ("select", "org:nobody")],
+        vec![("date", "yesterday")],
+        vec![("hide", "lawsuit,nonsense")],
+        vec![("focus", "nobody")],
+        vec![("colour", "red")],
+    ] {
+        let err = set_link(&moved, bad.clone(), &ds, &ctx).unwrap_err();
+        assert!(!err.is_empty(), "{bad:?}");
+    }
+    assert_eq!(set_link(&s0, [("hide", "conflict")], &ds, &ctx).unwrap().hidden_kinds.len(), 3);
+    // Restore takes the durable view and leaves the camera and play alone.
+    let mut zoomed = apply(&s0, Action::Zoom { at: Vec2::new(0.0, 0.0), factor: 2.0 }, &ctx);
+    zoomed = apply(&zoomed, Action::Restore(Box::new(moved.clone())), &ctx);
+    assert_eq!((zoomed.date, zoomed.selection), (moved.date, moved.selection));
+    assert_eq!(zoomed.camera.k, 2.0);
+    assert_eq!(to_query(&zoomed, &ds), to_query(&moved, &ds));
 }
 
 /// The scene zoomed in enough that every agreement is its own curve (see `bundling_*` for the

@@ -36,7 +36,10 @@ pub use money::{
 pub use network::{
     ease_in_out, network_scene, tween_positions, Exiting, NetworkScene, SceneEdge, SceneNode, Transition,
 };
-pub use palette::{group_colour, org_group_colour};
+pub use palette::{
+    group_colour, group_colour_dark, group_property, org_group_colour, org_group_colour_dark, org_group_property,
+    DARK_BACKGROUND,
+};
 pub use sentence::{play_step_ms, sentence, Counts, Sentence};
 pub use timeline::{
     mark_scene, mark_scene_for, timeline_marks, timeline_scene, DensityBar, MarkLayout, SceneMark, SceneTick,

@@ -42,6 +42,45 @@ pub fn org_group_colour(group: OrgGroup) -> &'static str {
     }
 }
 
+/// The dark theme's background, against which the dark colours are checked.
+pub const DARK_BACKGROUND: &str = "#16191d";
+
+/// The colour of a group of relationship kinds on the dark theme: lighter, with the same hues and
+/// the same distances (ΔE ≥ 20, ≥ 12 under deuteranopia and protanopia), ≥ 3:1 on
+/// [`DARK_BACKGROUND`].
+pub fn group_colour_dark(group: RelationGroup) -> &'static str {
+    match group {
+        RelationGroup::Money => "#b862fe",
+        RelationGroup::Cloud => "#5b7ccd",
+        RelationGroup::Chips => "#66cf74",
+        RelationGroup::Products => "#7fd0ea",
+        RelationGroup::Partnership => "#dfa323",
+        RelationGroup::Governance => "#9a9a9a",
+        RelationGroup::Conflict => "#d9444d",
+    }
+}
+
+/// The colour of a group of organisation kinds on the dark theme.
+pub fn org_group_colour_dark(group: OrgGroup) -> &'static str {
+    match group {
+        OrgGroup::AiLab => "#f98440",
+        OrgGroup::Cloud => "#4fcdb8",
+        OrgGroup::Chips => "#b8cc5e",
+        OrgGroup::Investor => "#ee88b2",
+        OrgGroup::Other => "#8c8c8c",
+    }
+}
+
+/// The CSS custom property that carries a line group's colour (`--line-money`).
+pub fn group_property(group: RelationGroup) -> String {
+    format!("--line-{}", group.as_str())
+}
+
+/// The CSS custom property that carries an organisation group's colour (`--org-ai_lab`).
+pub fn org_group_property(group: OrgGroup) -> String {
+    format!("--org-{}", group.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::colour::{contrast, delta_e, hue_distance, Rgb, Vision};
@@ -53,12 +92,44 @@ mod tests {
         Rgb::parse(hex).unwrap()
     }
 
+    /// (theme name, background, line colours, disc colours).
+    type Theme = (&'static str, Rgb, fn(RelationGroup) -> &'static str, fn(OrgGroup) -> &'static str);
+
+    const THEMES: [Theme; 2] = [
+        ("light", WHITE, group_colour, org_group_colour),
+        ("dark", Rgb(0x16, 0x19, 0x1d), group_colour_dark, org_group_colour_dark),
+    ];
+
     fn lines() -> Vec<(RelationGroup, Rgb)> {
         RelationGroup::ALL.iter().map(|g| (*g, rgb(group_colour(*g)))).collect()
     }
 
     fn discs() -> Vec<(OrgGroup, Rgb)> {
         OrgGroup::ALL.iter().map(|g| (*g, rgb(org_group_colour(*g)))).collect()
+    }
+
+    #[test]
+    fn both_themes_keep_3_to_1_and_the_line_distances() {
+        assert_eq!(Rgb::parse(DARK_BACKGROUND), Some(THEMES[1].1));
+        for (name, bg, line, disc) in THEMES {
+            for g in RelationGroup::ALL {
+                let c = contrast(rgb(line(*g)), bg);
+                assert!(c >= 3.0, "{name} {g}: {c:.2}");
+            }
+            for g in OrgGroup::ALL {
+                let c = contrast(rgb(disc(*g)), bg);
+                assert!(c >= 3.0, "{name} {g}: {c:.2}");
+            }
+            for (i, g1) in RelationGroup::ALL.iter().enumerate() {
+                for g2 in &RelationGroup::ALL[i + 1..] {
+                    for v in Vision::ALL {
+                        let min = if v == Vision::Normal { 20.0 } else { 12.0 };
+                        let d = delta_e(rgb(line(*g1)), rgb(line(*g2)), v);
+                        assert!(d >= min, "{name}: {g1} vs {g2} under {v:?}: ΔE {d:.1}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

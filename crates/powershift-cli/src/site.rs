@@ -1,0 +1,88 @@
+//! `powershift site DIST`: finishes a `trunk build` for the page's Content Security Policy, which
+//! allows no inline script. Trunk boots the app with an inline `<script type="module">`; this moves
+//! it into a file named after its content (`boot-<hash>.js`, cacheable like Trunk's own files) and
+//! loads it with `src`. Trunk runs it as a post-build hook (`Trunk.toml`), so `trunk build` and
+//! `trunk serve` both produce a page that boots under `script-src 'self' 'wasm-unsafe-eval'`.
+//! Idempotent: a page without an inline module script is left alone.
+
+use std::path::Path;
+
+const OPEN: &str = "<script type=\"module\">";
+const CLOSE: &str = "</script>";
+
+/// FNV-1a, 64 bits: a stable content hash for the file name (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The `<base href>` of the page, which Trunk sets to the public URL (`/` when absent).
+fn base_href(html: &str) -> &str {
+    html.find("<base href=\"")
+        .map(|i| &html[i + 12..])
+        .and_then(|rest| rest.find('"').map(|j| &rest[..j]))
+        .unwrap_or("/")
+}
+
+/// The page with its inline module script moved out: (new html, file name, script), or None when
+/// there is none.
+pub fn externalize_boot(html: &str) -> Option<(String, String, String)> {
+    let start = html.find(OPEN)?;
+    let body_start = start + OPEN.len();
+    let end = body_start + html[body_start..].find(CLOSE)?;
+    let script = html[body_start..end].trim().to_string() + "\n";
+    let name = format!("boot-{:016x}.js", fnv1a(script.as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"{}{name}\"></script>", base_href(html));
+    let page = format!("{}{tag}{}", &html[..start], &html[end + CLOSE.len()..]);
+    Some((page, name, script))
+}
+
+/// Runs the command on a built site folder.
+pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::Write) -> u8 {
+    let dir = Path::new(dist);
+    let index = dir.join("index.html");
+    let html = match std::fs::read_to_string(&index) {
+        Ok(h) => h,
+        Err(e) => {
+            let _ = writeln!(err, "{}: cannot read the page: {e}", index.display());
+            return 2;
+        }
+    };
+    let Some((page, name, script)) = externalize_boot(&html) else {
+        let _ = writeln!(out, "{}: no inline boot script; nothing to do", index.display());
+        return 0;
+    };
+    if let Err(e) = std::fs::write(dir.join(&name), script).and_then(|()| std::fs::write(&index, page)) {
+        let _ = writeln!(err, "{}: cannot write: {e}", dir.display());
+        return 2;
+    }
+    let _ = writeln!(out, "{}: boot script moved to {name}", index.display());
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><base href="/powershift/" />
+<script type="module">
+import init, * as bindings from '/powershift/app-1.js';
+const wasm = await init({ module_or_path: '/powershift/app-1_bg.wasm' });
+</script>
+<link rel="stylesheet" href="/powershift/style.css"/></head><body><script type="application/json" id="x">{}</script></body></html>"#;
+
+    #[test]
+    fn the_inline_boot_script_becomes_a_file_loaded_from_the_public_url() {
+        let (page, name, script) = externalize_boot(PAGE).unwrap();
+        assert!(name.starts_with("boot-") && name.ends_with(".js"));
+        assert!(script.starts_with("import init") && script.contains("await init"));
+        assert!(page.contains(&format!(r#"<script type="module" src="/powershift/{name}"></script>"#)));
+        assert!(!page.contains("import init"));
+        // The JSON data island and everything else stay.
+        assert!(page.contains(r#"<script type="application/json" id="x">{}</script>"#));
+        assert!(page.contains(r#"<link rel="stylesheet""#));
+        // Idempotent, and the name follows the content.
+        assert_eq!(externalize_boot(&page), None);
+        let other = PAGE.replace("app-1", "app-2");
+        assert_ne!(externalize_boot(&other).unwrap().1, name);
+    }
+}

@@ -1,0 +1,129 @@
+//! Keeps the view in step with the world outside the app: the page's URL and history (a deep link
+//! for every view; Back and Forward walk through selections, filters and focus), and, in an embed,
+//! the host page (its `powershift:set` / `play` / `pause` orders, our `ready` / `view` / `height`
+//! reports and Pym.js's height messages).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use powershift_core::embed::{
+    height_message, parse_inbound, parse_pym, pym_height, ready_message, view_message, EmbedOptions, Inbound,
+};
+use powershift_core::view::{from_query, is_navigation, set_link, to_query, Action};
+use yew::prelude::*;
+
+use crate::platform::host;
+use crate::platform::location::{self, HistoryMode};
+use crate::state::{Story, ViewHandle};
+
+/// Installs the URL, history and host-page wiring for the story screen.
+#[hook]
+pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) {
+    let framed = *use_memo((), |_| host::is_framed());
+    // The latest state, for listeners that outlive a render.
+    let latest = use_mut_ref(|| view.view.clone());
+    *latest.borrow_mut() = view.view.clone();
+    let written = use_mut_ref(|| None::<String>);
+    let restoring = use_mut_ref(|| false);
+
+    // The URL: push a history entry for a new selection, filter or focus; replace it while the date
+    // moves; never add entries to a host's history from inside a frame.
+    let q = to_query(&view.view, &story.ds);
+    {
+        let (written, restoring) = (written.clone(), restoring.clone());
+        use_effect_with(q.clone(), move |q| {
+            let before = written.borrow().clone();
+            let mode = match &before {
+                Some(b) if !framed && !std::mem::take(&mut *restoring.borrow_mut()) && is_navigation(b, q) => {
+                    HistoryMode::Push
+                }
+                _ => HistoryMode::Replace,
+            };
+            if before.as_deref() != Some(q.as_str()) {
+                location::write_query(q, mode);
+                if framed && before.is_some() {
+                    host::post_to_parent(&view_message(q));
+                }
+            }
+            *written.borrow_mut() = Some(q.clone());
+        });
+    }
+
+    // Back and Forward: the URL says which view to show.
+    {
+        let (view, story, restoring) = (view.clone(), story.clone(), restoring.clone());
+        use_effect_with((), move |_| {
+            let listener = location::on_popstate(move || {
+                *restoring.borrow_mut() = true;
+                let to = from_query(&location::search(), &story.ds, &story.ctx);
+                view.dispatch(Action::Restore(Box::new(to)));
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The host page: orders in, reports and heights out.
+    {
+        let (view, story, latest, options) = (view.clone(), story.clone(), latest.clone(), options.clone());
+        use_effect_with((), move |_| {
+            let mut guards: Vec<Box<dyn std::any::Any>> = Vec::new();
+            if framed {
+                host::post_to_parent(&ready_message(&to_query(&latest.borrow(), &story.ds)));
+                let last_height = Rc::new(Cell::new(0u32));
+                let send_height = {
+                    let (last, child) = (last_height.clone(), options.child_id.clone());
+                    Rc::new(move |h: u32, force: bool| {
+                        if h == 0 || (h == last.get() && !force) {
+                            return;
+                        }
+                        last.set(h);
+                        host::post_to_parent(&height_message(h));
+                        if let Some(id) = &child {
+                            host::post_to_parent(&pym_height(id, h));
+                        }
+                    })
+                };
+                send_height(host::content_height(), true);
+                let observer = {
+                    let send = send_height.clone();
+                    host::observe_height(move |h| send(h, false))
+                };
+                guards.push(Box::new(observer));
+                let child = options.child_id.clone();
+                let listener = host::on_parent_message(move |data| {
+                    if let Some(p) = parse_pym(&data) {
+                        // Pym's parent asks for our height when its width changes.
+                        if Some(&p.id) == child.as_ref() && p.kind == "width" {
+                            send_height(host::content_height(), true);
+                        }
+                        return;
+                    }
+                    match parse_inbound(&data) {
+                        Ok(None) => {}
+                        Ok(Some(Inbound::Set(pairs))) => {
+                            let current = latest.borrow().clone();
+                            let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                            match set_link(&current, pairs, &story.ds, &story.ctx) {
+                                Ok(to) => view.dispatch(Action::Restore(Box::new(to))),
+                                Err(e) => host::warn_ignored(&format!("powershift:set: {e}")),
+                            }
+                        }
+                        Ok(Some(Inbound::Play)) => {
+                            if !latest.borrow().playing {
+                                view.dispatch(Action::TogglePlay);
+                            }
+                        }
+                        Ok(Some(Inbound::Pause)) => view.dispatch(Action::Pause),
+                        Ok(Some(Inbound::Step(n))) => {
+                            host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
+                        }
+                        Err(e) => host::warn_ignored(&e),
+                    }
+                });
+                guards.push(Box::new(listener));
+            }
+            let guards = RefCell::new(guards);
+            move || drop(guards)
+        });
+    }
+}
