@@ -47,6 +47,65 @@ export async function startServer() {
   return { server, origin, appUrl: origin + BASE };
 }
 
+export const HOST_BASE = '/news/';
+const STATIC = resolve('static');
+/** The files of static/ a host page may load from the second origin (the demo copies them). */
+const HOST_FILES = ['embed.js', 'embed-demo.js', 'embed-demo.css', 'vendor/pym.v1.min.js'];
+
+/** A second origin, as a news site: http://news.localhost:PORT/news/ (another site than the app's
+ *  127.0.0.1; Chromium resolves *.localhost to the loopback itself and treats it as secure, like the
+ *  https of a real article). It serves, only on 127.0.0.1:
+ *  - `embed-demo.html` from static/, its `./` app addresses pointed at `app` (startServer's result)
+ *    and its CSP's frame-src widened to the app's origin: what a host copying the demo would do;
+ *  - embed.js, the demo's script and style and vendor/pym.v1.min.js from static/;
+ *  - `sibling.html`, an empty page for a frame that is not the app;
+ *  - pages added with `add(name, html)`, as `name`.
+ *  Every HTML response carries a strict CSP (no inline script or style; scripts and frames only from
+ *  this origin and the app's), so any attempt by embed.js or Pym.js to break it is a violation. */
+export async function startHostServer(app) {
+  const pages = new Map();
+  const csp = `default-src 'self'; script-src 'self' ${app.origin}; style-src 'self'; img-src 'self' data:; `
+    + `frame-src 'self' ${app.origin}; object-src 'none'; base-uri 'self'; form-action 'none'`;
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+      if (!path.startsWith(HOST_BASE)) throw new Error('outside');
+      const name = path.slice(HOST_BASE.length);
+      let body;
+      if (pages.has(name)) body = pages.get(name);
+      else if (name === 'sibling.html') body = '<!DOCTYPE html><title>Another frame</title><p>Another frame';
+      else if (name === 'embed-demo.html') body = hostedDemo(await readFile(join(STATIC, name), 'utf8'), app);
+      else if (HOST_FILES.includes(name)) body = await readFile(join(STATIC, name));
+      else throw new Error('not found');
+      const type = TYPES[extname(name)] ?? 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': 'no-store' };
+      if (type.startsWith('text/html')) headers['content-security-policy'] = csp;
+      res.writeHead(200, headers).end(body);
+    } catch (e) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(String(e.message));
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://news.localhost:${server.address().port}`;
+  return {
+    server, origin, base: origin + HOST_BASE,
+    /** Serves `html` as HOST_BASE + name; returns its URL. */
+    add(name, html) { pages.set(name, html); return origin + HOST_BASE + name; },
+  };
+}
+
+/** The demo article as a news site would publish it: the embeds' `./` addresses (the demo's own
+ *  folder, where it sits next to the app) become the app's URL, and its CSP may frame the app. */
+function hostedDemo(html, app) {
+  const out = html
+    .replace(/(data-(?:powershift|pym-app)-src=")\.\//g, `$1${app.appUrl}`)
+    .replace("frame-src 'self'", `frame-src 'self' ${app.origin}`);
+  if (!out.includes(`="${app.appUrl}`) || !out.includes(`frame-src 'self' ${app.origin}`)) {
+    throw new Error('embed-demo.html: no ./ embed address or no frame-src to point at the app');
+  }
+  return out;
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
