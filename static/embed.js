@@ -75,7 +75,7 @@
       if (/^\d{2,4}$/.test(a)) return +a;
       warn('data-powershift-height is not a number of pixels', a);
     }
-    return (el.clientWidth || w.innerWidth) < 600 ? 640 : 760;
+    return (el.clientWidth || w.innerWidth) < 600 ? 1250 : 1100;
   }
 
   function mount(el) {

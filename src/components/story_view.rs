@@ -118,7 +118,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         return html! {
             <ContextProvider<AppContext> {context}>
             <div class="story embed">
-                if props.options.title { <p class="embed-title">{ &facts.title }</p> }
+                if props.options.title { <h1 class="embed-title">{ &facts.title }</h1> }
                 <Scrubber density={(*density).clone()} />
                 <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
                      onfocusin={hold_focus(true)} onfocusout={hold_focus(false)}>

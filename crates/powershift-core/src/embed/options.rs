@@ -139,7 +139,7 @@ pub fn share_codes(
     let embed_url = format!("{link}&embed=1{}", if title { "" } else { "&title=0" });
     let dir = &base[..base.rfind('/').map_or(base.len(), |i| i + 1)];
     let iframe = format!(
-        r#"<iframe src="{}" title="{}" width="100%" height="760" loading="lazy" style="border:0;width:100%"></iframe>"#,
+        r#"<iframe src="{}" title="{}" width="100%" height="1100" loading="lazy" style="border:0;width:100%"></iframe>"#,
         attr(&embed_url),
         attr(name)
     );
