@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer, startHostServer, launch, screenshot } from './harness.mjs';
 
@@ -492,4 +493,127 @@ for (const theme of ['light', 'dark']) {
       await s.close();
     });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app's side: narrow columns, the Share dialog, history, the dark theme under axe.
+
+/** Runs axe-core (from tools/node_modules, evaluated through DevTools so the page's CSP allows it)
+ *  in `frame` and returns its violations of any impact. */
+async function axeViolations(frame) {
+  const src = readFileSync(resolve('tools/node_modules/axe-core/axe.min.js'), 'utf8');
+  await frame.evaluate(src);
+  return frame.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+for (const width of [300, 375]) {
+  test(`an embed in a ${width} px column scrolls nothing sideways and shows the network in its first 600 px`, async () => {
+    const url = hostPage(`narrow-${width}.html`, `<div id="a" data-powershift-src="${appSrc('date=2023-01-23')}"></div>`);
+    const s = await open(url, { width: width + 16, height: 800 });
+    const { page } = s;
+    await ready(page, '#a');
+    const frame = (await (await page.locator('#a iframe').elementHandle()).contentFrame());
+    await frame.getByRole('heading', { name: 'Partnerships on 23 January 2023' }).waitFor();
+    const m = await frame.evaluate(() => ({
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      network: document.querySelector('svg.network').getBoundingClientRect().top,
+    }));
+    assert.equal(m.sideways, 0, 'nothing scrolls sideways');
+    assert.ok(m.network < 600, `the network starts at ${m.network} px`);
+    // The footer: credit, checked date and the full view at the same view, in a new tab.
+    const full = frame.getByRole('link', { name: 'Open the full view' });
+    assert.equal(await full.getAttribute('target'), '_blank');
+    assert.equal(await full.getAttribute('rel'), 'noopener noreferrer');
+    const href = new URL(await full.getAttribute('href'));
+    assert.equal(href.searchParams.get('date'), '2023-01-23');
+    assert.equal(href.searchParams.get('embed'), null, 'the full view is not an embed');
+    await frame.getByText(/Data checked as of/).waitFor();
+    await s.close();
+  });
+}
+
+test('the Share dialog gives the link, iframe and embed.js codes of the view, and pasted into a page they show it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appSrc('date=2019-07-22&select=org:microsoft&hide=conflict'));
+  await page.getByRole('heading', { name: 'Partnerships on 22 July 2019' }).waitFor();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this view' });
+  await dialog.waitFor();
+  const code = async (label) => dialog.getByLabel(label, { exact: true }).inputValue();
+  const link = await code('Link');
+  assert.ok(link.startsWith(app.appUrl + '?'), `the page's real address: ${link}`);
+  const linkUrl = new URL(link);
+  assert.equal(linkUrl.searchParams.get('date'), '2019-07-22');
+  assert.equal(linkUrl.searchParams.get('select'), 'org:microsoft');
+  assert.equal(linkUrl.searchParams.get('data'), 'test-data/story-frozen.json');
+  // Options change the codes.
+  await dialog.getByLabel('Theme').selectOption('dark');
+  await dialog.getByLabel('Show the title in the embed').uncheck();
+  const iframeCode = await code('Iframe code');
+  const scriptCode = await code('Embed script');
+  assert.match(iframeCode, /embed=1/);
+  assert.match(iframeCode, /theme=dark/);
+  assert.match(iframeCode, /title=0/);
+  assert.match(scriptCode, new RegExp(`<script async src="${app.appUrl}embed.js"></script>`));
+  // Copy: the clipboard (granted here) or, without it, the text selected.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await dialog.getByRole('button', { name: 'Copy link' }).click();
+  await dialog.getByText(/Copied\.|Selected/).waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  await context.close();
+  // Pasted into a page on another site, both codes show the same view.
+  const html = iframeCode.replace(/&amp;/g, '&').replace(/ style="[^"]*"/, '');
+  const url = hostPage('pasted.html', `<div id="i">${html}</div>${scriptCode.replace(/<script[^>]*><\/script>/, '').replace(' id=', ' data-x=').replace('<div ', '<div id="s" ')}`);
+  const s = await open(url, { width: 1000, height: 900 });
+  for (const sel of ['#i', '#s']) {
+    const frame = frameIn(s.page, sel);
+    await s.page.locator(`${sel} iframe`).scrollIntoViewIfNeeded();
+    await networkHeading(frame, '2019-07-22').waitFor();
+    await frame.getByRole('region', { name: 'Details' }).getByRole('heading', { name: /Microsoft/ }).first().waitFor();
+    assert.equal(await frame.getByRole('button', { name: 'Conflict', exact: true }).getAttribute('aria-pressed'), 'false', `${sel}: the filter came along`);
+    assert.equal(await frame.getByRole('heading', { level: 1 }).count(), 0, `${sel}: title=0`);
+  }
+  await s.close();
+});
+
+test('outside a frame, a selection adds a history entry (Back returns) and scrubbing does not', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appSrc('date=2019-07-22'));
+  await page.getByRole('heading', { name: 'Partnerships on 22 July 2019' }).waitFor();
+  const entries = () => page.evaluate(() => history.length);
+  const start = await entries();
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('heading', { name: /Partnerships on 22 September 2019/ }).waitFor();
+  assert.equal(await entries(), start, 'moving the date replaces the entry');
+  await page.getByRole('group', { name: /Partnership network/ }).getByRole('button', { name: /^Microsoft( \([^)]*\))?, / }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('select') === 'org:microsoft');
+  assert.equal(await entries(), start + 1, 'a selection adds one');
+  await page.goBack();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('select'));
+  await page.getByRole('region', { name: 'Details' }).getByText(/Select an organisation/).waitFor();
+  await page.goForward();
+  await page.getByRole('region', { name: 'Details' }).getByRole('heading', { name: /Microsoft/ }).first().waitFor();
+  await context.close();
+});
+
+for (const mode of ['dark', 'embed-dark']) {
+  test(`axe finds no violation of any impact in the ${mode} theme`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(appSrc(`date=2025-01-21&select=org:microsoft${mode === 'embed-dark' ? '&embed=1' : '&theme=dark'}`));
+    await page.getByRole('heading', { name: 'Partnerships on 21 January 2025' }).waitFor();
+    await page.getByRole('region', { name: 'Details' }).getByRole('heading', { name: /Microsoft/ }).first().waitFor();
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(22, 25, 29)', 'dark behind the graphic');
+    assert.deepEqual(await axeViolations(page.mainFrame()), []);
+    await context.close();
+  });
 }

@@ -106,12 +106,41 @@ function hostedDemo(html, app) {
   return out;
 }
 
+/** Hosts the tests serve from; a request anywhere else is a third-party request. */
+const OWN_HOSTS = new Set(['127.0.0.1', 'localhost', 'news.localhost']);
+
+/** Headless Chromium whose every context reports Content Security Policy violations (in every
+ *  frame) and requests to third parties; closing the browser fails if there were any, so every
+ *  scenario of every file is checked. */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+  const violations = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${location.origin}${location.pathname}`);
+      });
+    });
+    context.on('console', (m) => { if (m.text().startsWith('CSP violation:')) violations.push(m.text()); });
+    context.on('request', (r) => {
+      const u = new URL(r.url());
+      if (['data:', 'blob:', 'about:'].includes(u.protocol)) return;
+      if (!OWN_HOSTS.has(u.hostname)) violations.push(`third-party request: ${r.url()}`);
+    });
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    if (violations.length) throw new Error(`CSP violations or third-party requests:\n${[...new Set(violations)].join('\n')}`);
+  };
+  return browser;
 }
 
 /** A page that records console errors, page errors and failed or non-2xx requests. */
