@@ -192,8 +192,8 @@ mod tests {
     #[test]
     fn a_wide_year_gets_quarters_and_narrow_years_only_their_first_day() {
         // 2020–2023 onto 0..800 px: 2020, 2021 and 2022 get about 100 px each, 2023 gets 500 px.
-        let warp = Warp::from_knots(&[(days(2020, 1, 1), 0.0), (days(2023, 1, 1), 300.0), (days(2024, 1, 1), 800.0)])
-            .unwrap();
+        let warp =
+            Warp::from_knots(&[(days(2020, 1, 1), 0.0), (days(2023, 1, 1), 300.0), (days(2024, 1, 1), 800.0)]).unwrap();
         let s = WarpedScale::new(warp, (days(2020, 1, 1), days(2024, 1, 1)), (0.0, 800.0));
         let t = warped_ticks(&s, 60.0);
         // 1 January 2024 ends a year of quarters, so it is labelled as a quarter, like "Jan 2025"
@@ -221,8 +221,8 @@ mod tests {
     fn labelled_ticks_keep_their_spacing_next_to_a_narrow_year() {
         // 2022 is 30 px, 2023 is 700 px: 2023's quarters fit, but 1 January 2023 sits 30 px from
         // 1 January 2022 — one of the two goes (the even year ranks higher).
-        let warp = Warp::from_knots(&[(days(2022, 1, 1), 0.0), (days(2023, 1, 1), 30.0), (days(2024, 1, 1), 730.0)])
-            .unwrap();
+        let warp =
+            Warp::from_knots(&[(days(2022, 1, 1), 0.0), (days(2023, 1, 1), 30.0), (days(2024, 1, 1), 730.0)]).unwrap();
         let s = WarpedScale::new(warp, (days(2022, 1, 1), days(2024, 1, 1)), (0.0, 730.0));
         let t = warped_ticks(&s, 60.0);
         let shown: Vec<&Tick> = t.iter().filter(|t| !t.label.is_empty()).collect();

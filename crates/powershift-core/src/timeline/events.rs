@@ -217,9 +217,8 @@ pub fn layout_key_labels<S: DateScale + ?Sized>(
     for m in &mut marks {
         let want = wanted.get(m.event.ix()).copied().unwrap_or(false) && !m.label.is_empty();
         let labelled_box = m.bounds(style);
-        let slot = want
-            .then(|| lanes.iter().take(label_lanes).position(|(end, _)| end + gap <= labelled_box.start))
-            .flatten();
+        let slot =
+            want.then(|| lanes.iter().take(label_lanes).position(|(end, _)| end + gap <= labelled_box.start)).flatten();
         if let Some(lane) = slot {
             lanes[lane] = (labelled_box.end, true);
             m.lane = lane;

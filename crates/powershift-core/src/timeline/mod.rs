@@ -50,8 +50,8 @@ pub mod warped;
 pub use axis::warped_ticks;
 pub use density::{density, Bin};
 pub use events::{
-    layout_events, layout_events_with_widths, layout_key_labels, shorten_title, truncate_label, EventLayout,
-    EventMark, MarkStyle,
+    layout_events, layout_events_with_widths, layout_key_labels, shorten_title, truncate_label, EventLayout, EventMark,
+    MarkStyle,
 };
 pub use key_events::key_events;
 pub use lanes::{lane_count, pack_lanes, Span};
