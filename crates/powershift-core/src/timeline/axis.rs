@@ -63,6 +63,17 @@ struct Kept {
 /// The axis of a warped scale, in date order: labelled ticks at least `min_spacing_px` apart, and
 /// bare year lines (empty label). `min_spacing_px` below 1 (or NaN) counts as 1. See the module
 /// docs for the rule.
+///
+/// ```
+/// use powershift_core::date::Date;
+/// use powershift_core::timeline::{warped_ticks, Warp, WarpedScale};
+/// let day = |y| f64::from(Date::from_ymd(y, 1, 1).unwrap().days());
+/// // 2023 gets 100 px, 2024 gets 600 px: one label for the quiet year, quarters for the busy one.
+/// let warp = Warp::from_knots(&[(day(2023), 0.0), (day(2024), 100.0), (day(2025), 700.0)]).unwrap();
+/// let s = WarpedScale::new(warp, (day(2023), day(2025)), (0.0, 700.0));
+/// let labels: Vec<String> = warped_ticks(&s, 60.0).into_iter().map(|t| t.label).collect();
+/// assert_eq!(labels, ["2023", "Q1 2024", "Q2", "Q3", "Q4", "Q1 2025"]);
+/// ```
 pub fn warped_ticks(scale: &WarpedScale, min_spacing_px: f64) -> Vec<Tick> {
     let spacing = min_spacing_px.max(1.0);
     let (d0, d1) = scale.window();
