@@ -12,7 +12,7 @@
 //!
 //! Titles: when every title fits in [`MAX_LABEL_LANES`] lanes, all are drawn (shortened at a word
 //! to [`TITLE_CHARS`]); otherwise — the whole story, mostly — the titles of the key events (those
-//! that change the network, [`key_events`]) are drawn where they fit in the first
+//! that change the network, [`key_events()`]) are drawn where they fit in the first
 //! [`KEY_LABEL_LANES`] lanes, shorter ([`KEY_TITLE_CHARS`]), and the other events are bare marks.
 //! Every mark keeps its full title as its accessible name and tooltip.
 
