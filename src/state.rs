@@ -8,6 +8,7 @@ use std::rc::Rc;
 use powershift_core::model::Dataset;
 use powershift_core::money::MoneySeries;
 use powershift_core::network::{NetworkLayout, Rect, TemporalLayout};
+use powershift_core::timeline::Warp;
 use powershift_core::view::{apply, Action, ViewContext, ViewState};
 use yew::prelude::*;
 
@@ -63,6 +64,8 @@ pub struct Story {
     pub money: Rc<Vec<MoneySeries>>,
     /// The story's id for file names: its data file's name without the extension.
     pub id: Rc<str>,
+    /// The timeline's time warp: quiet years narrower (see `powershift_core::timeline::warp`).
+    pub warp: Warp,
 }
 
 /// The story's id for file names: the last path segment of its URL without the extension
@@ -97,7 +100,9 @@ impl Story {
         let bounds =
             Rect::union_all(sample.map(|d| layout.at(&ds, *d)).filter(|l| !l.nodes.is_empty()).map(|l| l.bounds));
         let money = Rc::new(powershift_core::money::commitments(&ds));
+        let warp = Warp::for_story(&ds);
         Story {
+            warp,
             id: story_id(url).into(),
             ds,
             ctx,

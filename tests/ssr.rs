@@ -116,6 +116,16 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     assert!(html.contains("Relationships on 23 January 2023 (5)"), "{html}");
     // Timeline marks, filters, money chart, legend.
     assert!(html.contains("data-event=\"E06\""), "{html}");
+    // The timeline's colour key lists the marks' colours, product launches' grey included, and the
+    // caption says quiet years are narrower.
+    let key = &html[html.find("class=\"timeline-key\"").expect("the colour key")..];
+    let key = &key[..key.find("</ul>").unwrap()];
+    assert!(key.contains(powershift_core::scene::NEUTRAL_COLOUR) && key.contains("Product launch"), "{key}");
+    assert!(html.contains(powershift_core::scene::timeline::SCALE_NOTE), "{html}");
+    // At the whole story's zoom key events have titles: the first, OpenAI's founding, does.
+    let e01 = &html[html.find("data-event=\"E01\"").expect("E01's mark")..];
+    let e01 = &e01[..e01.find("</g>").unwrap()];
+    assert!(e01.contains("<text") && e01.contains(">OpenAI founded as a"), "{e01}");
     assert!(html.contains("id=\"kind-lawsuit\""), "{html}");
     assert!(html.contains("class=\"money-chart\""), "{html}");
     assert!(html.contains("How to read the network"), "{html}");

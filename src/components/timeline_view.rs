@@ -1,18 +1,20 @@
 //! The timeline panel: wires the timeline scene, its renderer and the reader's actions. Event marks
-//! in lanes, an overview strip whose brush sets the visible window, zoom (wheel, buttons) and a
-//! click on the axis to go to a date. Selecting an event moves the network to its date.
+//! in lanes, an overview strip whose brush sets the visible window, zoom (Ctrl/⌘ + wheel about the
+//! cursor; buttons about the selected event or the current date, centred), a click on the axis to
+//! go to a date, and the colour key. Selecting an event moves the network to its date. Every pixel
+//! ⇄ date conversion goes through the story's warped scale.
 
 use std::rc::Rc;
 
 use powershift_core::gesture::{timeline_zoom, wheel_factor, Brush};
-use powershift_core::scene::timeline::{date_at, overview_scale, window_scale, MARGIN, NARROW_PX};
-use powershift_core::scene::{mark_scene_for, timeline_marks, timeline_scene};
+use powershift_core::scene::timeline::{date_at, overview_scale, window_scale, NARROW_PX};
+use powershift_core::scene::{mark_scene_for, timeline_key, timeline_marks, timeline_scene, zoom_buttons};
 use powershift_core::timeline::Bin;
 use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
 use crate::platform::events::{capture_pointer, offset_x};
-use crate::render::timeline::{timeline_svg, StripListeners};
+use crate::render::timeline::{colour_key, timeline_svg, StripListeners};
 use crate::state::use_app;
 
 /// Props of [`TimelineView`].
@@ -27,17 +29,25 @@ pub struct TimelineViewProps {
 pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let app = use_app();
     let (story, view) = (&app.story, &app.view);
-    let ds = &story.ds;
+    let (ds, warp) = (&story.ds, &story.warp);
     let container = use_node_ref();
     let width = crate::hooks::use_width(container.clone(), 960.0).max(280.0);
     let window = view.view.window;
-    let scale = window_scale(window, width);
+    let scale = window_scale(warp, window, width);
+    let bounds = story.ctx.window_bounds();
+    let story_key = Rc::as_ptr(ds) as usize;
 
     // Lanes are laid out once per window and width, and dressed once per focus, selection and
     // filter: never per date.
     let marks = {
+        let (ds, warp) = (ds.clone(), warp.clone());
+        use_memo((story_key, window.0.to_bits(), window.1.to_bits(), width.to_bits()), move |_| {
+            timeline_marks(&ds, &warp, window, width)
+        })
+    };
+    let key = {
         let ds = ds.clone();
-        use_memo((window.0.to_bits(), window.1.to_bits(), width.to_bits()), move |_| timeline_marks(&ds, window, width))
+        use_memo(story_key, move |_| timeline_key(&ds))
     };
     let dressed = {
         let (ds, marks) = (ds.clone(), marks.clone());
@@ -46,23 +56,23 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             Rc::new(mark_scene_for(&ds, &marks, *f, *s, h, width))
         })
     };
-    let scene = timeline_scene(ds, &marks, &props.density, &view.view, width);
+    let scene = timeline_scene(ds, warp, &marks, &props.density, &view.view, width);
 
     let (hint, show_hint) = crate::hooks::use_hint();
     let coarse = crate::hooks::use_coarse_pointer();
     {
-        let view = view.clone();
+        let (view, scale) = (view.clone(), scale.clone());
         crate::hooks::use_wheel(
             container.clone(),
-            (window.0.to_bits(), window.1.to_bits(), width.to_bits()),
+            (story_key, window.0.to_bits(), window.1.to_bits(), width.to_bits()),
             Callback::from(move |(x, dy, lines): (f64, f64, bool)| {
-                view.dispatch(timeline_zoom(&scale, x, wheel_factor(dy, lines)))
+                view.dispatch(timeline_zoom(&scale, x, wheel_factor(dy, lines), bounds))
             }),
             Callback::from(move |_| show_hint.emit(crate::hooks::WHEEL_HINT)),
         );
     }
     let brush = use_mut_ref(Brush::default);
-    let full = overview_scale(ds, width);
+    let full = overview_scale(ds, warp, width);
     let strip = StripListeners {
         pointerdown: {
             let brush = brush.clone();
@@ -81,9 +91,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         },
         pointerup: Callback::from(move |_: PointerEvent| brush.borrow_mut().up()),
         axis_click: {
-            let view = view.clone();
+            let (view, warp) = (view.clone(), warp.clone());
             let v = view.view.clone();
-            Callback::from(move |e: MouseEvent| view.dispatch(Action::SetDate(date_at(&v, width, offset_x(&e)))))
+            Callback::from(move |e: MouseEvent| view.dispatch(Action::SetDate(date_at(&warp, &v, width, offset_x(&e)))))
         },
     };
     let open = {
@@ -97,11 +107,11 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     };
     let on = crate::hooks::use_delegated(view.clone(), open);
 
-    // The zoom buttons keep the current date where it is (or at the nearer edge when it is outside).
+    // The zoom buttons centre the selected event (or the current date) as far as the story allows.
     let zoom = |factor: f64| {
         let view = view.clone();
-        let centre = scale.map(view.view.date).clamp(MARGIN, width - MARGIN);
-        Callback::from(move |_: MouseEvent| view.dispatch(timeline_zoom(&scale, centre, factor)))
+        let action = zoom_buttons(ds, warp, &view.view, width, factor);
+        Callback::from(move |_: MouseEvent| view.dispatch(action.clone()))
     };
     let reset = {
         let view = view.clone();
@@ -123,10 +133,14 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                     { hint.unwrap_or_default() }
                 </p>
             </div>
+            { colour_key(&key) }
+            if let Some(note) = scene.scale_note {
+                <p class="muted small timeline-note">{ note }</p>
+            }
             if coarse || width < NARROW_PX {
                 <super::EventList />
             } else if !scene.labelled {
-                <p class="muted small">{ "Zoom in to read the event titles; every event is listed when selected." }</p>
+                <p class="muted small">{ "Titles shown are those of events that changed the network; zoom in to read every title, or point at a mark." }</p>
             }
         </section>
     }

@@ -1,11 +1,11 @@
 //! The timeline scene as SVG markup: the overview strip (density bars, brush, current date), the
-//! axis, the marks (a separate component, so a date change does not redraw them) and the current
-//! date's line. No state, no decisions.
+//! axis, the marks (a separate component, so a date change does not redraw them), the current
+//! date's line, and the colour key. No state, no decisions.
 
 use std::rc::Rc;
 
 use powershift_core::scene::timeline::{AXIS_H, STRIP_H};
-use powershift_core::scene::{SceneMark, TimelineScene};
+use powershift_core::scene::{KeyEntry, SceneMark, TimelineScene};
 use powershift_core::svg::num;
 use yew::prelude::*;
 
@@ -54,9 +54,11 @@ pub fn timeline_svg(
             <g class="axis" onclick={strip.axis_click.clone()}>
                 <rect class="axis-bg" x="0" y={num(STRIP_H)} width={num(w)} height={num(AXIS_H)} />
                 { for scene.ticks.iter().map(|t| html! {
-                    <g class={classes!("tick", t.major.then_some("major"))}>
+                    <g class={classes!("tick", t.major.then_some("major"), t.year_start.then_some("year"))}>
                         <line x1={num(t.x)} x2={num(t.x)} y1={num(STRIP_H)} y2={num(h)} />
-                        <text x={num(t.x + 3.0)} y={num(STRIP_H + 16.0)}>{ &t.label }</text>
+                        if !t.label.is_empty() {
+                            <text x={num(t.x + 3.0)} y={num(STRIP_H + 16.0)}>{ &t.label }</text>
+                        }
                     </g>
                 }) }
             </g>
@@ -98,8 +100,23 @@ fn mark(m: &SceneMark, interactive: bool) -> Html {
             }
             <circle cx={num(m.x)} cy={num(m.y)} r="5" fill={m.colour} />
             if let Some(label) = &m.label {
-                <text x={num(m.label_x)} y={num(m.y)} dominant-baseline="central">{ label }</text>
+                <text x={num(m.label_x)} y={num(m.y)} dominant-baseline="central"
+                      text-anchor={m.label_end.then_some("end")}>{ label }</text>
             }
         </g>
+    }
+}
+
+/// The colour key under the timeline: a dot and a label per mark colour.
+pub fn colour_key(entries: &[KeyEntry]) -> Html {
+    html! {
+        <ul class="timeline-key" aria-label="Mark colours">
+            { for entries.iter().map(|e| html! {
+                <li key={e.colour}>
+                    <svg class="legend-dot" viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill={e.colour} /></svg>
+                    { &e.label }
+                </li>
+            }) }
+        </ul>
     }
 }

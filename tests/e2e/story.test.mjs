@@ -286,17 +286,28 @@ test('a date change animates: ended lines fade out, then the picture settles; re
   });
 });
 
-test('zooming the timeline narrows the window and brings out the event titles', async () => {
+test('zooming the timeline narrows the window about the date and brings out every title', async () => {
   await withStory({ width: 1280, height: 800 }, async (story, page) => {
     await story.open('?date=2025-09-24');
     const brush = page.locator('.timeline .brush');
     const full = Number(await brush.getAttribute('width'));
-    assert.equal(await page.locator('.timeline .mark text').count(), 0, 'whole story: marks only');
+    // The whole story: titles of the events that changed the network, the rest bare marks.
+    const marks = await page.locator('.timeline .mark').count();
+    const whole = await page.locator('.timeline .mark text').count();
+    assert.ok(whole > 3 && whole < marks, `whole story: key titles only (${whole} of ${marks} marks)`);
+    // The colour key names every mark colour, product launches' grey included.
+    await page.getByRole('list', { name: 'Mark colours' }).getByText('Product launch').waitFor();
     const zoomIn = page.getByRole('button', { name: 'Zoom timeline in' });
     for (let i = 0; i < 4; i++) await zoomIn.click();
     const narrow = Number(await brush.getAttribute('width'));
     assert.ok(narrow < full / 10, `brush ${full} → ${narrow}`);
-    assert.ok(await page.locator('.timeline .mark text').count() > 3, 'titles are shown when they fit');
+    // The zoom kept the date at the centre instead of pinning it to an edge.
+    const svgWidth = Number(await page.locator('svg.timeline').getAttribute('width'));
+    const now = Number(await page.locator('svg.timeline > line.now').getAttribute('x1'));
+    assert.ok(Math.abs(now - svgWidth / 2) < 1, `date at ${now} of ${svgWidth}`);
+    const titled = await page.locator('.timeline .mark text').count();
+    assert.ok(titled > 3, 'titles are shown when they fit');
+    assert.equal(titled, await page.locator('.timeline .mark').count(), 'zoomed in, every mark drawn has its title');
     // Marks and their titles never overlap in a lane.
     const boxes = await page.locator('.timeline .mark').evaluateAll((gs) => gs.map((g) => g.getBBox()).map((b) => [b.x, b.y, b.x + b.width, b.y + b.height]));
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -306,6 +317,17 @@ test('zooming the timeline narrows the window and brings out the event titles', 
     }
     await page.getByRole('button', { name: 'Whole story' }).click();
     assert.equal(Number(await brush.getAttribute('width')), full);
+  });
+});
+
+test('the zoom buttons keep the selected event at the centre of the timeline', async () => {
+  await withStory({ width: 1280, height: 800 }, async (story, page) => {
+    await story.open('?date=2026-06-11&select=event:E06');
+    const zoomIn = page.getByRole('button', { name: 'Zoom timeline in' });
+    for (let i = 0; i < 3; i++) await zoomIn.click();
+    const svgWidth = Number(await page.locator('svg.timeline').getAttribute('width'));
+    const cx = Number(await page.locator('svg.timeline [data-event="E06"] circle').getAttribute('cx'));
+    assert.ok(Math.abs(cx - svgWidth / 2) < 1, `E06 at ${cx} of ${svgWidth}`);
   });
 });
 

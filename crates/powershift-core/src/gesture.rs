@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 
 use crate::model::{OrgIx, RelIx};
 use crate::network::Vec2;
-use crate::timeline::TimeScale;
+use crate::timeline::WarpedScale;
 use crate::view::{Action, Camera, Selection};
 
 /// What a pointer went down on.
@@ -257,10 +257,11 @@ pub fn wheel(delta_y: f64, lines: bool, modifier: bool) -> Wheel {
     }
 }
 
-/// The timeline's window after zooming by `factor` about pixel `x` of a timeline drawn with
-/// `scale`; the reducer keeps it inside the story.
-pub fn timeline_zoom(scale: &TimeScale, x: f64, factor: f64) -> Action {
-    let (a, b) = scale.zoom(x, factor).domain();
+/// The timeline's window after zooming by `factor` about pixel `x` (the cursor) of a timeline drawn
+/// with `scale`, kept inside `bounds` (the story's range, days): the date under the cursor stays
+/// under it, as in every map (see [`WarpedScale::zoom_at`]).
+pub fn timeline_zoom(scale: &WarpedScale, x: f64, factor: f64, bounds: (f64, f64)) -> Action {
+    let (a, b) = scale.zoom_at(x, factor, bounds);
     Action::SetWindow(a, b)
 }
 
@@ -281,7 +282,7 @@ impl Brush {
     }
 
     /// Moved to pixel `x` on the strip drawn with `full` (the whole story's scale).
-    pub fn moved(&self, x: f64, full: &TimeScale) -> Option<Action> {
+    pub fn moved(&self, x: f64, full: &WarpedScale) -> Option<Action> {
         let start = self.start?;
         ((x - start).abs() > Self::SLOP).then(|| Action::SetWindow(full.invert(start), full.invert(x)))
     }
@@ -409,14 +410,16 @@ mod tests {
 
     #[test]
     fn brush_needs_a_real_drag() {
-        use crate::date::Date;
-        let full = TimeScale::new(Date::from_ymd(2020, 1, 1).unwrap(), Date::from_ymd(2021, 1, 1).unwrap(), 0.0, 366.0);
+        use crate::timeline::Warp;
+        // Days 0..10 on the first half of the strip, 10..100 on the second.
+        let warp = Warp::from_knots(&[(0.0, 0.0), (10.0, 50.0), (100.0, 100.0)]).unwrap();
+        let full = WarpedScale::new(warp, (0.0, 100.0), (0.0, 100.0));
         let mut b = Brush::default();
         assert_eq!(b.moved(10.0, &full), None, "not pressed");
         b.down(10.0);
         assert_eq!(b.moved(12.0, &full), None, "within the slop");
-        let Some(Action::SetWindow(a, z)) = b.moved(40.0, &full) else { panic!() };
-        assert_eq!((a - full.invert(10.0), z - full.invert(40.0)), (0.0, 0.0));
+        let Some(Action::SetWindow(a, z)) = b.moved(75.0, &full) else { panic!() };
+        assert_eq!((a, z), (2.0, 55.0), "through the warp: 10 px is day 2, 75 px day 55");
         b.up();
         assert_eq!(b.moved(80.0, &full), None);
     }

@@ -442,3 +442,20 @@ fn titles_are_not_the_fact_sheets_headlines() {
         .collect();
     assert!(same.is_empty(), "titles equal to the fact sheet's headlines: {same:#?}");
 }
+
+#[test]
+fn the_quiet_years_2015_to_2022_take_at_most_a_third_of_the_timeline() {
+    use powershift_core::scene::timeline::overview_scale;
+    use powershift_core::timeline::Warp;
+    let ds = ds();
+    let warp = Warp::for_story(&ds);
+    for width in [375.0, 1280.0] {
+        let full = overview_scale(&ds, &warp, width);
+        let (lo, hi) = ds.time_range();
+        let quiet = full.map(d("2023-01-01")) - full.map(lo);
+        let share = quiet / (full.map(hi) - full.map(lo));
+        // Two thirds of the time, a tenth of the events: linear time would give them 67 %.
+        assert!(share <= 1.0 / 3.0, "{width} px: 2015–2022 take {:.1} % of the width", share * 100.0);
+        assert!(share > 0.15, "{width} px: the quiet years keep a floor of width ({:.1} %)", share * 100.0);
+    }
+}

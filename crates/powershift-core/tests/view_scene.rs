@@ -11,6 +11,7 @@ use powershift_core::scene::{
     change_view, confidence_dash, ease_in_out, mark_scene, money_readout, money_scene, network_scene, sentence,
     timeline_marks, timeline_scene, tween_positions, ChangeKind, Counts, Emphasis, Exiting, MoneyOptions, Transition,
 };
+use powershift_core::timeline::Warp;
 use powershift_core::view::{
     add_months, apply, from_query, set_link, to_query, Action, Camera, Selection, ViewContext, ViewState,
 };
@@ -343,15 +344,16 @@ fn timeline_scene_marks_the_date_window_and_focus() {
     let (ds, ctx, s0) = setup();
     let width = 1000.0;
     let s = apply(&s0, Action::SetDate(d("2019-07-22")), &ctx);
-    let marks = timeline_marks(&ds, s.window, width);
-    let frame = timeline_scene(&ds, &marks, &powershift_core::timeline::density(&ds, 120), &s, width);
+    let warp = Warp::for_story(&ds);
+    let marks = timeline_marks(&ds, &warp, s.window, width);
+    let frame = timeline_scene(&ds, &warp, &marks, &powershift_core::timeline::density(&ds, 120), &s, width);
     assert!(!marks.labelled, "87 events over ten years do not fit with titles in 16 lanes at 1000 px");
     let now = frame.now.expect("the date is in the window");
     assert!(frame.brush.0 < now && now < frame.brush.1);
     assert_eq!(frame.ticks.first().map(|t| t.label.as_str()), Some("2016"));
     // Zoomed to 2019, titles fit and the current date is on the axis.
     let z = apply(&s, Action::SetWindow(f64::from(d("2019-01-01").days()), f64::from(d("2020-01-01").days())), &ctx);
-    let zm = timeline_marks(&ds, z.window, width);
+    let zm = timeline_marks(&ds, &warp, z.window, width);
     assert!(zm.labelled);
     let scene = mark_scene(&ds, &zm, &z, width);
     let e06 = scene.iter().find(|m| m.id == "E06").expect("E06 is in 2019");

@@ -4,13 +4,14 @@
 //!
 //! ```text
 //! Dataset ─┬─ TemporalLayout::at(date) ─▶ NetworkLayout ─┐
-//!          ├─ timeline_marks(window, w) ▶ MarkLayout ────┼─ + ViewState ─▶ NetworkScene / TimelineScene
+//!          ├─ timeline_marks(warp, …) ──▶ MarkLayout ────┼─ + ViewState ─▶ NetworkScene / TimelineScene
 //!          └─ money::commitments ───────▶ MoneySeries ───┘                 + SceneMarks / MoneyScene
 //! ```
 //!
 //! - [`encoding`]: which colour, dash, width and opacity stand for what (the legend uses them too).
 //! - [`linking`]: what the hovered or selected item connects to; emphasis and dimming.
 //! - [`network`](mod@network), [`timeline`](mod@timeline), [`money`](mod@money): one scene each.
+//! - [`timeline_key`](mod@timeline_key): the timeline's colour key, from the marks' encoding.
 
 pub mod change;
 pub mod colour;
@@ -22,6 +23,7 @@ pub mod org_details;
 pub mod palette;
 pub mod sentence;
 pub mod timeline;
+pub mod timeline_key;
 
 pub use change::{change_view, ChangeItem, ChangeKind, ChangeView};
 pub use encoding::{
@@ -42,6 +44,7 @@ pub use palette::{
 };
 pub use sentence::{play_step_ms, sentence, Counts, Sentence};
 pub use timeline::{
-    mark_scene, mark_scene_for, timeline_marks, timeline_scene, DensityBar, MarkLayout, SceneMark, SceneTick,
-    TimelineScene,
+    mark_scene, mark_scene_for, timeline_marks, timeline_scene, zoom_buttons, zoom_focus, DensityBar, MarkLayout,
+    SceneMark, SceneTick, TimelineScene,
 };
+pub use timeline_key::{mark_kind, timeline_key, KeyEntry};

@@ -195,8 +195,27 @@ impl TimeScale {
     }
 }
 
+/// What lane packing needs of a scale: where a day goes on screen. Implemented by the linear
+/// [`TimeScale`] and by the timeline's [`WarpedScale`](super::WarpedScale), so the same layout code
+/// serves both.
+pub trait DateScale {
+    /// The pixel position of a (fractional) day number.
+    fn map_days(&self, days: f64) -> f64;
+
+    /// The pixel position of the start of a day.
+    fn map(&self, date: Date) -> f64 {
+        self.map_days(f64::from(date.days()))
+    }
+}
+
+impl DateScale for TimeScale {
+    fn map_days(&self, days: f64) -> f64 {
+        TimeScale::map_days(self, days)
+    }
+}
+
 /// `(min, max)` of a pair.
-fn ordered((a, b): (f64, f64)) -> (f64, f64) {
+pub(crate) fn ordered((a, b): (f64, f64)) -> (f64, f64) {
     if b < a {
         (b, a)
     } else {

@@ -82,7 +82,7 @@ impl TickUnit {
     }
 
     /// The latest tick boundary on or before `date`.
-    fn floor(self, date: Date) -> Option<Date> {
+    pub(crate) fn floor(self, date: Date) -> Option<Date> {
         let (y, m, _) = date.ymd();
         match self {
             TickUnit::Day => Some(date),
@@ -98,7 +98,7 @@ impl TickUnit {
     }
 
     /// The boundary after `date` (itself a boundary), or `None` past the last representable year.
-    fn next(self, date: Date) -> Option<Date> {
+    pub(crate) fn next(self, date: Date) -> Option<Date> {
         let (y, m, _) = date.ymd();
         let months_later = |k: u32| {
             let m0 = m - 1 + k;
@@ -115,7 +115,7 @@ impl TickUnit {
 
     /// Whether a tick on `date` starts a period of a coarser unit (drawn longer): a month for days and
     /// weeks, a year for months and quarters, a decade (century, millennium) for year steps.
-    fn is_major(self, date: Date) -> bool {
+    pub(crate) fn is_major(self, date: Date) -> bool {
         let (y, m, d) = date.ymd();
         match self {
             TickUnit::Day => d == 1,
@@ -133,7 +133,7 @@ impl TickUnit {
     }
 
     /// The label of a tick on `date`; `with_year` adds the year to sub-year units.
-    fn label(self, date: Date, with_year: bool) -> String {
+    pub(crate) fn label(self, date: Date, with_year: bool) -> String {
         let (y, m, d) = date.ymd();
         let mon = MONTH_ABBR[(m - 1) as usize];
         match (self, with_year) {
