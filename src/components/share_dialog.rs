@@ -91,7 +91,7 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class="share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
+            <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
             <dialog ref={dialog} class="share-dialog" aria-labelledby="share-title">
                 <h2 id="share-title">{ "Share this view" }</h2>
                 <p class="small">{ format!("The codes show the graphic as it is now: {}.", app.view.view.date_words()) }</p>

@@ -42,11 +42,14 @@ pub fn timeline_key(ds: &Dataset) -> Vec<KeyEntry> {
     entries.into_iter().map(|(colour, kinds)| KeyEntry { colour, label: label_of(&kinds) }).collect()
 }
 
-/// "Investment"; "Lawsuit, dispute": the first kind's label, then the others' in lower case.
+/// The name of a colour: its relationship group's ("Conflict", the same word as the filter chip),
+/// or the kind's own label for marks of no group ("Product launch").
 fn label_of(kinds: &[EventKind]) -> String {
-    let mut parts = kinds.iter().map(|k| k.label());
-    let first = parts.next().unwrap_or_default().to_string();
-    parts.fold(first, |acc, l| format!("{acc}, {}", l.to_lowercase()))
+    let Some(first) = kinds.first() else { return String::new() };
+    match super::encoding::event_relation_kind(*first) {
+        Some(r) => r.group().label().to_string(),
+        None => first.label().to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -71,8 +74,13 @@ mod tests {
     }
 
     #[test]
-    fn kinds_sharing_a_colour_share_an_entry() {
-        assert_eq!(label_of(&[EventKind::Lawsuit, EventKind::Dispute]), "Lawsuit, dispute");
-        assert_eq!(label_of(&[EventKind::CloudCompute]), "Cloud / compute");
+    fn kinds_sharing_a_colour_share_an_entry_named_like_the_filter_chip() {
+        assert_eq!(label_of(&[EventKind::Lawsuit, EventKind::Dispute]), "Conflict");
+        assert_eq!(label_of(&[EventKind::CloudCompute]), "Cloud");
+        assert_eq!(label_of(&[EventKind::ProductLaunch]), "Product launch");
+        let ds = Dataset::from_json_str(STORY).unwrap();
+        let key = timeline_key(&ds);
+        let conflict = key.iter().filter(|k| k.label == "Conflict").count();
+        assert_eq!(conflict, 1, "{key:?}");
     }
 }
