@@ -130,7 +130,7 @@ export async function launch() {
     context.on('console', (m) => { if (m.text().startsWith('CSP violation:')) violations.push(m.text()); });
     context.on('request', (r) => {
       const u = new URL(r.url());
-      if (['data:', 'blob:', 'about:'].includes(u.protocol)) return;
+      if (['data:', 'blob:', 'about:', 'file:'].includes(u.protocol)) return;
       if (!OWN_HOSTS.has(u.hostname)) violations.push(`third-party request: ${r.url()}`);
     });
     return context;
