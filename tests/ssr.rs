@@ -26,6 +26,18 @@ async fn summary_shows_title_range_and_counts() {
     assert!(html.contains("<h1 id=\"story-title\">The AI power shift</h1>"), "{html}");
     assert!(html.contains(&format!("data-testid=\"event-count\">{}</dd>", ds.events.len())), "{html}");
     assert!(html.contains(&format!("data-testid=\"org-count\">{}</dd>", ds.organisations.len())), "{html}");
+    // Relationships and their phases are counted apart, and the page says what each is.
+    let phases: usize = ds.relationships.iter().map(|r| r.phases.len()).sum();
+    assert!(phases > ds.relationships.len());
+    assert!(
+        html.contains(&format!(
+            "Relationships over the story</dt><dd data-testid=\"rel-count\">{}</dd>",
+            ds.relationships.len()
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!("data-testid=\"phase-count\">{phases}</dd>")), "{html}");
+    assert!(html.contains(powershift_core::scene::counts::DEFINITION), "{html}");
     assert!(html.contains("<time datetime=\"2015-12-11\">11 December 2015</time>"), "{html}");
     assert!(html.contains("<time datetime=\"2026-06-11\">11 June 2026</time>"), "{html}");
 }
@@ -103,7 +115,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     // Network: organisations are buttons with a description; the selection is pressed.
     assert!(
         html.contains(
-            "aria-label=\"Microsoft, Cloud provider, 5 relationships on 23 January 2023\" aria-pressed=\"true\""
+            "aria-label=\"Microsoft, Cloud provider, 5 relationships in force on 23 January 2023\" aria-pressed=\"true\""
         ),
         "{html}"
     );
@@ -113,7 +125,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     assert!(drawn.contains(&"microsoft-openai-cloud"), "{drawn:?}");
     assert!(!drawn.contains(&"amazon-anthropic-cloud"), "not yet on 23 January 2023");
     // Details of the selected organisation.
-    assert!(html.contains("Relationships on 23 January 2023 (5)"), "{html}");
+    assert!(html.contains("Relationships in force on 23 January 2023 (5)"), "{html}");
     // Timeline marks, filters, money chart, legend.
     assert!(html.contains("data-event=\"E06\""), "{html}");
     assert!(html.contains("id=\"kind-lawsuit\""), "{html}");

@@ -1,7 +1,7 @@
 //! The legend: every encoding of the network, generated from the same functions the scene uses.
 
 use powershift_core::model::{ConfidenceLevel, Dataset, OrgKind, PhaseState, RelationKind};
-use powershift_core::scene::{confidence_dash, org_colour, relation_colour, state_opacity};
+use powershift_core::scene::{confidence_dash, counts, org_colour, relation_colour, state_opacity};
 use yew::prelude::*;
 
 /// Props of [`Legend`].
@@ -35,7 +35,7 @@ pub fn legend(props: &LegendProps) -> Html {
                     <ul>{ for org_kinds.iter().map(|k| html! {
                         <li><svg class="legend-dot" viewBox="0 0 12 12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill={org_colour(*k)} /></svg>{ k.label() }</li>
                     }) }</ul>
-                    <p class="small muted">{ "Disc size: how many relationships the organisation has on the date (radius 7 + 3·√n)." }</p>
+                    <p class="small muted">{ counts::DISC_SIZE }</p>
                 </div>
                 <div>
                     <h3>{ "Relationship kinds" }</h3>
@@ -48,7 +48,7 @@ pub fn legend(props: &LegendProps) -> Html {
                         <li>{ line("#1b1f24", None, state_opacity(PhaseState::Historical), 2.0) }{ "Faded: historical or stalled" }</li>
                         <li>{ line("#1b1f24", None, 0.9, 1.2) }{ line("#1b1f24", None, 0.9, 5.0) }{ "Width: money involved (log scale)" }</li>
                         <li><svg class="legend-line" viewBox="0 0 36 10" aria-hidden="true"><line x1="2" y1="5" x2="28" y2="5" stroke="#1b1f24" stroke-width="2" /><path d="M26,1L34,5L26,9z" fill="#1b1f24" /></svg>{ "Arrow: investor → investee, supplier → customer, plaintiff → defendant" }</li>
-                        <li>{ "Parallel curves: separate agreements between the same two organisations" }</li>
+                        <li>{ counts::PARALLEL }</li>
                     </ul>
                 </div>
             </div>

@@ -8,11 +8,16 @@
 //!          └─ money::commitments ───────▶ MoneySeries ───┘                 + SceneMarks / MoneyScene
 //! ```
 //!
+//! - [`counts`]: what every count means (relationships, phases, in force on a date, over the story).
+//! - [`details`], [`org_details`]: the details panel's texts.
 //! - [`encoding`]: which colour, dash, width and opacity stand for what (the legend uses them too).
 //! - [`linking`]: what the hovered or selected item connects to; emphasis and dimming.
+//! - [`words`]: shared wording, and the check that no id, ISO date or formula reaches a reader.
 //! - [`network`](mod@network), [`timeline`](mod@timeline), [`money`](mod@money): one scene each.
 
 pub mod change;
+pub mod counts;
+pub mod details;
 pub mod encoding;
 pub mod linking;
 pub mod money;
@@ -20,8 +25,10 @@ pub mod network;
 pub mod org_details;
 pub mod sentence;
 pub mod timeline;
+pub mod words;
 
 pub use change::{change_view, ChangeItem, ChangeKind, ChangeView};
+pub use counts::{Counts, StoryCounts};
 pub use encoding::{
     confidence_dash, edge_width, event_colour, event_relation_kind, org_colour, relation_colour, state_opacity,
     MONEY_COLOURS, MONEY_INK, MONEY_KEY, MONEY_PALETTE, NEUTRAL_COLOUR,
@@ -34,7 +41,7 @@ pub use money::{
 pub use network::{
     ease_in_out, network_scene, tween_positions, Exiting, NetworkScene, SceneEdge, SceneNode, Transition,
 };
-pub use sentence::{play_step_ms, sentence, Counts, Sentence};
+pub use sentence::{play_step_ms, sentence, Sentence};
 pub use timeline::{
     mark_scene, mark_scene_for, timeline_marks, timeline_scene, DensityBar, MarkLayout, SceneMark, SceneTick,
     TimelineScene,
