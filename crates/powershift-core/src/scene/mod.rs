@@ -31,12 +31,12 @@ pub use change::{change_view, ChangeItem, ChangeKind, ChangeView};
 pub use counts::{Counts, StoryCounts};
 pub use encoding::{
     confidence_dash, edge_width, event_colour, event_relation_kind, org_colour, relation_colour, state_opacity,
-    MONEY_COLOURS, MONEY_INK, MONEY_KEY, MONEY_PALETTE, NEUTRAL_COLOUR,
+    MONEY_INK, MONEY_KEY, NEUTRAL_COLOUR,
 };
 pub use linking::{linked, Emphasis, Linked};
 pub use money::{
-    billions_label, log_range, money_readout, money_scene, shown_series, usd, MoneyLine, MoneyOptions, MoneyReadout,
-    MoneyRow, MoneyScene,
+    billions_label, hubs, log_range, money_readout, money_scene, shown_series, spread_labels, usd, MoneyLine,
+    MoneyOptions, MoneyReadout, MoneyRow, MoneyScene,
 };
 pub use network::{
     ease_in_out, network_scene, tween_positions, Exiting, NetworkScene, SceneEdge, SceneNode, Transition,
