@@ -199,3 +199,35 @@ async fn the_first_screen_states_the_finding_and_keeps_the_figures_out_of_the_wa
     let about = &html[html.find("id=\"notes-title\"").unwrap()..];
     assert!(about.contains("data-testid=\"event-count\""), "{about}");
 }
+
+/// Issue 10 §7, as the details panel shows it: a one-day date difference is a footnote in words
+/// under a level that is not "conflicting", and a single-source event that lists two pages says
+/// which one is counted.
+#[tokio::test]
+async fn an_events_confidence_agrees_with_its_footnotes_and_sources() {
+    let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
+    let page = |query: &str| {
+        yew::LocalServerRenderer::<Page>::with_props(PageProps {
+            state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
+            query: query.into(),
+            compact: false,
+        })
+        .hydratable(false)
+        .render()
+    };
+    let html = page("date=2026-02-27&select=event:E72").await;
+    let card = |html: &str, id: &str| {
+        let at = html.find(&format!("data-event=\"{id}\"")).expect("the card");
+        html[at..at + html[at..].find("</details>").unwrap()].to_string()
+    };
+    let card = card(&html, "E72");
+    assert!(card.contains("<strong>Confirmed.</strong>"), "{card}");
+    assert!(card.contains("<li>Sources give 26 or 27 February 2026, one day apart."), "{card}");
+    assert!(!card.contains("2026-02-27 or") && !card.contains("class=\"conflicts"), "{card}");
+    let html = page("date=2025-08-05&select=event:E47").await;
+    let at = html.find("data-event=\"E47\"").expect("the card");
+    let card = &html[at..at + html[at..].find("</details>").unwrap()];
+    assert!(card.contains("<strong>Single source.</strong>"), "{card}");
+    assert!(card.contains("<summary>2 pages, 1 independent source</summary>"), "{card}");
+    assert!(card.contains("not counted as a separate source"), "{card}");
+}
