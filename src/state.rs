@@ -128,6 +128,8 @@ pub struct AppContext {
     /// Where the reader selected something far from the details (the timeline, search results), so
     /// the details can offer the way back after bringing themselves into view.
     pub came_from: UseStateHandle<Option<&'static str>>,
+    /// Embed layout, theme and the `data=` parameter, from the page's URL.
+    pub options: Rc<powershift_core::embed::EmbedOptions>,
 }
 
 impl AppContext {

@@ -13,10 +13,15 @@ const STORY: &str = include_str!("../crates/powershift-core/tests/res/story-froz
 const SHIPPED: &str = include_str!("../static/data/powershift.json");
 
 async fn render(state: LoadState) -> String {
-    yew::LocalServerRenderer::<Page>::with_props(PageProps { state, query: Default::default(), compact: false })
-        .hydratable(false)
-        .render()
-        .await
+    yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state,
+        query: Default::default(),
+        compact: false,
+        options: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 #[tokio::test]
@@ -26,6 +31,18 @@ async fn summary_shows_title_range_and_counts() {
     assert!(html.contains("<h1 id=\"story-title\">The AI power shift</h1>"), "{html}");
     assert!(html.contains(&format!("data-testid=\"event-count\">{}</dd>", ds.events.len())), "{html}");
     assert!(html.contains(&format!("data-testid=\"org-count\">{}</dd>", ds.organisations.len())), "{html}");
+    // Relationships and their phases are counted apart, and the page says what each is.
+    let phases: usize = ds.relationships.iter().map(|r| r.phases.len()).sum();
+    assert!(phases > ds.relationships.len());
+    assert!(
+        html.contains(&format!(
+            "Relationships over the story</dt><dd data-testid=\"rel-count\">{}</dd>",
+            ds.relationships.len()
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!("data-testid=\"phase-count\">{phases}</dd>")), "{html}");
+    assert!(html.contains(powershift_core::scene::counts::DEFINITION), "{html}");
     assert!(html.contains("<time datetime=\"2015-12-11\">11 December 2015</time>"), "{html}");
     assert!(html.contains("<time datetime=\"2026-06-11\">11 June 2026</time>"), "{html}");
 }
@@ -88,6 +105,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
         state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
         query: "date=2023-01-23&select=org:microsoft".into(),
         compact: false,
+        options: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -103,7 +121,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     // Network: organisations are buttons with a description; the selection is pressed.
     assert!(
         html.contains(
-            "aria-label=\"Microsoft, Cloud provider, 5 relationships on 23 January 2023\" aria-pressed=\"true\""
+            "aria-label=\"Microsoft, Cloud provider, 5 relationships in force on 23 January 2023\" aria-pressed=\"true\""
         ),
         "{html}"
     );
@@ -113,7 +131,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     assert!(drawn.contains(&"microsoft-openai-cloud"), "{drawn:?}");
     assert!(!drawn.contains(&"amazon-anthropic-cloud"), "not yet on 23 January 2023");
     // Details of the selected organisation.
-    assert!(html.contains("Relationships on 23 January 2023 (5)"), "{html}");
+    assert!(html.contains("Relationships in force on 23 January 2023 (5)"), "{html}");
     // Timeline marks, filters, money chart, legend.
     assert!(html.contains("data-event=\"E06\""), "{html}");
     // The timeline's colour key lists the marks' colours, product launches' grey included, and the
@@ -126,9 +144,11 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     let e01 = &html[html.find("data-event=\"E01\"").expect("E01's mark")..];
     let e01 = &e01[..e01.find("</g>").unwrap()];
     assert!(e01.contains("<text") && e01.contains(">OpenAI founded as a"), "{e01}");
-    assert!(html.contains("id=\"kind-lawsuit\""), "{html}");
+    // The filter chips (pressed: shown) and the compact key under the network.
+    assert!(html.contains("aria-pressed=\"true\" title=\"Conflict: Lawsuit, Dispute, Competition\" class=\"chip\""), "{html}");
+    assert!(html.contains(">Conflict</button>") || html.contains("Conflict</button>"), "{html}");
+    assert!(html.contains("class=\"network-key\""), "{html}");
     assert!(html.contains("class=\"money-chart\""), "{html}");
-    assert!(html.contains("How to read the network"), "{html}");
 }
 
 #[tokio::test]
@@ -138,6 +158,7 @@ async fn an_event_shows_its_strongest_source_first_and_who_announced_it() {
         state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
         query: "date=2025-01-21&select=event:E35".into(),
         compact: false,
+        options: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -165,6 +186,7 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
         state: LoadState::Ready { url: "x.json".into(), dataset: ds },
         query: Default::default(),
         compact: true,
+        options: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -196,4 +218,37 @@ async fn the_first_screen_states_the_finding_and_keeps_the_figures_out_of_the_wa
     assert!(!header.contains("data-testid=\"event-count\""), "the figures are under About the data");
     let about = &html[html.find("id=\"notes-title\"").unwrap()..];
     assert!(about.contains("data-testid=\"event-count\""), "{about}");
+}
+
+/// Issue 10 §7, as the details panel shows it: a one-day date difference is a footnote in words
+/// under a level that is not "conflicting", and a single-source event that lists two pages says
+/// which one is counted.
+#[tokio::test]
+async fn an_events_confidence_agrees_with_its_footnotes_and_sources() {
+    let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
+    let page = |query: &str| {
+        yew::LocalServerRenderer::<Page>::with_props(PageProps {
+            state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
+            query: query.into(),
+            compact: false,
+            options: Default::default(),
+        })
+        .hydratable(false)
+        .render()
+    };
+    let html = page("date=2026-02-27&select=event:E72").await;
+    let card = |html: &str, id: &str| {
+        let at = html.find(&format!("data-event=\"{id}\"")).expect("the card");
+        html[at..at + html[at..].find("</details>").unwrap()].to_string()
+    };
+    let card = card(&html, "E72");
+    assert!(card.contains("<strong>Confirmed.</strong>"), "{card}");
+    assert!(card.contains("<li>Sources give 26 or 27 February 2026, one day apart."), "{card}");
+    assert!(!card.contains("2026-02-27 or") && !card.contains("class=\"conflicts"), "{card}");
+    let html = page("date=2025-08-05&select=event:E47").await;
+    let at = html.find("data-event=\"E47\"").expect("the card");
+    let card = &html[at..at + html[at..].find("</details>").unwrap()];
+    assert!(card.contains("<strong>Single source.</strong>"), "{card}");
+    assert!(card.contains("<summary>2 pages, 1 independent source</summary>"), "{card}");
+    assert!(card.contains("not counted as a separate source"), "{card}");
 }

@@ -3,7 +3,7 @@
 
 use powershift_core::date::Date;
 use powershift_core::model::{Dataset, EventIx, OrgIx, RelIx};
-use powershift_core::scene::{org_colour, relation_colour};
+use powershift_core::scene::{counts, details, org_colour, relation_colour};
 use powershift_core::svg::num;
 use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
@@ -63,6 +63,7 @@ fn select(view: &ViewHandle, sel: Selection) -> Callback<MouseEvent> {
 fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
     let org = ds.org(o);
     let d = powershift_core::scene::org_details::org_details(ds, o, date);
+    let words = view.view.date_words();
     let focus = {
         let view = view.clone();
         let on = view.view.focus_org == Some(o);
@@ -70,13 +71,9 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
     };
     let focused = view.view.focus_org == Some(o);
     let tie = |t: &powershift_core::scene::org_details::Tie| {
-        let r = ds.rel(t.rel);
-        let arrow = if t.outgoing { "→" } else { "←" };
-        html! { <li key={r.id.clone()}>
-            <button type="button" class="link" onclick={select(view, Selection::Rel(t.rel))}>
-                { format!("{arrow} {}: {}", ds.org(t.other).short_name, r.label) }
-            </button>
-            <span class="muted small">{ format!(" · {} · since {}", t.status, t.since.to_words()) }</span>
+        html! { <li key={ds.rel(t.rel).id.clone()}>
+            <button type="button" class="link" onclick={select(view, Selection::Rel(t.rel))}>{ t.text(ds) }</button>
+            <span class="muted small">{ format!(" · {}", t.detail()) }</span>
         </li> }
     };
     html! {
@@ -84,8 +81,8 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
             <h3><span class="swatch round" style={format!("background:{}", org_colour(org.kind))}></span>{ &org.name }</h3>
             <p class="muted small">{ org.kind.label() }</p>
             <p>{ &org.description }</p>
-            <h4>{ format!("Relationships on {} ({})", view.view.date_words(), d.in_force()) }</h4>
-            if d.groups.is_empty() {
+            <h4>{ d.in_force_heading(&words) }</h4>
+            if d.in_force() == 0 {
                 <p class="muted">{ "None in force on this date." }</p>
             }
             { for d.groups.iter().map(|g| html! {
@@ -95,9 +92,15 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
                     <ul class="rel-list">{ for g.ties.iter().map(tie) }</ul>
                 </section>
             }) }
+            if !d.faded.is_empty() {
+                <section class="tie-group faded">
+                    <h5>{ d.faded_heading() }</h5>
+                    <ul class="rel-list">{ for d.faded.iter().map(tie) }</ul>
+                </section>
+            }
             if !d.earlier.is_empty() {
                 <details class="earlier">
-                    <summary>{ format!("Earlier, ended or historical ({})", d.earlier.len()) }</summary>
+                    <summary>{ d.earlier_heading(&words) }</summary>
                     <ul class="rel-list">{ for d.earlier.iter().map(tie) }</ul>
                 </details>
             }
@@ -107,31 +110,23 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
                 </button>
             </p>
             <details class="org-events">
-                <summary>{ format!("{} events involving {}, by date", d.events.len(), org.short_name) }</summary>
+                <summary>{ format!("{} involving {}, by date", counts::count(d.events.len(), "event", "events"), org.short_name) }</summary>
                 <ol class="events">{ for d.events.iter().map(|e| event_card(ds, *e, view, false, false)) }</ol>
             </details>
         </article>
     }
 }
 
-/// A bundled line: every agreement between two organisations, those in force on the date first.
+/// A bundled line: every relationship between two organisations, those in force on the date first.
 fn pair_details(ds: &Dataset, a: OrgIx, b: OrgIx, date: Date, view: &ViewHandle) -> Html {
-    let net = ds.network_at(date);
-    let between = |r: &powershift_core::model::Relationship| (r.from == a && r.to == b) || (r.from == b && r.to == a);
-    let in_force: Vec<_> = net.edges.iter().filter(|e| between(ds.rel(e.rel))).collect();
-    let earlier: Vec<RelIx> = (0..ds.relationships.len() as u32)
-        .map(RelIx)
-        .filter(|r| between(ds.rel(*r)) && !in_force.iter().any(|e| e.rel == *r))
-        .collect();
-    let words = view.view.date_words();
-    let item = |r: RelIx, status: Option<&str>| {
-        let rel = ds.rel(r);
+    let p = details::pair_details(ds, a, b, date, &view.view.date_words());
+    let item = |i: &details::PairItem| {
         html! { <li>
-            <button type="button" class="link" onclick={select(view, Selection::Rel(r))}>
-                <span class="swatch" style={format!("background:{}", relation_colour(rel.kind))}></span>
-                { format!("{} {} {}: {}", ds.org(rel.from).short_name, if rel.directed { "→" } else { "–" }, ds.org(rel.to).short_name, rel.label) }
+            <button type="button" class="link" onclick={select(view, Selection::Rel(i.rel))}>
+                <span class="swatch" style={format!("background:{}", relation_colour(i.kind))}></span>
+                { &i.text }
             </button>
-            <span class="muted small">{ format!(" · {}", status.unwrap_or(rel.kind.label())) }</span>
+            <span class="muted small">{ format!(" · {}", i.detail) }</span>
         </li> }
     };
     html! {
@@ -141,15 +136,15 @@ fn pair_details(ds: &Dataset, a: OrgIx, b: OrgIx, date: Date, view: &ViewHandle)
                 { " – " }
                 <button type="button" class="link" onclick={select(view, Selection::Org(b))}>{ &ds.org(b).short_name }</button>
             </h3>
-            <h4>{ format!("Agreements in force on {words} ({})", in_force.len()) }</h4>
-            if in_force.is_empty() {
+            <h4>{ &p.in_force_heading }</h4>
+            if p.in_force.is_empty() {
                 <p class="muted">{ "None in force on this date." }</p>
             } else {
-                <ul class="rel-list">{ for in_force.iter().map(|e| item(e.rel, Some(ds.rel(e.rel).phases[e.phase].status.as_str()))) }</ul>
+                <ul class="rel-list">{ for p.in_force.iter().map(item) }</ul>
             }
-            if !earlier.is_empty() {
-                <h4>{ format!("Not in force on {words} ({})", earlier.len()) }</h4>
-                <ul class="rel-list">{ for earlier.iter().map(|r| item(*r, None)) }</ul>
+            if !p.earlier.is_empty() {
+                <h4>{ &p.earlier_heading }</h4>
+                <ul class="rel-list">{ for p.earlier.iter().map(item) }</ul>
             }
         </article>
     }
@@ -157,26 +152,23 @@ fn pair_details(ds: &Dataset, a: OrgIx, b: OrgIx, date: Date, view: &ViewHandle)
 
 fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
     let rel = ds.rel(r);
+    let d = details::rel_details(ds, r, date, &view.view.date_words());
     let (from, to) = (ds.org(rel.from), ds.org(rel.to));
     let (start, end) = ds.time_range();
     let span = f64::from((end.days() - start.days()).max(1));
     let x = |d: Date| (f64::from(d.days() - start.days()) / span * 100.0).clamp(0.0, 100.0);
     let current = rel.phase_on(date);
-    let mut events: Vec<EventIx> = rel.phases.iter().flat_map(|p| p.events.iter().copied()).collect();
-    events.sort_by_key(|e| (ds.event(*e).date.start, e.0));
-    events.dedup();
     html! {
         <article class="rel" data-testid="rel-details">
             <h3>
                 <button type="button" class="link" onclick={select(view, Selection::Org(rel.from))}>{ &from.short_name }</button>
-                { if rel.directed { " → " } else { " – " } }
+                { format!(" {} ", d.arrow) }
                 <button type="button" class="link" onclick={select(view, Selection::Org(rel.to))}>{ &to.short_name }</button>
                 { format!(": {}", rel.label) }
             </h3>
-            <p class="muted small"><span class="swatch" style={format!("background:{}", relation_colour(rel.kind))}></span>{ rel.kind.label() }</p>
+            <p class="muted small"><span class="swatch" style={format!("background:{}", relation_colour(rel.kind))}></span>{ &d.kind }</p>
             <h4>{ "Lifecycle" }</h4>
-            <svg class="phases" viewBox="0 0 100 14" preserveAspectRatio="none" role="img"
-                 aria-label={format!("{} phases between {} and {}", rel.phases.len(), start.year(), end.year())}>
+            <svg class="phases" viewBox="0 0 100 14" preserveAspectRatio="none" role="img" aria-label={d.lifecycle.clone()}>
                 <rect x="0" y="6" width="100" height="2" class="phase-axis" />
                 { for rel.phases.iter().enumerate().map(|(i, p)| {
                     let a = x(p.start.start);
@@ -188,31 +180,30 @@ fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
                 <line x1={num(x(date))} x2={num(x(date))} y1="0" y2="14" class="phase-now" />
             </svg>
             <ol class="phase-list">
-                { for rel.phases.iter().enumerate().map(|(i, p)| html! {
-                    <li class={classes!((Some(i) == current).then_some("current"))}>
+                { for d.phases.iter().map(|p| html! {
+                    <li class={classes!(p.current.is_some().then_some("current"))}>
                         <strong>{ &p.status }</strong>
-                        <span class="muted small">{ format!(" · {} – {}{}",
-                            p.start.to_words(),
-                            p.end.map_or("ongoing".to_string(), |e| e.to_words()),
-                            if p.end_scheduled { " (scheduled)" } else { "" }) }</span>
-                        if p.start_uncertain { <span class="muted small">{ " · start not documented; shown from this date" }</span> }
+                        <span class="muted small">{ format!(" · {}", p.span) }</span>
+                        if let Some(u) = p.uncertain_start { <span class="muted small">{ format!(" · {u}") }</span> }
                         if let Some(s) = &p.summary { <p class="small">{ s }</p> }
-                        if Some(i) == current { <p class="small tag">{ format!("In force on {}", view.view.date_words()) }</p> }
+                        if let Some(c) = &p.current { <p class="small tag">{ c }</p> }
                     </li>
                 }) }
             </ol>
-            <h4>{ format!("Events ({})", events.len()) }</h4>
-            <ol class="events">{ for events.iter().map(|e| event_card(ds, *e, view, false, true)) }</ol>
+            <h4>{ &d.events_heading }</h4>
+            <ol class="events">{ for d.events.iter().map(|e| event_card(ds, *e, view, false, true)) }</ol>
         </article>
     }
 }
 
-/// An event: date, title, amounts, summary, confidence and its sources (open or collapsed).
+/// An event: date, title, amounts, summary, confidence (with its footnotes and conflicts) and its
+/// sources (open or collapsed).
 fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool, open_sources: bool) -> Html {
-    let ev = ds.event(e);
+    let c = details::event_card(ds, e);
+    let id = ds.event(e).id.clone();
     let goto = {
         let view = view.clone();
-        let d = ev.date.start;
+        let d = c.date.start;
         Callback::from(move |_| {
             view.dispatch(Action::SetDate(d));
             view.dispatch(Action::Select(Some(Selection::Event(e))));
@@ -227,53 +218,50 @@ fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool, open_sour
         Callback::from(move |_| view.dispatch(Action::Hover(None)))
     };
     html! {
-        <li class="event-card" data-event={ev.id.clone()} {onmouseenter} {onmouseleave}>
+        <li class="event-card" data-event={id} {onmouseenter} {onmouseleave}>
             <p class="event-date muted small">
-                <time datetime={ev.date.to_string()}>{ ev.date.to_words() }</time>
-                if let Some(end) = ev.end { { format!(" – {}", end.to_words()) } }
-                if let Some(n) = &ev.date_note { { format!(" · {n}") } }
+                <time datetime={c.date.to_string()}>{ &c.when }</time>
+                if let Some(n) = &c.date_note { { format!(" · {n}") } }
             </p>
             <h5>
-                if full { { &ev.title } } else {
-                    <button type="button" class="link" onclick={goto}>{ &ev.title }</button>
+                if full { { &c.title } } else {
+                    <button type="button" class="link" onclick={goto}>{ &c.title }</button>
                 }
             </h5>
-            if !ev.amounts.is_empty() {
-                <ul class="amounts">{ for ev.amounts.iter().map(|a| html! {
+            if !c.amounts.is_empty() {
+                <ul class="amounts">{ for c.amounts.iter().map(|a| html! {
                     <li>
-                        <strong>{ a.describe() }</strong>
+                        <strong>{ &a.value }</strong>
                         if let Some(l) = &a.label { <span class="muted">{ format!(" · {l}") }</span> }
-                        if !a.alternatives.is_empty() {
-                            <span class="muted">{ format!(" · also reported: {}", a.alternatives.iter().map(|v| powershift_core::model::Amount { value: *v, ..a.clone() }.compact_value()).collect::<Vec<_>>().join(", ")) }</span>
-                        }
+                        if let Some(also) = &a.also { <span class="muted">{ format!(" · {also}") }</span> }
                     </li>
                 }) }</ul>
             }
-            <p>{ &ev.summary }</p>
-            <p class={classes!("confidence", format!("conf-{}", ev.confidence.level.as_str()))}>
-                <strong>{ ev.confidence_line() }</strong>
-                if let Some(n) = &ev.confidence.note { { format!(": {n}") } }
+            <p>{ &c.summary }</p>
+            <p class={classes!("confidence", format!("conf-{}", c.level.as_str()))}>
+                <strong>{ format!("{}.", c.confidence) }</strong>
+                if let Some(n) = &c.confidence_note { { format!(" {n}") } }
             </p>
-            if !ev.confidence.conflicts.is_empty() {
-                <ul class="conflicts small">{ for ev.confidence.conflicts.iter().map(|c| html! {
-                    <li>{ format!("{} reported as {}", c.about.label(), c.values.join(" or ")) }
-                        if let Some(n) = &c.note { <span class="muted">{ format!(" ({n})") }</span> }</li>
-                }) }</ul>
+            if !c.footnotes.is_empty() {
+                <ul class="footnotes small muted">{ for c.footnotes.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
+            }
+            if !c.conflicts.is_empty() {
+                <ul class="conflicts small">{ for c.conflicts.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
             }
             if full {
-                <p class="small">{ "Involves: " }{ for ev.organisations.iter().enumerate().map(|(i, o)| html! { <>
+                <p class="small">{ "Involves: " }{ for c.involves.iter().enumerate().map(|(i, o)| html! { <>
                     if i > 0 { { ", " } }
                     <button type="button" class="link" onclick={select(view, Selection::Org(*o))}>{ &ds.org(*o).short_name }</button>
                 </> }) }</p>
             }
             <details class="sources" open={open_sources}>
-                <summary>{ format!("{} source{}", ev.sources.len(), if ev.sources.len() == 1 { "" } else { "s" }) }</summary>
-                <ul>{ for ev.sources_strongest_first().into_iter().map(|s| html! {
-                    <li class={format!("source-{}", s.kind.as_str())}>
+                <summary>{ &c.sources_heading }</summary>
+                <ul>{ for c.sources.iter().map(|s| html! {
+                    <li class={classes!(format!("source-{}", s.kind.as_str()), (!s.independent).then_some("not-independent"))}>
                         <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>
-                        <span class="muted small">{ format!(" · {}", s.byline()) }
-                            { s.date.map(|d| format!(", {}", d.to_words())).unwrap_or_default() }</span>
+                        <span class="muted small">{ format!(" · {}", s.byline) }</span>
                         if let Some(n) = &s.note { <span class="muted small">{ format!(" ({n})") }</span> }
+                        if !s.independent { <span class="muted small">{ format!(" · {}", details::NOT_INDEPENDENT) }</span> }
                     </li>
                 }) }</ul>
             </details>

@@ -23,9 +23,8 @@ pub struct EmbedFooterProps {
 pub fn embed_footer(props: &EmbedFooterProps) -> Html {
     let app = use_app();
     let q = to_query(&app.view.view, &app.story.ds);
-    let data = crate::platform::location::query_param("data");
-    let href =
-        format!("{}?{}", crate::platform::location::public_base(), full_view_query(&q, props.theme, data.as_deref()));
+    // Relative: in a new tab it resolves against the frame's own address, the app's.
+    let href = format!("?{}", full_view_query(&q, props.theme, app.options.data.as_deref()));
     html! {
         <footer class="embed-footer small">
             if let Some(c) = &props.credit { <span>{ c }</span> }

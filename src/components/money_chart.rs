@@ -23,7 +23,8 @@ pub struct MoneyChartProps {
     pub date: FuzzyDate,
     /// Width of the container in CSS pixels.
     pub width: u32,
-    /// A company to emphasise.
+    /// An organisation to emphasise (the selected or focused one): always drawn when it committed
+    /// money.
     pub highlight: Option<OrgIx>,
 }
 
@@ -38,7 +39,8 @@ impl<T> PartialEq for Same<T> {
     }
 }
 
-/// Cumulative commitments per company over time, with the current date marked.
+/// Money committed by each organisation over time (one line per committing organisation), with the
+/// current date marked.
 #[function_component(MoneyChart)]
 pub fn money_chart(props: &MoneyChartProps) -> Html {
     let lay = ChartLayout::for_width(props.width);
@@ -60,18 +62,21 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
                 { money_marker(area, &lay, props.date) }
             </div>
             <figcaption>
-                { "Announced commitments in US dollars per company, cumulative by the date of announcement, on a \
-                   logarithmic scale: \
-                   solid lines are firm commitments, dashed lines include \u{201c}up to\u{201d}, conditional, \
-                   planned and press-reported figures; some money is counted twice where a commitment and \
-                   its tranches were announced separately." }
+                { "Each line is the money one organisation committed (investments and contracts for compute \
+                   or chips), added up by the date it was announced, in US dollars on a logarithmic scale. The \
+                   name at the end of a line says who committed it; the colour is the organisation's colour \
+                   on the network, which organisations of one kind share. Shown: the organisation you select, \
+                   the organisations with the most relationships, then the largest committers. Solid lines \
+                   are firm commitments, dashed lines include \u{201c}up to\u{201d}, conditional, planned and \
+                   press-reported figures; some money is counted twice where a commitment and its tranches \
+                   were announced separately." }
             </figcaption>
             // Wrapped: a table ignores the 1px width of the hiding class and would widen the page.
             <div class="visually-hidden"><table>
-                <caption>{ format!("Cumulative commitments as of {}", props.date.to_words()) }</caption>
+                <caption>{ format!("Money committed by each organisation, cumulative, as of {}", props.date.to_words()) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Company" }</th>
+                        <th scope="col">{ "Committed by" }</th>
                         <th scope="col">{ "Firm" }</th>
                         <th scope="col">{ "Including up to and reported" }</th>
                     </tr>

@@ -36,14 +36,17 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     let copied = use_state(|| None::<(Code, bool)>);
     let areas = [use_node_ref(), use_node_ref(), use_node_ref()];
 
+    // The page's public address, read when the dialog opens (never during a render, which also
+    // runs natively).
+    let base = use_state(String::new);
     let q = to_query(&app.view.view, &app.story.ds);
-    let data = location::query_param("data");
-    let codes = share_codes(&location::public_base(), &q, data.as_deref(), *theme, *title, &app.story.ds.meta.title);
+    let codes = share_codes(&base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
 
     let open = {
-        let (dialog, copied) = (dialog.clone(), copied.clone());
+        let (dialog, copied, base) = (dialog.clone(), copied.clone(), base.clone());
         Callback::from(move |_| {
             copied.set(None);
+            base.set(location::public_base());
             share::show_modal(&dialog);
         })
     };

@@ -106,13 +106,14 @@ pub fn story_view(props: &StoryViewProps) -> Html {
 
     let money_width = use_node_ref();
     let mw = crate::hooks::use_width(money_width.clone(), 720.0);
+    // The money chart always draws the organisation the reader points at, selected or focused on.
     let highlight = match view.view.focus() {
         Some(Selection::Org(o)) => Some(o),
-        _ => None,
+        _ => view.view.focus_org,
     };
 
     let came_from = use_state(|| None::<&'static str>);
-    let context = AppContext { story: story.clone(), view: view.clone(), came_from };
+    let context = AppContext { story: story.clone(), view: view.clone(), came_from, options: props.options.clone() };
     if props.options.embed {
         let facts = SummaryFacts::of(&story.ds);
         return html! {
@@ -150,7 +151,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <div class="lower-grid">
                 <Filters />
                 <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
-                    <h2 id="money-title">{ "Money committed over time" }</h2>
+                    <h2 id="money-title">{ "Money committed by each organisation" }</h2>
                     <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={view.view.date_fuzzy()}
                                 width={(mw - 34.0).max(280.0) as u32} {highlight} />
                 </section>

@@ -2,6 +2,7 @@
 
 use powershift_core::date::Date;
 use powershift_core::model::Dataset;
+use powershift_core::scene::counts::{StoryCounts, DEFINITION};
 use yew::prelude::*;
 
 /// The figures the summary shows, derived from a dataset (pure, tested natively).
@@ -17,12 +18,8 @@ pub struct SummaryFacts {
     pub start: Date,
     /// Last date of the range.
     pub end: Date,
-    /// Number of events.
-    pub events: usize,
-    /// Number of organisations.
-    pub organisations: usize,
-    /// Number of relationships.
-    pub relationships: usize,
+    /// Events, organisations, relationships and phases over the whole story.
+    pub counts: StoryCounts,
     /// Data checked as of.
     pub as_of: String,
 }
@@ -37,9 +34,7 @@ impl SummaryFacts {
             headline: ds.meta.headline.clone(),
             start,
             end,
-            events: ds.events.len(),
-            organisations: ds.organisations.len(),
-            relationships: ds.relationships.len(),
+            counts: StoryCounts::of(ds),
             as_of: ds.meta.as_of.to_words(),
         }
     }
@@ -77,8 +72,10 @@ pub fn summary(props: &SummaryProps) -> Html {
     }
 }
 
-/// The story's figures: period, events, organisations, relationships (each counted as the data
-/// lists them, over the whole story) and the date the data was checked.
+/// The story's figures: period, events, organisations, relationships and their phases (each
+/// counted as the data lists them, over the whole story, in the one vocabulary of
+/// [`powershift_core::scene::counts`]), what a relationship and a phase are, and the date the data
+/// was checked.
 #[function_component(StoryFacts)]
 pub fn story_facts(props: &SummaryProps) -> Html {
     let f = &props.facts;
@@ -90,10 +87,12 @@ pub fn story_facts(props: &SummaryProps) -> Html {
                     { " – " }
                     <time datetime={f.end.to_string()}>{ f.end.to_words() }</time>
                 </dd></div>
-                <div><dt>{ "Events" }</dt><dd data-testid="event-count">{ f.events }</dd></div>
-                <div><dt>{ "Organisations" }</dt><dd data-testid="org-count">{ f.organisations }</dd></div>
-                <div><dt>{ "Relationships over the story" }</dt><dd data-testid="rel-count">{ f.relationships }</dd></div>
+                <div><dt>{ "Events" }</dt><dd data-testid="event-count">{ f.counts.events }</dd></div>
+                <div><dt>{ "Organisations" }</dt><dd data-testid="org-count">{ f.counts.organisations }</dd></div>
+                <div><dt>{ "Relationships over the story" }</dt><dd data-testid="rel-count">{ f.counts.relationships }</dd></div>
+                <div><dt>{ "Phases of those relationships" }</dt><dd data-testid="phase-count">{ f.counts.phases }</dd></div>
             </dl>
+            <p class="small">{ DEFINITION }</p>
             <p class="muted small">{ format!("Data checked as of {}.", f.as_of) }</p>
         </>
     }

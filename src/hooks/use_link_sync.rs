@@ -19,7 +19,6 @@ use crate::state::{Story, ViewHandle};
 /// Installs the URL, history and host-page wiring for the story screen.
 #[hook]
 pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) {
-    let framed = *use_memo((), |_| host::is_framed());
     // The latest state, for listeners that outlive a render.
     let latest = use_mut_ref(|| view.view.clone());
     *latest.borrow_mut() = view.view.clone();
@@ -32,6 +31,8 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
     {
         let (written, restoring) = (written.clone(), restoring.clone());
         use_effect_with(q.clone(), move |q| {
+            // Effects run in the browser only (never in a native render), so asking is safe here.
+            let framed = host::is_framed();
             let before = written.borrow().clone();
             let mode = match &before {
                 Some(b) if !framed && !std::mem::take(&mut *restoring.borrow_mut()) && is_navigation(b, q) => {
@@ -67,7 +68,7 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
         let (view, story, latest, options) = (view.clone(), story.clone(), latest.clone(), options.clone());
         use_effect_with((), move |_| {
             let mut guards: Vec<Box<dyn std::any::Any>> = Vec::new();
-            if framed {
+            if host::is_framed() {
                 host::post_to_parent(&ready_message(&to_query(&latest.borrow(), &story.ds)));
                 let last_height = Rc::new(Cell::new(0u32));
                 let send_height = {

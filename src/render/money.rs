@@ -3,13 +3,17 @@
 //! (companies, colours, lines, ranges, ticks); this module decides only pixel sizes: margins, fonts
 //! and the legend's place, which depend on the width.
 //!
-//! Encodings: one theme colour per company (`--money-0` … `--money-5`, colour-blind-safe Okabe–Ito
-//! hues with ≥ 4.5:1 contrast on the background); a **solid** step line for firm commitments and a
-//! **dashed** one (`stroke-dasharray`) for the total including "up to", conditional, planned and
-//! press-reported figures, so the gap between them is money that may never move.
+//! Encodings: each committing organisation in its colour on the network (the scene's
+//! [`MoneyLine::colour`](powershift_core::scene::MoneyLine)), named at the end of its line — several
+//! organisations share a kind and so a colour, so the name, not the colour, says whose line it is; a
+//! **solid** step line for firm commitments and a **dashed** one (`stroke-dasharray`) for the total
+//! including "up to", conditional, planned and press-reported figures, so the gap between them is
+//! money that may never move.
 //!
-//! The legend is drawn by hand (not with plotters' series labels, which measure text with the DOM),
-//! from fixed sizes and a character-count estimate, so it is the same natively and in the browser.
+//! The names and the line-style key are drawn by hand (not with plotters' series labels, which
+//! measure text with the DOM), from fixed sizes and a character-count estimate, so they are the same
+//! natively and in the browser; names that would overlap are spread apart
+//! ([`spread_labels`](powershift_core::scene::spread_labels)) and joined to their line's end.
 
 use std::ops::Range;
 
@@ -17,7 +21,7 @@ use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, Value
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use powershift_core::date::{Date, FuzzyDate};
-use powershift_core::scene::{billions_label, MoneyScene};
+use powershift_core::scene::{billions_label, spread_labels, MoneyScene};
 use powershift_core::svg::num;
 use yew::prelude::*;
 
@@ -39,6 +43,8 @@ pub struct ChartLayout {
     /// Least spacing of x ticks.
     pub x_tick_spacing: f64,
     row: i32,
+    /// Room right of the plot for the names at the lines' ends.
+    label_room: u32,
 }
 
 impl ChartLayout {
@@ -57,6 +63,7 @@ impl ChartLayout {
                 right: 10,
                 x_tick_spacing: 44.0,
                 row: 14,
+                label_room: 72,
             }
         } else {
             ChartLayout {
@@ -69,13 +76,19 @@ impl ChartLayout {
                 right: 16,
                 x_tick_spacing: 60.0,
                 row: 16,
+                label_room: 96,
             }
         }
     }
 
     /// Width of the plot inside the margins.
     pub fn plot_width(&self) -> f64 {
-        f64::from(self.width.saturating_sub(self.left + self.right))
+        f64::from(self.width.saturating_sub(self.left + self.right + self.label_room))
+    }
+
+    /// How many characters of a name fit in the room for labels.
+    fn label_chars(&self) -> usize {
+        ((f64::from(self.label_room) - 10.0) / (self.font_px * 0.6)).floor().max(3.0) as usize
     }
 
     /// A plotters font of `font_px` CSS pixels (plotters writes `size / 1.24`).
@@ -122,23 +135,31 @@ const KEY: RGBColor = RGBColor(250, 2, 2);
 const KEY_DASHED: RGBColor = RGBColor(250, 2, 3);
 const BACKDROP: RGBColor = RGBColor(250, 2, 4);
 
-const SERIES_CLASSES: [&str; 6] = ["money-0", "money-1", "money-2", "money-3", "money-4", "money-5"];
 const DASH: &str = "6 4";
 
-fn paints() -> Vec<Paint> {
+/// The paint table of a scene: each line's two tokens in its organisation's colour, then the
+/// theme's text, grid and key.
+fn paints(scene: &MoneyScene) -> Vec<Paint> {
     let rgb = |c: RGBColor| (c.0, c.1, c.2);
     let mut p: Vec<Paint> = Vec::new();
-    for (i, class) in SERIES_CLASSES.iter().enumerate() {
-        p.push(Paint { token: rgb(firm(i as u8)), class, dash: None });
-        p.push(Paint { token: rgb(upper(i as u8)), class, dash: Some(DASH) });
+    for (i, l) in scene.lines.iter().enumerate() {
+        let colour = Some(l.colour);
+        p.push(Paint { token: rgb(firm(i as u8)), class: "money-line", dash: None, colour });
+        p.push(Paint { token: rgb(upper(i as u8)), class: "money-line", dash: Some(DASH), colour });
     }
-    p.push(Paint { token: rgb(INK), class: "money-ink", dash: None });
-    p.push(Paint { token: rgb(GRID), class: "money-grid", dash: None });
-    p.push(Paint { token: rgb(KEY), class: "money-key", dash: None });
-    p.push(Paint { token: rgb(KEY_DASHED), class: "money-key", dash: Some(DASH) });
-    p.push(Paint { token: rgb(BACKDROP), class: "money-bg", dash: None });
+    let theme = |token: RGBColor, class: &'static str, dash: Option<&'static str>| Paint {
+        token: rgb(token),
+        class,
+        dash,
+        colour: None,
+    };
+    p.push(theme(INK, "money-ink", None));
+    p.push(theme(GRID, "money-grid", None));
+    p.push(theme(KEY, "money-key", None));
+    p.push(theme(KEY_DASHED, "money-key", Some(DASH)));
+    p.push(theme(BACKDROP, "money-bg", None));
     // plotters' own default (faint black axis lines of the mesh).
-    p.push(Paint { token: rgb(BLACK), class: "money-ink", dash: None });
+    p.push(theme(BLACK, "money-ink", None));
     p
 }
 
@@ -180,7 +201,7 @@ impl ValueFormatter<f64> for DayAxis {
 pub fn money_svg(scene: &MoneyScene, lay: &ChartLayout) -> (Html, PlotArea) {
     let mut elements: Vec<Html> = Vec::new();
     let mut area = PlotArea { x: (0, 1), y: (0, 1), days: scene.x_range };
-    let paints = paints();
+    let paints = paints(scene);
     // The backend cannot fail; should plotters ever report an error, a partial chart is better than
     // a panic in the page.
     let _ = draw(scene, lay, &paints, &mut elements, &mut area);
@@ -206,7 +227,7 @@ fn draw(
     let x_axis = DayAxis { range: x_range.clone(), ticks: scene.x_ticks.clone() };
     let mut chart = ChartBuilder::on(&root)
         .margin_top(lay.top)
-        .margin_right(lay.right)
+        .margin_right(lay.right + lay.label_room)
         .x_label_area_size(lay.bottom)
         .y_label_area_size(lay.left)
         // A hair below the lowest decade, so plotters puts a tick on it.
@@ -225,12 +246,12 @@ fn draw(
         .axis_desc_style(lay.font().color(&INK))
         .draw()?;
 
-    // Others first, the highlighted company last so it sits on top.
+    // Others first, the highlighted organisation last so it sits on top.
     let mut order: Vec<usize> = (0..scene.lines.len()).collect();
     order.sort_by_key(|&i| scene.lines[i].highlight);
-    for i in order {
+    for &i in &order {
         let l = &scene.lines[i];
-        let c = l.colour as u8;
+        let c = i as u8;
         let (alpha, firm_w, upper_w) = if l.highlight {
             (1.0, 3, 2)
         } else if l.dimmed {
@@ -242,43 +263,43 @@ fn draw(
         chart.draw_series(LineSeries::new(l.firm.iter().copied(), firm(c).mix(alpha).stroke_width(firm_w)))?;
     }
 
-    // The legend, top left inside the plot: one row per company, then the line-style key.
     let (px, py) = chart.plotting_area().get_pixel_range();
     *area = PlotArea { x: (px.start, px.end), y: (py.start, py.end), days: scene.x_range };
     if scene.lines.is_empty() {
         return Ok(());
     }
-    let (x0, y0) = (px.start + 6, py.start + 4);
-    let swatch = 18;
-    let key = [("firm", KEY), (if w < 520 { "incl. up to" } else { "incl. up to, reported" }, KEY_DASHED)];
-    let text_w = scene
-        .lines
-        .iter()
-        .map(|l| lay.text_width(&l.name))
-        .chain(key.iter().map(|k| lay.text_width(k.0)))
-        .max()
-        .unwrap_or(0);
-    // Half a row between the companies and the line-style key, so the key does not read as a company.
-    let key_top = y0 + scene.lines.len() as i32 * lay.row + lay.row / 2;
-    let legend_bottom = key_top + key.len() as i32 * lay.row + 4;
-    let legend_right = x0 + swatch + 6 + text_w + 8;
-    root.draw(&Rectangle::new([(x0 - 4, y0 - 2), (legend_right, legend_bottom)], BACKDROP.mix(0.85).filled()))?;
+
+    // Each line's name at its end, right of the plot, spread so no two overlap, joined to the line
+    // by a short stroke in its colour.
+    let ends: Vec<(i32, i32)> = scene.lines.iter().map(|l| chart.backend_coord(&(scene.x_range.1, l.end))).collect();
+    let wanted: Vec<f64> = ends.iter().map(|e| f64::from(e.1)).collect();
+    let half = f64::from(lay.row) / 2.0;
+    let placed = spread_labels(&wanted, f64::from(lay.row), f64::from(py.start) + half, f64::from(py.end) - half);
     let text = |c: RGBColor, alpha: f64, bold: bool| {
         let f = if bold { lay.font().style(FontStyle::Bold) } else { lay.font() };
         f.color(&c.mix(alpha)).pos(Pos::new(HPos::Left, VPos::Center))
     };
-    for (r, l) in scene.lines.iter().enumerate() {
-        let y = y0 + r as i32 * lay.row + lay.row / 2;
+    for (i, l) in scene.lines.iter().enumerate() {
+        let (x, y) = (ends[i].0, placed[i].round() as i32);
         let alpha = if l.dimmed { 0.6 } else { 1.0 };
-        let colour = firm(l.colour as u8);
         root.draw(&PathElement::new(
-            vec![(x0, y), (x0 + swatch, y)],
-            colour.mix(alpha).stroke_width(if l.highlight { 3 } else { 2 }),
+            vec![ends[i], (x + 4, y), (x + 8, y)],
+            firm(i as u8).mix(alpha).stroke_width(if l.highlight { 3 } else { 2 }),
         ))?;
-        root.draw(&Text::new(l.name.as_str(), (x0 + swatch + 6, y), text(colour, alpha, l.highlight)))?;
+        let name = powershift_core::timeline::truncate_label(&l.name, lay.label_chars());
+        root.draw(&Text::new(name, (x + 11, y), text(INK, alpha, l.highlight)))?;
     }
+
+    // The line-style key, top left inside the plot.
+    let (x0, y0) = (px.start + 6, py.start + 4);
+    let swatch = 18;
+    let key = [("firm", KEY), (if w < 520 { "incl. up to" } else { "incl. up to, reported" }, KEY_DASHED)];
+    let text_w = key.iter().map(|k| lay.text_width(k.0)).max().unwrap_or(0);
+    let legend_bottom = y0 + key.len() as i32 * lay.row + 4;
+    let legend_right = x0 + swatch + 6 + text_w + 8;
+    root.draw(&Rectangle::new([(x0 - 4, y0 - 2), (legend_right, legend_bottom)], BACKDROP.mix(0.85).filled()))?;
     for (k, (label, colour)) in key.iter().enumerate() {
-        let y = key_top + k as i32 * lay.row + lay.row / 2;
+        let y = y0 + k as i32 * lay.row + lay.row / 2;
         root.draw(&PathElement::new(vec![(x0, y), (x0 + swatch, y)], colour.stroke_width(2)))?;
         root.draw(&Text::new(*label, (x0 + swatch + 6, y), text(KEY, 1.0, false)))?;
     }
@@ -286,8 +307,14 @@ fn draw(
 }
 
 /// The date marker over the chart: a line at the date and the date in words at its foot, on
-/// whichever side has room. A light overlay, so a date change does not redraw the chart.
+/// whichever side has room; none before the chart's first day. A light overlay, so a date change
+/// does not redraw the chart.
 pub fn money_marker(area: &PlotArea, lay: &ChartLayout, date: FuzzyDate) -> Html {
+    // Before the chart's first day there is nothing to mark: a line pinned to the left edge would
+    // put the date where a later one belongs.
+    if f64::from(date.start.days()) < area.days.0 {
+        return html! {};
+    }
     let mx = area.x_of(date.start);
     let words = date.to_words();
     let right = mx + 6.0 + f64::from(lay.text_width(&words)) <= f64::from(area.x.1);

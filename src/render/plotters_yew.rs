@@ -5,7 +5,8 @@
 //! **Colours are tokens.** plotters hands a backend only an RGB colour per call. The renderer draws
 //! with a few agreed token colours and gives the backend a [`Paint`] table that says which CSS
 //! class (and dash pattern) each token stands for; the stylesheet then colours the class from the
-//! theme's custom properties. A colour not in the table is written as itself.
+//! theme's custom properties, unless the paint carries a data colour of its own (an organisation's
+//! network colour), which is written as itself. A colour not in the table is written as itself.
 //!
 //! **Text is measured by estimate** (0.6 em per character): plotters would otherwise measure with
 //! the DOM on wasm32, which would make drawing touch the page and differ from native runs.
@@ -26,6 +27,9 @@ pub struct Paint {
     pub class: &'static str,
     /// A dash pattern for lines drawn with it.
     pub dash: Option<&'static str>,
+    /// A colour written as itself, for data colours that are not the theme's (an organisation's
+    /// colour on the network); the class still names what it is.
+    pub colour: Option<&'static str>,
 }
 
 /// Collects the chart as Yew SVG elements.
@@ -49,7 +53,7 @@ impl<'a> YewSvgBackend<'a> {
     /// (class, explicit colour, dash) for a colour.
     fn colour(&self, c: BackendColor) -> (Option<&'static str>, Option<String>, Option<&'static str>) {
         match self.paint(c) {
-            Some(p) => (Some(p.class), None, p.dash),
+            Some(p) => (Some(p.class), p.colour.map(str::to_string), p.dash),
             None => (None, Some(format!("#{:02x}{:02x}{:02x}", c.rgb.0, c.rgb.1, c.rgb.2)), None),
         }
     }

@@ -19,6 +19,10 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
     assert.equal(await heading.textContent(), dataset.meta.title);
     assert.equal(await page.getByTestId('event-count').textContent(), String(dataset.events.length));
     assert.equal(await page.getByTestId('org-count').textContent(), String(dataset.organisations.length));
+    // Relationships and their phases are counted apart, each over the whole story (issue 10 §6).
+    assert.equal(await page.getByTestId('rel-count').textContent(), String(dataset.relationships.length));
+    const phases = dataset.relationships.reduce((n, r) => n + r.phases.length, 0);
+    assert.equal(await page.getByTestId('phase-count').textContent(), String(phases));
     const range = await page.getByTestId('date-range').textContent();
     assert.match(range, /11 December 2015/);
     assert.match(range, /11 June 2026/);

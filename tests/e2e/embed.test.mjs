@@ -527,7 +527,7 @@ for (const width of [300, 375]) {
     const full = frame.getByRole('link', { name: 'Open the full view' });
     assert.equal(await full.getAttribute('target'), '_blank');
     assert.equal(await full.getAttribute('rel'), 'noopener noreferrer');
-    const href = new URL(await full.getAttribute('href'));
+    const href = new URL(await full.getAttribute('href'), app.appUrl);
     assert.equal(href.searchParams.get('date'), '2023-01-23');
     assert.equal(href.searchParams.get('embed'), null, 'the full view is not an embed');
     await frame.getByText(/Data checked as of/).waitFor();

@@ -113,3 +113,46 @@ test('on a phone with touch, every interactive element is at least 44 × 44 px',
     await context.close();
   }
 });
+
+// Issue 10 §6: what the page says and what it names for screen readers is words, never codes. The
+// shipped story (its notes are story facts), at a few dates with an organisation, an event (one with
+// a one-day date footnote, one with two), a pair and a relationship selected.
+test('no event ids, ISO dates joined by "or" or formulas reach readers, in text or accessible names', async () => {
+  const cases = [
+    'date=2023-01-23&select=org:microsoft',
+    'date=2026-02-27&select=event:E72',
+    'date=2026-01-16&select=event:E67',
+    'date=2026-04-24&select=event:E80',
+    'date=2025-06-01&select=pair:google,anthropic',
+    'date=2026-04-28&select=rel:microsoft-openai-investment',
+  ];
+  for (const q of cases) {
+    const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
+    try {
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${srv.appUrl}?${q}`);
+      await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+      await page.getByRole('region', { name: 'Details' }).locator('article').first().waitFor();
+      const texts = await page.evaluate(() => {
+        const out = [];
+        const skip = (n) => n.parentElement?.closest('script, style, noscript');
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT,
+          { acceptNode: (n) => (skip(n) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+        while (walk.nextNode()) out.push(walk.currentNode.nodeValue);
+        for (const a of ['aria-label', 'title', 'alt', 'placeholder', 'aria-description']) {
+          for (const el of document.querySelectorAll(`[${a}]`)) out.push(el.getAttribute(a));
+        }
+        return out.map((t) => t.trim()).filter((t) => t.length > 0);
+      });
+      assert.ok(texts.length > 200, `${q}: the walk found the page (${texts.length} texts)`);
+      const bad = (re) => texts.filter((t) => re.test(t));
+      assert.deepEqual(bad(/\bE\d{1,3}\b/), [], `${q}: event ids`);
+      assert.deepEqual(bad(/\d{4}-\d{2}(-\d{2})?\s+or\s+\d{4}-\d{2}/), [], `${q}: ISO dates joined by "or"`);
+      assert.deepEqual(bad(/√/), [], `${q}: formulas`);
+      assert.deepEqual(bad(/\b(\w+) \(\1\)/i), [], `${q}: a word and itself in brackets`);
+      assert.deepEqual(problems.console, [], 'console errors');
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -113,7 +113,7 @@ test('selecting an organisation shows its details, relationships and sourced eve
     await story.node('Oracle').locator('circle').click();
     const details = story.details();
     await details.getByRole('heading', { name: /Oracle \(OCI\)/ }).waitFor();
-    assert.match(await details.textContent(), /Relationships on 30 September 2025/);
+    assert.match(await details.textContent(), /Relationships in force on 30 September 2025 \(\d+\)/);
     // Linked: Oracle's edges are highlighted, others dimmed.
     assert.ok(await page.locator('svg.network [data-rel].highlight').count() >= 3);
     assert.ok(await page.locator('svg.network [data-rel].dim').count() >= 10);

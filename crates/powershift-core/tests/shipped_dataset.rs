@@ -2,7 +2,9 @@
 //! JSON Schema, covers the fact sheet, and answers as-of questions as the fact sheet says.
 
 use powershift_core::date::Date;
-use powershift_core::model::{ConfidenceLevel, ConflictAbout, Dataset, EdgeChange, Event, RelationKind, SourceKind};
+use powershift_core::model::{
+    ConfidenceLevel, Conflict, ConflictAbout, Dataset, EdgeChange, Event, RelationKind, SourceKind,
+};
 use powershift_core::snapshot::Snapshot;
 
 const SHIPPED: &str = include_str!("../../../static/data/powershift.json");
@@ -222,13 +224,17 @@ fn refinements_of_the_sources_addendum() {
     // E57: the warrant as a share count, about 9–10%.
     let e57 = event(&ds, "E57");
     assert!(e57.summary.contains("160 million") && e57.summary.contains("9–10%"), "{}", e57.summary);
-    // E71/E72: 27 February, announced on the evening of the 26th in US Pacific time; not a conflict.
+    // E71/E72: 27 February, announced on the evening of the 26th in US Pacific time: a footnote
+    // (26 or 27 February), not a conflict.
     for id in ["E71", "E72"] {
         let e = event(&ds, id);
         assert_eq!(e.date.to_string(), "2026-02-27");
-        assert!(e.date_note.as_deref().is_some_and(|n| n.contains("Pacific")), "{id}");
-        assert_ne!(e.confidence.level, ConfidenceLevel::Conflicting, "{id}");
-        assert!(!e.confidence.conflicts.iter().any(|c| c.about == ConflictAbout::Date), "{id}");
+        assert_eq!(e.confidence.level, ConfidenceLevel::Confirmed, "{id}");
+        let notes: Vec<&Conflict> = e.date_footnotes().collect();
+        assert_eq!(notes.len(), 1, "{id}");
+        assert_eq!((notes[0].about, notes[0].values.join(" ")), (ConflictAbout::Date, "2026-02-27 2026-02-26".into()));
+        assert!(notes[0].note.as_deref().is_some_and(|n| n.contains("Pacific")), "{id}");
+        assert_eq!(e.real_conflicts().count(), 0, "{id}");
     }
     // E79 keeps 20 April; US coverage ran on the 21st.
     let e79 = event(&ds, "E79");
@@ -239,18 +245,17 @@ fn refinements_of_the_sources_addendum() {
     assert_eq!(e50.confidence.level, ConfidenceLevel::Reported);
     assert!(e50.sources.iter().any(|s| s.kind == SourceKind::WireOrMajor && s.publisher == "The Wall Street Journal"));
     assert!(e50.announced_by().is_empty());
-    // E56 is still one report, now at Reuters' own address.
+    // E56 is still one report, now at Reuters' own address; the copy it was read in is listed and
+    // not counted.
     let e56 = event(&ds, "E56");
     assert_eq!(e56.confidence.level, ConfidenceLevel::SingleSource);
     assert!(e56.sources.iter().any(|s| s.publisher == "Reuters" && s.url.starts_with("https://www.reuters.com/")));
-    // E67: the day of the ruling is disputed, 16 against 15 January.
+    assert_eq!((e56.sources.len(), e56.independent_sources()), (2, 1));
+    // E67: the day of the ruling is given as 16 or 15 January, neither the better source: one day
+    // apart, a footnote; the outcome is confirmed by several pages.
     let e67 = event(&ds, "E67");
-    assert_eq!(e67.confidence.level, ConfidenceLevel::Conflicting);
-    assert!(e67
-        .confidence
-        .conflicts
-        .iter()
-        .any(|c| c.about == ConflictAbout::Date && c.values == ["2026-01-16", "2026-01-15"]));
+    assert_eq!(e67.confidence.level, ConfidenceLevel::Confirmed);
+    assert!(e67.date_footnotes().any(|c| c.about == ConflictAbout::Date && c.values == ["2026-01-16", "2026-01-15"]));
 }
 
 #[test]
@@ -301,8 +306,9 @@ fn corrections_from_the_fact_check() {
     let e61 = event(&ds, "E61");
     assert!(e61.summary.contains("26% of it, plus a warrant"), "{}", e61.summary);
     assert!(!e61.summary.contains("AMD"), "{}", e61.summary);
-    // The Oracle phase with the ~$300B contract is a press report (E50), and the Frontier dispute's
-    // start rests on an FT report dated 18 or 19 March 2026 (E75): neither is "confirmed".
+    // The Oracle phase with the ~$300B contract is a press report (E50). The Frontier dispute's start
+    // rests on an FT report dated 18 or 19 March 2026 (E75), confirmed by several pages: a one-day
+    // difference in the report's date is a footnote, not a conflict (issue 10 §7).
     let phase = |rel: &str, i: usize| &ds.rel(ds.rel_ix(rel).unwrap()).phases[i];
     let oracle = phase("oracle-openai-cloud", 1);
     assert!(oracle.status.contains("$300B") && oracle.events.contains(&ds.event_ix("E50").unwrap()));
@@ -312,8 +318,10 @@ fn corrections_from_the_fact_check() {
         Some(oracle.status.as_str())
     );
     let frontier = phase("microsoft-openai-frontier-dispute", 0);
-    assert_eq!(frontier.confidence, ConfidenceLevel::Conflicting);
-    assert_eq!(event(&ds, "E75").confidence.level, ConfidenceLevel::Conflicting);
+    assert_eq!(frontier.confidence, ConfidenceLevel::Confirmed);
+    let e75 = event(&ds, "E75");
+    assert_eq!(e75.confidence.level, ConfidenceLevel::Confirmed);
+    assert_eq!(e75.date_footnotes().count(), 1);
     assert!(frontier.summary.as_deref().is_some_and(|s| s.contains("19th")));
     // MGX's Stargate tie rests on E34 only: the stall report (E70) does not involve MGX, so its tie
     // is not split at 23 February 2026; the three partners E70 names are.
@@ -457,5 +465,66 @@ fn the_quiet_years_2015_to_2022_take_at_most_a_third_of_the_timeline() {
         // Two thirds of the time, a tenth of the events: linear time would give them 67 %.
         assert!(share <= 1.0 / 3.0, "{width} px: 2015–2022 take {:.1} % of the width", share * 100.0);
         assert!(share > 0.15, "{width} px: the quiet years keep a floor of width ({:.1} %)", share * 100.0);
+    }
+}
+
+/// Issue 10 §7: a confidence label agrees with the note and the sources shown under it. A
+/// "Confirmed" note that names a doubt says first what is confirmed; a "single source" event counts
+/// one independent source however many pages it lists; "conflicting" means a real conflict, not a
+/// date one day apart; and a line is drawn "conflicting" only when an event behind it is.
+#[test]
+fn confidence_labels_agree_with_their_notes_sources_and_lines() {
+    let ds = ds();
+    const DOUBTS: &[&str] = &[
+        "no later",
+        "not found",
+        "no outcome",
+        "not named",
+        "do not name",
+        "only one",
+        "disputed",
+        "differ",
+        "disagree",
+        "unclear",
+        "not known",
+    ];
+    for e in &ds.events {
+        let note = e.confidence.note.as_deref().unwrap_or("").to_lowercase();
+        if e.confidence.level == ConfidenceLevel::Confirmed && DOUBTS.iter().any(|d| note.contains(d)) {
+            assert!(note.contains("confirmed"), "{}: “Confirmed” followed by a doubt only: {note}", e.id);
+        }
+        match e.confidence.level {
+            ConfidenceLevel::SingleSource => assert_eq!(e.independent_sources(), 1, "{}", e.id),
+            ConfidenceLevel::Conflicting => assert!(e.real_conflicts().count() > 0, "{}", e.id),
+            _ => assert_eq!(e.real_conflicts().count(), 0, "{}", e.id),
+        }
+    }
+    for r in &ds.relationships {
+        for p in r.phases.iter().filter(|p| p.confidence == ConfidenceLevel::Conflicting) {
+            assert!(
+                p.events.iter().any(|e| ds.event(*e).confidence.level == ConfidenceLevel::Conflicting),
+                "{} from {}: drawn conflicting, but none of its events is",
+                r.id,
+                p.start
+            );
+        }
+    }
+    // The cases readers measured: E72's one-day date difference is a footnote and its line solid;
+    // E47 and E14 list two pages, one of them not counted.
+    let e72 = event(&ds, "E72");
+    assert_eq!((e72.confidence.level, e72.date_footnotes().count()), (ConfidenceLevel::Confirmed, 1));
+    let amazon_openai = ds.network_at(d("2026-02-27"));
+    let (amazon, openai) = (ds.org_ix("amazon").unwrap(), ds.org_ix("openai").unwrap());
+    assert!(amazon_openai
+        .edges
+        .iter()
+        .filter(|e| e.from == amazon && e.to == openai)
+        .all(|e| e.confidence != ConfidenceLevel::Conflicting));
+    for id in ["E14", "E47"] {
+        let e = event(&ds, id);
+        assert_eq!(
+            (e.confidence.level, e.sources.len(), e.independent_sources()),
+            (ConfidenceLevel::SingleSource, 2, 1)
+        );
     }
 }

@@ -373,28 +373,39 @@ fn timeline_scene_marks_the_date_window_and_focus() {
 }
 
 #[test]
-fn money_scene_draws_the_largest_committers_and_the_highlight() {
+fn money_scene_draws_the_largest_committers_the_main_companies_and_the_highlight() {
     let (ds, _, _) = setup();
     let series = powershift_core::money::commitments(&ds);
     let scene = money_scene(&ds, &series, &MoneyOptions::default(), 600.0, 60.0);
-    assert_eq!(scene.lines.len(), 6);
-    assert_eq!(scene.lines.iter().map(|l| l.colour).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+    let ids: Vec<&str> = scene.lines.iter().map(|l| ds.org(l.org).id.as_str()).collect();
+    // OpenAI and Microsoft have the most relationships: Microsoft is drawn although seventh by amount.
+    assert_eq!(ids, ["openai", "nvidia", "anthropic", "amazon", "google", "microsoft"]);
+    assert!(scene.lines.iter().all(|l| l.colour == powershift_core::scene::org_colour(ds.org(l.org).kind)));
     assert!(scene.lines.iter().all(|l| !l.dimmed && !l.highlight));
+    // Time starts just before Microsoft's first billion (22 July 2019), the first amount drawn.
+    let first = f64::from(d("2019-07-22").days());
+    assert!(scene.x_range.0 < first && scene.x_range.0 > first - 120.0, "{:?}", scene.x_range);
     let (y0, y1) = scene.y_range;
     for l in &scene.lines {
         assert!(l.upper.iter().all(|p| p.1 >= y0 && p.1 <= y1 && p.0 >= scene.x_range.0 && p.0 <= scene.x_range.1));
         // A step line: each point is level with or right of and above the previous one.
         assert!(l.upper.windows(2).all(|w| w[1].1 >= w[0].1 && w[1].0 >= w[0].0), "{}", l.name);
     }
-    let ms = ds.org_ix("microsoft").unwrap();
-    assert!(!scene.lines.iter().any(|l| l.org == ms), "Microsoft is seventh");
-    let hl = money_scene(&ds, &series, &MoneyOptions { highlight: Some(ms), ..MoneyOptions::default() }, 600.0, 60.0);
-    assert_eq!(hl.lines.last().map(|l| (l.org, l.highlight)), Some((ms, true)));
-    assert!(hl.lines[..5].iter().all(|l| l.dimmed));
+    let softbank = ds.org_ix("softbank").unwrap();
+    assert!(!scene.lines.iter().any(|l| l.org == softbank), "SoftBank is cut for Microsoft");
+    let hl =
+        money_scene(&ds, &series, &MoneyOptions { highlight: Some(softbank), ..MoneyOptions::default() }, 600.0, 60.0);
+    let sb = hl.lines.iter().find(|l| l.org == softbank).expect("the highlight is drawn");
+    assert!(sb.highlight && hl.lines.iter().filter(|l| l.org != softbank).all(|l| l.dimmed));
+    assert!(hl.lines.len() <= 6 && hl.lines.iter().any(|l| ds.org(l.org).id == "microsoft"));
     let words = money_readout(&series, &scene, powershift_core::date::FuzzyDate::parse("2026-04-28").unwrap());
-    assert!(words.summary.starts_with("Cumulative commitments as of 28 April 2026: OpenAI $"), "{}", words.summary);
+    assert!(
+        words.summary.starts_with("Money committed by each organisation, cumulative, as of 28 April 2026: OpenAI $"),
+        "{}",
+        words.summary
+    );
     assert!(words.summary.contains("Amazon $28B firm, up to $87B;"), "{}", words.summary);
-    assert!(words.summary.ends_with("; SoftBank $30B firm."), "no \"up to\" when nothing is added: {}", words.summary);
+    assert!(words.summary.contains("; Anthropic $133B firm;"), "no \"up to\" when nothing is added: {}", words.summary);
     assert_eq!(words.rows.len(), 6);
     let early = money_readout(&series, &scene, powershift_core::date::FuzzyDate::parse("2016-01-01").unwrap());
     assert!(early.summary.contains("OpenAI $0 firm;"), "{}", early.summary);

@@ -46,6 +46,8 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// Pym.js's id for this child frame (`childId=`), which its messages must carry.
     pub child_id: Option<String>,
+    /// The `data=` parameter (another dataset), which links to this view must keep.
+    pub data: Option<String>,
 }
 
 impl EmbedOptions {
@@ -66,6 +68,7 @@ impl EmbedOptions {
                 "embed" => o.embed = matches!(v.as_ref(), "1" | "true" | "yes"),
                 "title" => o.title = !matches!(v.as_ref(), "0" | "false" | "no"),
                 "theme" => o.theme = Theme::parse(&v).unwrap_or_default(),
+                "data" if !v.is_empty() => o.data = Some(v.into_owned()),
                 // Pym's ids are short words; anything else cannot be one of its frames.
                 "childId" if !v.is_empty() && v.len() <= 64 && !v.contains("xPYMx") => {
                     o.child_id = Some(v.into_owned())

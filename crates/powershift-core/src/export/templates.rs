@@ -74,7 +74,7 @@ pub const EVENTS: TemplateFile = TemplateFile {
 /// `sources.csv`.
 pub const SOURCES: TemplateFile = TemplateFile {
     name: "sources.csv",
-    columns: &["event", "publisher", "kind", "title", "url", "date", "note"],
+    columns: &["event", "publisher", "kind", "title", "url", "date", "note", "independent"],
     required_columns: &["event", "publisher", "kind", "title", "url"],
     required: true,
 };
@@ -179,6 +179,7 @@ pub fn write_templates(ds: &Dataset) -> Vec<(&'static str, String)> {
                 s.url.clone(),
                 opt(s.date),
                 s.note.clone().unwrap_or_default(),
+                if s.independent { String::new() } else { "false".to_string() },
             ]));
         }
         for a in &e.amounts {
@@ -567,6 +568,11 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
             im.token(&mut s, "url", t, row, "url", &path);
             im.token(&mut s, "date", t, row, "date", &path);
             im.text(&mut s, "note", t, row, "note", &path);
+            im.flag(&mut s, "independent", t, row, "independent", &path);
+            // `true` is the default: leave it out, as the JSON writer does.
+            if s.get("independent") == Some(&json!(true)) {
+                s.remove("independent");
+            }
             source_lists[i].push(Value::Object(s));
         }
     }

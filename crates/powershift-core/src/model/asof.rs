@@ -265,14 +265,14 @@ impl Dataset {
     }
 
     /// A sentence on what the network shows on `date` and, when given, what changed since `since`:
-    /// "On 28 April 2026: 14 organisations, 31 active relationships. Since 27 April 2026: Amazon–OpenAI
+    /// "On 28 April 2026: 14 organisations, 31 relationships in force. Since 27 April 2026: Amazon–OpenAI
     /// distribution added."
     pub fn describe_network(&self, date: Date, since: Option<Date>) -> String {
         let net = self.network_at(date);
         let n = net.nodes.len();
         let e = net.edges.len();
         let mut s = format!(
-            "On {}: {n} organisation{}, {e} active relationship{}.",
+            "On {}: {n} organisation{}, {e} relationship{} in force.",
             date.to_words(),
             if n == 1 { "" } else { "s" },
             if e == 1 { "" } else { "s" }

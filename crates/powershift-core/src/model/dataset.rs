@@ -159,6 +159,35 @@ pub struct Conflict {
     pub note: Option<String>,
 }
 
+impl Conflict {
+    /// The values as dates, when every one of them is a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub fn dates(&self) -> Option<Vec<FuzzyDate>> {
+        self.values.iter().map(|v| FuzzyDate::parse(v.trim()).ok()).collect()
+    }
+
+    /// Whether the sources only disagree by a day about a date (every value a day-precision date,
+    /// at most one day apart): a time zone or a report dated the morning after, not a conflict. Such
+    /// a disagreement is a footnote on the event and leaves its confidence as the sources give it.
+    ///
+    /// ```
+    /// use powershift_core::model::{Conflict, ConflictAbout};
+    /// let c = |v: &[&str]| Conflict { about: ConflictAbout::Date, values: v.iter().map(|s| s.to_string()).collect(), note: None };
+    /// assert!(c(&["2026-02-27", "2026-02-26"]).is_one_day_apart());
+    /// assert!(!c(&["2026-02-27", "2026-02-25"]).is_one_day_apart());
+    /// assert!(!c(&["2026-05-22", "2026-06"]).is_one_day_apart(), "a month is not a day");
+    /// assert!(!c(&["$350B", "$380B"]).is_one_day_apart());
+    /// ```
+    pub fn is_one_day_apart(&self) -> bool {
+        let Some(dates) = self.dates() else { return false };
+        if dates.iter().any(|d| d.precision != crate::date::Precision::Day) {
+            return false;
+        }
+        let days = dates.iter().map(|d| d.start.days());
+        let (lo, hi) = days.clone().fold((i32::MAX, i32::MIN), |(lo, hi), d| (lo.min(d), hi.max(d)));
+        hi - lo <= 1
+    }
+}
+
 /// How sure the data is of an event.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Confidence {
@@ -185,6 +214,10 @@ pub struct Source {
     pub date: Option<FuzzyDate>,
     /// What it supports.
     pub note: Option<String>,
+    /// Whether the page is separate evidence for the event (`true` unless the file says `false`):
+    /// a copy, mirror or pick-up of another listed source, or a page that only gives background,
+    /// is listed but not counted, so "Single source" can list two pages without contradicting them.
+    pub independent: bool,
 }
 
 impl Source {
@@ -258,6 +291,22 @@ impl Event {
             }
         }
         names
+    }
+
+    /// How many of its sources count as separate evidence (see [`Source::independent`]).
+    pub fn independent_sources(&self) -> usize {
+        self.sources.iter().filter(|s| s.independent).count()
+    }
+
+    /// The disagreements that are real conflicts: every conflict but a one-day date difference
+    /// ([`Conflict::is_one_day_apart`]).
+    pub fn real_conflicts(&self) -> impl Iterator<Item = &Conflict> {
+        self.confidence.conflicts.iter().filter(|c| !c.is_one_day_apart())
+    }
+
+    /// The one-day date differences, shown as footnotes rather than as conflicts.
+    pub fn date_footnotes(&self) -> impl Iterator<Item = &Conflict> {
+        self.confidence.conflicts.iter().filter(|c| c.is_one_day_apart())
     }
 
     /// The confidence line for readers: the level, and who announced the event when a company

@@ -63,7 +63,7 @@ const EVENT_KEYS: &[&str] = &[
 const AMOUNT_KEYS: &[&str] = &["value", "currency", "qualifiers", "from", "to", "label", "alternatives"];
 const CONFIDENCE_KEYS: &[&str] = &["level", "note", "conflicts"];
 const CONFLICT_KEYS: &[&str] = &["about", "values", "note"];
-const SOURCE_KEYS: &[&str] = &["publisher", "kind", "title", "url", "date", "note"];
+const SOURCE_KEYS: &[&str] = &["publisher", "kind", "title", "url", "date", "note", "independent"];
 const REL_KEYS: &[&str] = &["id", "from", "to", "kind", "directed", "label", "phases"];
 const PHASE_KEYS: &[&str] =
     &["start", "start_uncertain", "end", "end_scheduled", "status", "state", "confidence", "summary", "events"];
@@ -451,6 +451,9 @@ impl Validator {
             self,
             |s, sv, p, _| source(sv, p, &mut s.sink),
         );
+        if let (Some(c), Some(src)) = (&confidence, &sources) {
+            check_confidence(c, src, path, &mut self.sink);
+        }
         let id = id?;
         self.event_by_id.insert(id.clone(), EventIx(i as u32));
         Some(Event {
@@ -639,6 +642,58 @@ impl Validator {
     }
 }
 
+/// The confidence level must agree with what the event shows next to it: a "single source" event
+/// counts exactly one independent source (copies and background pages are marked
+/// `"independent": false`), an event with a real conflict is "conflicting", and a date that sources
+/// give one day apart (a time zone, a report dated the morning after) is a footnote, not a conflict.
+fn check_confidence(c: &Confidence, sources: &[Source], path: &str, s: &mut Sink) {
+    let independent = sources.iter().filter(|x| x.independent).count();
+    if independent == 0 && !sources.is_empty() {
+        s.report(
+            &format!("{path}.sources"),
+            "marks every source \"independent\": false; at least one must be evidence for the event",
+        );
+    }
+    match c.level {
+        ConfidenceLevel::SingleSource if independent > 1 => s.report(
+            &format!("{path}.confidence.level"),
+            format!(
+                "is \"single_source\" but {independent} of the event's {} sources count as independent; mark \
+                 each copy, mirror or background page \"independent\": false, or choose the level the sources support",
+                sources.len()
+            ),
+        ),
+        ConfidenceLevel::Conflicting
+            if !c.conflicts.is_empty() && c.conflicts.iter().all(Conflict::is_one_day_apart) =>
+        {
+            s.report(
+                &format!("{path}.confidence.level"),
+                format!(
+                    "is \"conflicting\" but the sources only disagree by a day about a date ({}): a time zone or a \
+                     report dated the day after is a footnote, not a conflict; give the level the sources support \
+                     and keep the dates in \"conflicts\"",
+                    c.conflicts[0].values.join(" or ")
+                ),
+            )
+        }
+        ConfidenceLevel::Conflicting => {}
+        level => {
+            for (k, x) in c.conflicts.iter().enumerate().filter(|(_, x)| !x.is_one_day_apart()) {
+                s.report(
+                    &format!("{path}.confidence.conflicts[{k}]"),
+                    format!(
+                        "sources disagree about the {} ({}), so the level must be \"conflicting\", not {}; only a \
+                         date one day apart may be listed with another level",
+                        x.about.as_str(),
+                        x.values.join(" or "),
+                        quote(level.as_str())
+                    ),
+                );
+            }
+        }
+    }
+}
+
 fn conflict(v: &Value, path: &str, s: &mut Sink) -> Option<Conflict> {
     let o = Obj::open(v, path, &CONFLICT, s)?;
     let about = o.required("about", s, |s, a, p| {
@@ -669,7 +724,8 @@ fn source(v: &Value, path: &str, s: &mut Sink) -> Option<Source> {
     });
     let date = o.opt_date("date", s);
     let note = o.opt_text("note", s);
-    Some(Source { publisher: publisher?, kind: kind?, title: title?, url: url?, date, note })
+    let independent = o.bool_or("independent", true, s);
+    Some(Source { publisher: publisher?, kind: kind?, title: title?, url: url?, date, note, independent })
 }
 
 /// A finite number ≥ 0.

@@ -160,6 +160,9 @@ fn source(s: &Source) -> Value {
     m.insert("url".into(), json!(s.url));
     put(&mut m, "date", s.date.map(|d| d.to_string()));
     put(&mut m, "note", s.note.clone());
+    if !s.independent {
+        m.insert("independent".into(), json!(false));
+    }
     Value::Object(m)
 }
 

@@ -35,7 +35,7 @@ pub struct SceneNode {
     pub id: String,
     /// Label text.
     pub label: String,
-    /// Accessible description: "OpenAI, AI lab, 12 relationships on 28 April 2026".
+    /// Accessible description: "OpenAI, AI lab, 12 relationships in force on 28 April 2026".
     pub description: String,
     /// Centre.
     pub pos: Vec2,
@@ -321,13 +321,10 @@ pub fn network_scene(
                     arrow: r.directed,
                     emphasis: Emphasis::of(focused, link.rels.contains(&e.rel)),
                     description: format!(
-                        "{} → {}: {} ({}), {}, {}{}",
+                        "{} → {}: {}{}",
                         from.short_name,
                         to.short_name,
-                        r.label,
-                        r.kind.label().to_lowercase(),
-                        p.status,
-                        p.confidence.label().to_lowercase(),
+                        super::words::line_words(&r.label, r.kind, &p.status, p.confidence),
                         changed_suffix(e.rel)
                     ),
                     selected: view.selection == Some(Selection::Rel(e.rel)),
@@ -349,12 +346,10 @@ pub fn network_scene(
                 id: o.id.clone(),
                 label: o.short_name.clone(),
                 description: format!(
-                    "{}, {}, {} relationship{} on {}",
+                    "{}, {}, {}",
                     o.name,
                     o.kind.label(),
-                    n.degree,
-                    if n.degree == 1 { "" } else { "s" },
-                    date_words
+                    super::counts::in_force_on(n.degree as usize, &date_words)
                 ),
                 pos: pos[i],
                 radius: n.radius,
@@ -390,11 +385,10 @@ pub fn network_scene(
                         curve: parallel_curve(a, ra, b, rb, 0, 1, true, 0.0),
                         stroke: relation_colour(r.kind),
                         description: format!(
-                            "{} → {}: {} ({}){}",
+                            "{} → {}: {}{}",
                             ds.org(r.from).short_name,
                             ds.org(r.to).short_name,
-                            r.label,
-                            r.kind.label().to_lowercase(),
+                            super::words::label_with_kind(&r.label, r.kind),
                             changed_suffix(i.rel)
                         ),
                     })
@@ -468,7 +462,7 @@ fn bundle(
         from: a.id.clone(),
         to: b.id.clone(),
         kind: kinds[0],
-        status: format!("{} agreements", rels.len()),
+        status: super::counts::count(rels.len(), "relationship", "relationships"),
         curve,
         stroke: if kinds.len() == 1 { relation_colour(kinds[0]) } else { MIXED_COLOUR },
         width: (edge_width(weight) + 0.8 * (rels.len() as f64 - 1.0)).min(9.0),
@@ -477,10 +471,10 @@ fn bundle(
         arrow: false,
         emphasis: Emphasis::of(focused, rels.iter().any(|r| link.rels.contains(r))),
         description: format!(
-            "{} – {}: {} agreements ({}){}; select to list them",
+            "{} – {}: {} ({}){}; select to list them",
             a.short_name,
             b.short_name,
-            rels.len(),
+            super::counts::count(rels.len(), "relationship", "relationships"),
             kinds_words.join(", "),
             if suffixes.is_empty() { String::new() } else { format!(";{}", suffixes.join(";")) }
         ),

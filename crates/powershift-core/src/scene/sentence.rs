@@ -7,6 +7,7 @@ use crate::model::Dataset;
 use crate::view::ViewState;
 
 use super::change::{ChangeItem, ChangeKind, ChangeView};
+pub use super::counts::Counts;
 
 /// About how many words the sentence may have before the rest goes under "and N more".
 pub const MAX_WORDS: usize = 40;
@@ -30,17 +31,6 @@ impl Sentence {
     pub fn words(&self) -> usize {
         self.text.split_whitespace().count()
     }
-}
-
-/// How many relationships are in force on the date and how many the filters leave drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Counts {
-    /// Organisations present.
-    pub organisations: usize,
-    /// Relationships in force.
-    pub in_force: usize,
-    /// Of those, drawn (after kind filters and focus).
-    pub shown: usize,
 }
 
 /// One headline per event behind the change: the event's title, with how many relationships it
@@ -80,21 +70,7 @@ fn describe(ds: &Dataset, item: &ChangeItem) -> String {
 /// assert!(s.text.ends_with("3 organisations, 2 relationships in force."), "{}", s.text);
 /// ```
 pub fn sentence(ds: &Dataset, view: &ViewState, change: Option<&ChangeView>, counts: Counts) -> Sentence {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let tally = if counts.shown < counts.in_force {
-        format!(
-            "{}, {} of {} shown.",
-            plural(counts.organisations, "organisation", "organisations"),
-            counts.shown,
-            plural(counts.in_force, "relationship in force", "relationships in force")
-        )
-    } else {
-        format!(
-            "{}, {}.",
-            plural(counts.organisations, "organisation", "organisations"),
-            plural(counts.in_force, "relationship in force", "relationships in force")
-        )
-    };
+    let tally = counts.tally();
     let date = view.date_words();
     let Some(change) = change.filter(|c| !c.items.is_empty()) else {
         let lead = if view.compare.is_some() {
