@@ -145,7 +145,10 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     let e01 = &e01[..e01.find("</g>").unwrap()];
     assert!(e01.contains("<text") && e01.contains(">OpenAI founded as a"), "{e01}");
     // The filter chips (pressed: shown) and the compact key under the network.
-    assert!(html.contains("aria-pressed=\"true\" title=\"Conflict: Lawsuit, Dispute, Competition\" class=\"chip\""), "{html}");
+    assert!(
+        html.contains("aria-pressed=\"true\" title=\"Conflict: Lawsuit, Dispute, Competition\" class=\"chip\""),
+        "{html}"
+    );
     assert!(html.contains(">Conflict</button>") || html.contains("Conflict</button>"), "{html}");
     assert!(html.contains("class=\"network-key\""), "{html}");
     assert!(html.contains("class=\"money-chart\""), "{html}");

@@ -59,7 +59,7 @@ pub fn filter_chips() -> Html {
     let focused = v.focus_org.map(|o| ds.org(o).name.clone());
     html! {
         <div class="filter-chips">
-            <ul role="group" aria-label="Show relationships of these kinds">{ for chips }</ul>
+            <div role="group" aria-label="Show relationships of these kinds"><ul>{ for chips }</ul></div>
             if !hidden.is_empty() || focused.is_some() {
                 <p class="filter-status small">
                     if !hidden.is_empty() {

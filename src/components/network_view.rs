@@ -70,6 +70,11 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         *held.borrow_mut().get_or_insert(eased)
     };
 
+    let as_table = use_state(|| false);
+    let show_as = |table: bool| {
+        let as_table = as_table.clone();
+        Callback::from(move |_: MouseEvent| as_table.set(table))
+    };
     let node = use_node_ref();
     let (hint, show_hint) = crate::hooks::use_hint();
     let pointer = crate::hooks::use_network_gestures(node.clone(), vb, view.clone(), scene.clone(), show_hint);
@@ -122,7 +127,14 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                 </div>
             </div>
             <super::FilterChips />
-            <div class="network-wrap">
+            <div class={classes!("network-wrap", as_table.then_some("as-table"))}>
+                <div class="show-as" role="group" aria-label="Show as">
+                    <button type="button" aria-pressed={(!*as_table).to_string()} onclick={show_as(false)}>{ "Picture" }</button>
+                    <button type="button" aria-pressed={as_table.to_string()} onclick={show_as(true)}>{ "Table" }</button>
+                </div>
+            if *as_table {
+                <super::PartnershipTable />
+            } else {
                 <div class="toolbar" role="group" aria-label="Network view">
                     <button type="button" class="icon" aria-label="Zoom in" title="Zoom in"
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.4 })}>{ "+" }</button>
@@ -131,11 +143,12 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
                 { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on) }
+            }
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }
                 </p>
             </div>
-            <super::NetworkKey dataset={story.ds.clone()} />
+            if !*as_table { <super::NetworkKey dataset={story.ds.clone()} /> }
             <p class="hint muted small">{ "Select an organisation or a line for details. Zoom with +/−, Ctrl/⌘ + scroll or two fingers; drag to pan; drag an organisation to pin it." }</p>
         </section>
     }

@@ -540,7 +540,7 @@ test('the Share dialog gives the link, iframe and embed.js codes of the view, an
   const page = await context.newPage();
   await page.goto(appSrc('date=2019-07-22&select=org:microsoft&hide=conflict'));
   await page.getByRole('heading', { name: 'Partnerships on 22 July 2019' }).waitFor();
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this view' });
   await dialog.waitFor();
   const code = async (label) => dialog.getByLabel(label, { exact: true }).inputValue();

@@ -629,3 +629,42 @@ fn an_organisations_details_group_its_partners_by_kind_and_keep_earlier_ties_apa
         .iter()
         .all(|t| !net.edges.iter().any(|e| e.rel == t.rel && e.state == powershift_core::model::PhaseState::Active)));
 }
+
+#[test]
+fn the_table_lists_the_snapshot_and_follows_filters_focus_search_and_sorting() {
+    use powershift_core::scene::table::{caption, org_rows, relationship_rows, sort_rows, Column, Direction};
+    use powershift_core::snapshot::Snapshot;
+    let (ds, ctx, s0) = setup();
+    for date in ["2019-07-22", "2023-01-23", "2025-01-21", "2026-04-28"] {
+        let s = apply(&s0, Action::SetDate(d(date)), &ctx);
+        let rows = relationship_rows(&ds, &s);
+        let ids: Vec<&str> = rows.iter().map(|r| ds.rel(r.rel).id.as_str()).collect();
+        let snap: Vec<String> = Snapshot::of(&ds, d(date)).edges.into_iter().map(|e| e.id).collect();
+        assert_eq!(ids, snap, "{date}: the table is the snapshot");
+        assert!(caption(&ds, &s, rows.len()).contains(&format!("{0} of {0} shown", rows.len())));
+    }
+    let s = apply(&s0, Action::SetDate(d("2026-04-28")), &ctx);
+    let all = relationship_rows(&ds, &s);
+    // Sorting: by money, largest first; by since, earliest first; ties keep snapshot order.
+    let mut by_money = all.clone();
+    sort_rows(&mut by_money, Column::Money, Direction::Descending);
+    assert!(by_money.windows(2).all(|w| w[0].money_usd >= w[1].money_usd));
+    assert!(by_money[0].money_usd > 0.0 && !by_money[0].money.is_empty());
+    let mut by_since = all.clone();
+    sort_rows(&mut by_since, Column::Since, Direction::Ascending);
+    assert!(by_since.windows(2).all(|w| w[0].since_days <= w[1].since_days));
+    // Filters, focus and search.
+    let hidden = apply(&s, Action::ToggleGroup(RelationGroup::Money), &ctx);
+    let shown = relationship_rows(&ds, &hidden);
+    assert!(shown.len() < all.len() && shown.iter().all(|r| r.group != RelationGroup::Money));
+    assert!(caption(&ds, &hidden, shown.len()).contains("hidden: Money"));
+    let focused = apply(&s, Action::FocusOrg(ds.org_ix("oracle")), &ctx);
+    let rows = relationship_rows(&ds, &focused);
+    assert!(!rows.is_empty() && rows.iter().all(|r| r.organisations.contains("Oracle")));
+    let searched = apply(&s, Action::Search("nvidia".into()), &ctx);
+    assert!(relationship_rows(&ds, &searched).iter().all(|r| r.organisations.contains("Nvidia")));
+    // Organisations: most partners first; OpenAI is the hub.
+    let orgs = org_rows(&ds, &s, &all);
+    assert_eq!(orgs[0].name, "OpenAI");
+    assert!(orgs.windows(2).all(|w| w[0].partners >= w[1].partners));
+}

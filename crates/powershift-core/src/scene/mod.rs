@@ -27,6 +27,7 @@ pub mod network;
 pub mod org_details;
 pub mod palette;
 pub mod sentence;
+pub mod table;
 pub mod timeline;
 pub mod timeline_key;
 pub mod words;
