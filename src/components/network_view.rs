@@ -7,6 +7,7 @@ use std::rc::Rc;
 use powershift_core::date::{Date, FuzzyDate};
 use powershift_core::network::{NetworkLayout, Rect};
 use powershift_core::scene::network::{frame, Annotation};
+use powershift_core::scene::traversal::{largest, partners_summary, NavKey, Traversal};
 use powershift_core::scene::{network_scene, ChangeView, Transition};
 use powershift_core::view::{Action, Camera, Selection};
 use yew::prelude::*;
@@ -82,13 +83,53 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         let view = view.clone();
         Callback::from(move |sel: Selection| view.dispatch(Action::Select(Some(sel))))
     };
+    // Keyboard traversal: one tab stop (the focused organisation, else the largest); arrows walk to
+    // partners, I reads a summary, Escape leaves (see powershift_core::scene::traversal).
+    let nav = use_state(|| None::<Traversal>);
+    let said = use_state(String::new);
+    let tab_org = nav.as_ref().map(|t| t.focus).or_else(|| largest(&story.ds, &view.view));
+    {
+        let node = node.clone();
+        use_effect_with(nav.as_ref().map(|t| t.focus), move |focus| {
+            if let Some(o) = focus {
+                crate::platform::dom::focus_within(&node, &format!("[data-org=\"{}\"]", o.0));
+            }
+        });
+    }
+    let delegated = crate::hooks::use_delegated(view.clone(), select);
+    let keydown = {
+        let (nav, said, story, v, inner) =
+            (nav.clone(), said.clone(), story.clone(), view.view.clone(), delegated.keydown.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(Selection::Org(o)) = crate::platform::events::item_at(&e) else {
+                inner.emit(e);
+                return;
+            };
+            // Where the keyboard is: the traversal, unless the reader moved focus by other means.
+            let here = match &*nav {
+                Some(t) if t.focus == o => t.clone(),
+                _ => Traversal::at(o),
+            };
+            if let Some(k) = NavKey::of(&e.key()) {
+                e.prevent_default();
+                nav.set(Some(here.step(k, &story.ds, &v)));
+            } else if e.key().eq_ignore_ascii_case("i") {
+                e.prevent_default();
+                said.set(partners_summary(&story.ds, &v, &here));
+            } else if e.key() == "Escape" {
+                crate::platform::dom::focus_id("network-title");
+            } else {
+                inner.emit(e);
+            }
+        })
+    };
     let on = SvgListeners {
         node: node.clone(),
         pointerdown: pointer.down,
         pointermove: pointer.moved,
         pointerup: pointer.up,
         pointercancel: pointer.cancel,
-        items: crate::hooks::use_delegated(view.clone(), select),
+        items: crate::render::network::ItemListeners { keydown, ..delegated },
     };
 
     // Touch targets: 44 CSS pixels in world units at the drawing's current scale (the drawing is
@@ -112,7 +153,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     html! {
         <section class="panel network-panel" aria-labelledby="network-title">
             <div class="panel-head">
-                <h2 id="network-title">{ "Partnerships on " }{ view.view.date_words() }</h2>
+                <h2 id="network-title" tabindex="-1">{ "Partnerships on " }{ view.view.date_words() }</h2>
                 <super::ShareDialog />
                 <super::ExportMenu />
                 <div class="compare" role="group" aria-label="Compare">
@@ -142,7 +183,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.0 / 1.4 })}>{ "−" }</button>
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
-                { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on) }
+                { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
             }
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }
@@ -150,6 +191,8 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
             </div>
             if !*as_table { <super::NetworkKey dataset={story.ds.clone()} /> }
             <p class="hint muted small">{ "Select an organisation or a line for details. Zoom with +/−, Ctrl/⌘ + scroll or two fingers; drag to pan; drag an organisation to pin it." }</p>
+            <p id="network-help" class="hint muted small">{ "Keyboard: Tab into the network, then ← → move through an organisation’s partners (in the order the partnerships began), ↓ goes to the focused organisation’s own partners, ↑ goes back, Home goes to the largest, Enter selects, I reads its partners, Escape leaves." }</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{ (*said).clone() }</p>
         </section>
     }
 }

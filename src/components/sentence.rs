@@ -30,7 +30,7 @@ pub fn sentence(props: &SentenceProps) -> Html {
     };
     html! {
         <div class="sentence-box">
-            <p class="sentence" role="status" aria-live="polite" data-testid="sentence">
+            <p class="sentence" id="sentence-text" role="status" aria-live="polite" data-testid="sentence">
                 { &s.lead }
                 if !s.more.is_empty() {
                     { " " }

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use powershift_core::gesture::{timeline_zoom, wheel_factor, Brush};
+use powershift_core::model::EventIx;
 use powershift_core::scene::timeline::{date_at, overview_scale, window_scale, NARROW_PX};
 use powershift_core::scene::{mark_scene_for, timeline_key, timeline_marks, timeline_scene, zoom_buttons};
 use powershift_core::timeline::Bin;
@@ -105,7 +106,57 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             }
         })
     };
-    let on = crate::hooks::use_delegated(view.clone(), open);
+    let delegated = crate::hooks::use_delegated(view.clone(), open);
+    // One tab stop into the timeline (roving tabindex): the event the keyboard is on, else the
+    // selected one, else the last one on or before the date; ← → move in time, Home/End to the ends.
+    let cursor = use_state(|| None::<EventIx>);
+    let order: Vec<EventIx> = {
+        let mut m: Vec<(f64, EventIx)> = dressed.iter().map(|m| (m.x, m.event)).collect();
+        m.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        m.into_iter().map(|(_, e)| e).collect()
+    };
+    let tab_event = (*cursor)
+        .filter(|e| order.contains(e))
+        .or(match view.view.selection {
+            Some(Selection::Event(e)) if order.contains(&e) => Some(e),
+            _ => None,
+        })
+        .or_else(|| order.iter().rev().find(|e| ds.event(**e).date.start <= view.view.date).copied())
+        .or_else(|| order.first().copied());
+    let marks_ref = use_node_ref();
+    {
+        let marks_ref = marks_ref.clone();
+        use_effect_with(*cursor, move |c| {
+            if let Some(e) = c {
+                crate::platform::dom::focus_within(&marks_ref, &format!("[data-event-ix=\"{}\"]", e.0));
+            }
+        });
+    }
+    let keydown = {
+        let (cursor, inner) = (cursor.clone(), delegated.keydown.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(Selection::Event(at)) = crate::platform::events::item_at(&e) else {
+                inner.emit(e);
+                return;
+            };
+            let i = order.iter().position(|x| *x == at).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => order.get(i + 1).copied(),
+                "ArrowLeft" | "ArrowUp" => i.checked_sub(1).and_then(|j| order.get(j).copied()),
+                "Home" => order.first().copied(),
+                "End" => order.last().copied(),
+                _ => {
+                    inner.emit(e);
+                    return;
+                }
+            };
+            e.prevent_default();
+            if let Some(n) = next {
+                cursor.set(Some(n));
+            }
+        })
+    };
+    let on = crate::render::network::ItemListeners { keydown, ..delegated };
 
     // The zoom buttons centre the selected event (or the current date) as far as the story allows.
     let zoom = |factor: f64| {
@@ -128,7 +179,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 </div>
             </div>
             <div ref={container} class="timeline-wrap">
-                { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on) }
+                <div ref={marks_ref} class="timeline-marks">
+                    { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on, tab_event) }
+                </div>
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }
                 </p>

@@ -105,3 +105,24 @@ pub fn scroll_into_view_soon(id: &'static str) {
     })
     .forget();
 }
+
+/// Focuses the element matching `selector` inside `root` (SVG or HTML), if there is one.
+pub fn focus_within(root: &yew::NodeRef, selector: &str) {
+    let Some(el) = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    } else if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+/// Focuses the element with `id` (e.g. a heading with `tabindex="-1"`).
+pub fn focus_id(id: &str) {
+    if let Some(h) =
+        gloo::utils::document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = h.focus();
+    }
+}

@@ -46,7 +46,10 @@ pub struct SvgListeners {
 /// The network `<svg>`: arrow markers, backdrop, fading items, lines and organisations under the
 /// camera's transform. `view_box` stays fixed while the date changes, so positions stay put.
 /// `hit` is the side of a touch target in world units (44 CSS pixels at the current scale): every
-/// organisation and line gets an invisible square at least that large to press.
+/// organisation and line gets an invisible square at least that large to press. `tab_org` is the one
+/// organisation in the tab order (roving tabindex: arrow keys move from there, see
+/// `powershift_core::scene::traversal`).
+#[allow(clippy::too_many_arguments)] // one drawing, its camera and its listeners
 pub fn network_svg(
     scene: &NetworkScene,
     view_box: Rect,
@@ -55,12 +58,14 @@ pub fn network_svg(
     hit: f64,
     note: Option<(&FittedAnnotation, f64)>,
     on: &SvgListeners,
+    tab_org: Option<powershift_core::model::OrgIx>,
 ) -> Html {
     let vb = view_box;
     let transform = format!("translate({} {}) scale({})", num(camera.x), num(camera.y), camera.k);
     html! {
         <svg ref={on.node.clone()} class={classes!("network", scene.large.then_some("large"))} role="group"
              aria-label="Partnership network: organisations are buttons; select one for details"
+             aria-describedby="network-help sentence-text"
              viewBox={format!("{} {} {} {}", num(vb.min.x), num(vb.min.y), num(vb.width()), num(vb.height()))}
              preserveAspectRatio="xMidYMid meet"
              onpointerdown={on.pointerdown.clone()} onpointermove={on.pointermove.clone()}
@@ -80,7 +85,7 @@ pub fn network_svg(
                 { exiting(scene) }
                 <g class="ghosts">{ for scene.ghosts.iter().map(ghost) }</g>
                 <g class="edges">{ for scene.edges.iter().map(|e| edge(e, scene.large, font_px, hit)) }</g>
-                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px, (!scene.large).then_some(hit))) }</g>
+                <g class="nodes">{ for scene.nodes.iter().map(|n| node(n, font_px, (!scene.large).then_some(hit), tab_org == Some(n.org))) }</g>
                 if let Some((a, note_px)) = note {
                     <g class="annotation" aria-hidden="true">
                         <line x1={num(a.leader.0.x)} y1={num(a.leader.0.y)} x2={num(a.leader.1.x)} y2={num(a.leader.1.y)} />
@@ -153,11 +158,11 @@ fn touch_square(c: powershift_core::network::Vec2, side: f64) -> Html {
 }
 
 /// An organisation; `hit` is its touch square's side (none for large graphs, like the lines' hit paths).
-fn node(n: &powershift_core::scene::SceneNode, font_px: f64, hit: Option<f64>) -> Html {
+fn node(n: &powershift_core::scene::SceneNode, font_px: f64, hit: Option<f64>, tab_stop: bool) -> Html {
     let class = classes!("node", n.emphasis.class(), n.selected.then_some("selected"), n.pinned.then_some("pinned"));
     html! {
         <g key={n.id.clone()} {class} data-org={n.org.0.to_string()} data-id={n.id.clone()}
-           role="button" tabindex="0" aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
+           role="button" tabindex={if tab_stop { "0" } else { "-1" }} aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
             if let Some(hit) = hit {
                 { touch_square(n.pos, hit.max(2.0 * n.radius)) }
             }

@@ -33,6 +33,7 @@ pub fn timeline_svg(
     interactive: bool,
     strip: &StripListeners,
     on: &ItemListeners,
+    tab_event: Option<powershift_core::model::EventIx>,
 ) -> Html {
     let (w, h) = (scene.width, scene.height);
     html! {
@@ -62,7 +63,7 @@ pub fn timeline_svg(
                     </g>
                 }) }
             </g>
-            <Marks {marks} {interactive} />
+            <Marks {marks} {interactive} {tab_event} />
             if let Some(x) = scene.now {
                 <line class="now" x1={num(x)} x2={num(x)} y1={num(STRIP_H)} y2={num(h)} />
             }
@@ -77,21 +78,23 @@ pub struct MarksProps {
     pub marks: Rc<Vec<SceneMark>>,
     /// Marks are buttons (else drawn for reading only).
     pub interactive: bool,
+    /// The one mark in the tab order (roving tabindex; arrow keys move from it).
+    pub tab_event: Option<powershift_core::model::EventIx>,
 }
 
 /// The event marks. A component only so that Yew skips it when the marks are unchanged (they do
 /// not depend on the date); it has no state.
 #[function_component(Marks)]
 pub fn marks(props: &MarksProps) -> Html {
-    html! { <g class="marks">{ for props.marks.iter().map(|m| mark(m, props.interactive)) }</g> }
+    html! { <g class="marks">{ for props.marks.iter().map(|m| mark(m, props.interactive, props.tab_event == Some(m.event))) }</g> }
 }
 
-fn mark(m: &SceneMark, interactive: bool) -> Html {
+fn mark(m: &SceneMark, interactive: bool, tab_stop: bool) -> Html {
     let class =
         classes!("mark", m.emphasis.class(), m.selected.then_some("selected"), m.filtered.then_some("filtered"));
     html! {
         <g key={m.id.clone()} {class} data-event={m.id.clone()} data-event-ix={m.event.0.to_string()}
-           role={interactive.then_some("button")} tabindex={interactive.then_some("0")}
+           role={interactive.then_some("button")} tabindex={interactive.then_some(if tab_stop { "0" } else { "-1" })}
            aria-label={interactive.then(|| m.description.clone())} aria-hidden={(!interactive).then_some("true")}>
             <title>{ &m.description }</title>
             if let Some(xe) = m.x_end {

@@ -668,3 +668,42 @@ fn the_table_lists_the_snapshot_and_follows_filters_focus_search_and_sorting() {
     assert_eq!(orgs[0].name, "OpenAI");
     assert!(orgs.windows(2).all(|w| w[0].partners >= w[1].partners));
 }
+
+#[test]
+fn a_keyboard_walk_from_openai_to_microsoft_to_oracle_and_back() {
+    use powershift_core::scene::traversal::{largest, partners_in_order, partners_summary, NavKey, Traversal};
+    let (ds, ctx, s0) = setup();
+    let s = apply(&s0, Action::SetDate(d("2025-01-21")), &ctx);
+    let (openai, microsoft, oracle) =
+        (ds.org_ix("openai").unwrap(), ds.org_ix("microsoft").unwrap(), ds.org_ix("oracle").unwrap());
+    assert_eq!(largest(&ds, &s), Some(openai), "the keyboard enters at the hub");
+    let partners = partners_in_order(&ds, &s, openai);
+    assert!(partners.contains(&microsoft) && partners.contains(&oracle));
+    // Partners come in the order their partnerships began: Microsoft (2019) before Oracle (2024).
+    let pos = |o| partners.iter().position(|p| *p == o).unwrap();
+    assert!(pos(microsoft) < pos(oracle));
+    let mut t = Traversal::at(openai).step(NavKey::Home, &ds, &s);
+    assert_eq!(t.focus, openai);
+    while t.focus != microsoft {
+        t = t.step(NavKey::Next, &ds, &s);
+    }
+    t = t.step(NavKey::Into, &ds, &s);
+    assert_eq!((t.hub, t.focus), (microsoft, microsoft));
+    while t.focus != oracle {
+        let before = t.focus;
+        t = t.step(NavKey::Next, &ds, &s);
+        assert_ne!(t.focus, before, "moves on");
+        assert!(partners_in_order(&ds, &s, microsoft).contains(&t.focus), "only Microsoft's partners");
+    }
+    assert!(partners_summary(&ds, &s, &t).starts_with(&format!("{} has ", ds.org(oracle).name)));
+    t = t.step(NavKey::Back, &ds, &s);
+    assert_eq!((t.hub, t.focus), (openai, microsoft));
+    t = t.step(NavKey::Back, &ds, &s);
+    assert_eq!(t.focus, openai);
+    // Previous wraps around; keys with nowhere to go change nothing.
+    let first = Traversal::at(openai).step(NavKey::Next, &ds, &s);
+    assert_eq!(first.step(NavKey::Previous, &ds, &s).step(NavKey::Next, &ds, &s).focus, first.focus);
+    assert_eq!(Traversal::at(openai).step(NavKey::Back, &ds, &s), Traversal::at(openai));
+    assert_eq!(NavKey::of("ArrowDown"), Some(NavKey::Into));
+    assert_eq!(NavKey::of("a"), None);
+}

@@ -30,6 +30,7 @@ pub mod sentence;
 pub mod table;
 pub mod timeline;
 pub mod timeline_key;
+pub mod traversal;
 pub mod words;
 
 pub use change::{change_view, ChangeItem, ChangeKind, ChangeView};
