@@ -1,4 +1,4 @@
-// Screenshots of the story's key dates at 1280 and 375 px, to compare builds side by side:
+// Screenshots of the story's key dates at 1280, 768 and 375 px, to compare builds side by side:
 //   DIST=dist-e2e BASE=/powershift/ node scripts/screenshots.mjs OUT_DIR
 // Uses the end-to-end harness (local server, Debian's Chromium); writes OUT_DIR/<date>-<width>.png.
 import { mkdir } from 'node:fs/promises';
@@ -11,7 +11,7 @@ await mkdir(out, { recursive: true });
 const { server, appUrl } = await startServer();
 const browser = await launch();
 try {
-  for (const [w, h] of [[1280, 800], [375, 812]]) {
+  for (const [w, h] of [[1280, 800], [768, 1024], [375, 812]]) {
     for (const date of dates) {
       const { context, page } = await openPage(browser, { width: w, height: h });
       await page.emulateMedia({ reducedMotion: 'reduce' });

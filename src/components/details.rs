@@ -36,7 +36,9 @@ pub fn details() -> Html {
         },
         Some(Selection::Org(o)) => org_details(ds, o, date, view),
         Some(Selection::Rel(r)) => rel_details(ds, r, date, view),
-        Some(Selection::Event(e)) => html! { <ol class="events">{ event_card(ds, e, view, true, true) }</ol> },
+        Some(Selection::Event(e)) => html! {
+            <article class="event" data-testid="event-details"><ol class="events">{ event_card(ds, e, view, true, true) }</ol></article>
+        },
         Some(Selection::Pair(a, b)) => pair_details(ds, a, b, date, view),
     };
     html! {

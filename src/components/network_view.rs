@@ -191,7 +191,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
             </div>
             if !*as_table { <super::NetworkKey dataset={story.ds.clone()} /> }
             <p class="hint muted small">{ "Select an organisation or a line for details. Zoom with +/−, Ctrl/⌘ + scroll or two fingers; drag to pan; drag an organisation to pin it." }</p>
-            <p id="network-help" class="hint muted small">{ "Keyboard: Tab into the network, then ← → move through an organisation’s partners (in the order the partnerships began), ↓ goes to the focused organisation’s own partners, ↑ goes back, Home goes to the largest, Enter selects, I reads its partners, Escape leaves." }</p>
+            <details class="keyboard-help"><summary>{ "Keyboard" }</summary><p id="network-help" class="hint muted small">{ "Keyboard: Tab into the network, then ← → move through an organisation’s partners (in the order the partnerships began), ↓ goes to the focused organisation’s own partners, ↑ goes back, Home goes to the largest, Enter selects, I reads its partners, Escape leaves." }</p></details>
             <p class="visually-hidden" role="status" aria-live="polite">{ (*said).clone() }</p>
         </section>
     }

@@ -79,16 +79,23 @@ pub fn remember_place() {
     PLACE.with(|p| *p.borrow_mut() = Some((y, focused)));
 }
 
-/// Goes back to the remembered place: scrolls there and gives the focus back.
+/// Goes back to the remembered place: the element the reader was on, brought into view (the page
+/// above it may have grown since, as the details filled), and focused; else the scroll position.
 pub fn return_to_place() {
     let Some((y, focused)) = PLACE.with(|p| p.borrow_mut().take()) else { return };
-    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
-    if let Some(el) = focused.filter(|e| e.is_connected()) {
-        if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = h.focus();
-        } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-            let _ = svg.focus();
+    match focused.filter(|e| e.is_connected() && e.local_name() != "body") {
+        Some(el) => {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            opts.set_behavior(web_sys::ScrollBehavior::Instant);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+                let _ = svg.focus();
+            }
         }
+        None => gloo::utils::window().scroll_to_with_x_and_y(0.0, y),
     }
 }
 
