@@ -225,11 +225,10 @@ fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool, open_sour
                 <time datetime={c.date.to_string()}>{ &c.when }</time>
                 if let Some(n) = &c.date_note { { format!(" · {n}") } }
             </p>
-            <h5>
-                if full { { &c.title } } else {
-                    <button type="button" class="link" onclick={goto}>{ &c.title }</button>
-                }
-            </h5>
+            // Alone (the selected event) its title is the article's heading, under "Details".
+            if full { <h3 class="event-title">{ &c.title }</h3> } else {
+                <h5><button type="button" class="link" onclick={goto}>{ &c.title }</button></h5>
+            }
             if !c.amounts.is_empty() {
                 <ul class="amounts">{ for c.amounts.iter().map(|a| html! {
                     <li>

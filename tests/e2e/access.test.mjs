@@ -106,3 +106,38 @@ test('one tab stop into the timeline: arrows move through the events in time', a
     assert.match(await focusedName(page), /2015/);
   });
 });
+
+/** axe-core's violations of any impact on the page (evaluated through DevTools: the page's CSP
+ *  allows no inline script, and this is the test's script, not the page's). */
+async function axeViolations(page) {
+  const { readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  await page.evaluate(readFileSync(resolve('tools/node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+for (const [mode, query, viewport] of [
+  ['default', 'date=2025-01-21', { width: 1280, height: 900 }],
+  ['an organisation selected', 'date=2025-01-21&select=org:microsoft', { width: 1280, height: 900 }],
+  ['375 px', 'date=2025-01-21&select=event:E06', { width: 375, height: 812 }],
+]) {
+  test(`axe finds no violation of any impact: ${mode}`, async () => {
+    await withPage(async (page) => {
+      await page.goto(url(query));
+      await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+    }, viewport);
+  });
+}
+
+test('axe finds no violation of any impact: the table', async () => {
+  await withPage(async (page) => {
+    await page.goto(url('date=2025-01-21'));
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+    await page.getByRole('table').first().waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  });
+});
