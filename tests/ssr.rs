@@ -13,10 +13,15 @@ const STORY: &str = include_str!("../crates/powershift-core/tests/res/story-froz
 const SHIPPED: &str = include_str!("../static/data/powershift.json");
 
 async fn render(state: LoadState) -> String {
-    yew::LocalServerRenderer::<Page>::with_props(PageProps { state, query: Default::default(), compact: false })
-        .hydratable(false)
-        .render()
-        .await
+    yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state,
+        query: Default::default(),
+        compact: false,
+        options: Default::default(),
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 #[tokio::test]
@@ -88,6 +93,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
         state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
         query: "date=2023-01-23&select=org:microsoft".into(),
         compact: false,
+        options: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -126,9 +132,11 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
     let e01 = &html[html.find("data-event=\"E01\"").expect("E01's mark")..];
     let e01 = &e01[..e01.find("</g>").unwrap()];
     assert!(e01.contains("<text") && e01.contains(">OpenAI founded as a"), "{e01}");
-    assert!(html.contains("id=\"kind-lawsuit\""), "{html}");
+    // The filter chips (they replaced one checkbox per kind).
+    assert!(html.contains("aria-label=\"Show relationships of these kinds\""), "{html}");
     assert!(html.contains("class=\"money-chart\""), "{html}");
-    assert!(html.contains("How to read the network"), "{html}");
+    // The compact key under the drawing.
+    assert!(html.contains("aria-label=\"Key\" class=\"network-key\""), "{html}");
 }
 
 #[tokio::test]
@@ -138,6 +146,7 @@ async fn an_event_shows_its_strongest_source_first_and_who_announced_it() {
         state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
         query: "date=2025-01-21&select=event:E35".into(),
         compact: false,
+        options: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -165,6 +174,7 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
         state: LoadState::Ready { url: "x.json".into(), dataset: ds },
         query: Default::default(),
         compact: true,
+        options: Default::default(),
     })
     .hydratable(false)
     .render()
@@ -196,4 +206,80 @@ async fn the_first_screen_states_the_finding_and_keeps_the_figures_out_of_the_wa
     assert!(!header.contains("data-testid=\"event-count\""), "the figures are under About the data");
     let about = &html[html.find("id=\"notes-title\"").unwrap()..];
     assert!(about.contains("data-testid=\"event-count\""), "{about}");
+}
+
+/// The story screen for a deep link on the frozen story, as a page or as an embed.
+async fn story_html(query: &str, embed: bool) -> String {
+    let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
+    let options = powershift_core::embed::EmbedOptions { embed, ..Default::default() };
+    yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
+        query: query.to_string().into(),
+        compact: false,
+        options: Rc::new(options),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn a_step_link_shows_the_step_bar_with_its_title_text_and_references() {
+    let html = story_html("step=2", false).await;
+    let bar = &html[html.find("data-testid=\"step-bar\"").expect("the step bar")..];
+    let bar = &bar[..bar.find("</section>").unwrap()];
+    assert!(bar.contains(">Step 2 of 4</p>"), "{bar}");
+    assert!(bar.contains("<h2 id=\"step-title\" class=\"step-title\">Rival backers for Anthropic</h2>"), "{bar}");
+    assert!(bar.contains("aria-label=\"Previous step\"") && bar.contains("aria-label=\"Next step\""), "{bar}");
+    assert!(bar.contains(">Explore on your own</button>"), "{bar}");
+    // A reference is a button showing the event's date, named by its date and title; no brackets.
+    assert!(
+        bar.contains(
+            "aria-label=\"February 2023: Google takes about 10% of Anthropic; Google Cloud becomes preferred\""
+        ),
+        "{bar}"
+    );
+    assert!(bar.contains(">February 2023</button>"), "{bar}");
+    assert!(!bar.contains("[E13]"), "{bar}");
+    // The picture is the step's; the polite region names the step before the sentence.
+    assert!(html.contains("Partnerships on 25 September 2023"), "{html}");
+    assert!(html.contains("aria-label=\"Anthropic, AI lab,"), "the step's organisation is on the drawing");
+    let sentence = &html[html.find("data-testid=\"sentence\"").unwrap()..];
+    let sentence = &sentence[sentence.find('>').unwrap() + 1..];
+    assert!(
+        sentence.starts_with("<span data-testid=\"step-announcement\" class=\"visually-hidden\">Step 2 of 4: Rival backers for Anthropic. </span>25 September 2023: "),
+        "{}",
+        &sentence[..300]
+    );
+    // The step bar sits between the scrubber and the network.
+    let (scrubber, step_bar, network) = (
+        html.find("class=\"panel scrubber\"").unwrap(),
+        html.find("data-testid=\"step-bar\"").unwrap(),
+        html.find("id=\"network-title\"").unwrap(),
+    );
+    assert!(scrubber < step_bar && step_bar < network);
+}
+
+#[tokio::test]
+async fn before_the_story_the_bar_offers_to_start_it_and_after_leaving_to_go_back() {
+    let html = story_html("date=2023-01-23", false).await;
+    assert!(html.contains("The story in 4 steps, or explore on your own."), "{html}");
+    assert!(html.contains(">Start the story</button>"), "{html}");
+    assert!(!html.contains("step-announcement"), "nothing to announce outside the story");
+    // A link that moves away from its step opens the view it says, with the way back.
+    let html = story_html("step=2&select=org:oracle", false).await;
+    assert!(html.contains(">You left step 2 of 4</p>"), "{html}");
+    assert!(html.contains(">Back to step 2</button>"), "{html}");
+    assert!(!html.contains("step-announcement"), "{html}");
+    assert!(html.contains("Rival backers for Anthropic"), "the left step stays in view");
+}
+
+#[tokio::test]
+async fn the_embed_shows_the_step_bar_and_a_story_without_steps_none() {
+    let html = story_html("step=1", true).await;
+    assert!(html.contains("class=\"story embed has-steps\""), "{html}");
+    assert!(html.contains("<h2 id=\"step-title\" class=\"step-title\">An exclusive start</h2>"), "{html}");
+    let ds = Rc::new(Dataset::from_json_str(include_str!("../crates/powershift-core/tests/res/tiny.json")).unwrap());
+    let html = render(LoadState::Ready { url: "x.json".into(), dataset: ds }).await;
+    assert!(!html.contains("step-bar") && !html.contains("has-steps"), "{html}");
 }

@@ -1,7 +1,7 @@
 //! Keeps the view in step with the world outside the app: the page's URL and history (a deep link
 //! for every view; Back and Forward walk through selections, filters and focus), and, in an embed,
 //! the host page (its `powershift:set` / `play` / `pause` orders, our `ready` / `view` / `height`
-//! reports and Pym.js's height messages).
+//! reports and Pym.js's height messages; `powershift:step` goes to a story step).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -19,7 +19,6 @@ use crate::state::{Story, ViewHandle};
 /// Installs the URL, history and host-page wiring for the story screen.
 #[hook]
 pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) {
-    let framed = *use_memo((), |_| host::is_framed());
     // The latest state, for listeners that outlive a render.
     let latest = use_mut_ref(|| view.view.clone());
     *latest.borrow_mut() = view.view.clone();
@@ -32,6 +31,8 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
     {
         let (written, restoring) = (written.clone(), restoring.clone());
         use_effect_with(q.clone(), move |q| {
+            // Asked here, not while rendering: the server renderer (tests, prerendering) has no window.
+            let framed = host::is_framed();
             let before = written.borrow().clone();
             let mode = match &before {
                 Some(b) if !framed && !std::mem::take(&mut *restoring.borrow_mut()) && is_navigation(b, q) => {
@@ -67,7 +68,7 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
         let (view, story, latest, options) = (view.clone(), story.clone(), latest.clone(), options.clone());
         use_effect_with((), move |_| {
             let mut guards: Vec<Box<dyn std::any::Any>> = Vec::new();
-            if framed {
+            if host::is_framed() {
                 host::post_to_parent(&ready_message(&to_query(&latest.borrow(), &story.ds)));
                 let last_height = Rc::new(Cell::new(0u32));
                 let send_height = {
@@ -114,9 +115,16 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
                             }
                         }
                         Ok(Some(Inbound::Pause)) => view.dispatch(Action::Pause),
-                        Ok(Some(Inbound::Step(n))) => {
-                            host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
-                        }
+                        Ok(Some(Inbound::Step(n))) => match (n as usize).checked_sub(1) {
+                            Some(i) if i < story.ctx.steps.len() => view.dispatch(Action::GoToStep(i)),
+                            _ if story.ctx.steps.is_empty() => {
+                                host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
+                            }
+                            _ => host::warn_ignored(&format!(
+                                "powershift:step {n}: this story has steps 1 to {}",
+                                story.ctx.steps.len()
+                            )),
+                        },
                         Err(e) => host::warn_ignored(&e),
                     }
                 });
