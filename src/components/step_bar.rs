@@ -66,7 +66,7 @@ pub fn step_bar() -> Html {
         StoryPlace::NotStarted => html! {
             <section class="step-bar not-started" aria-label="Story" data-testid="step-bar">
                 <div class="step-row">
-                    <p class="step-position">{ format!("The story in {}, or explore on your own.", bar.position) }</p>
+                    <p class="step-position">{ bar.position.clone() }</p>
                     <button type="button" class="step-start" onclick={act(Action::GoToStep(0), Some(NEXT_ID))}>{ "Start the story" }</button>
                 </div>
             </section>
@@ -76,13 +76,11 @@ pub fn step_bar() -> Html {
             html! {
                 <section class={classes!("step-bar", left.then_some("left"))} aria-labelledby={TITLE_ID} data-testid="step-bar">
                     <div class="step-row">
-                        <p class="step-position" data-testid="step-position">
-                            if left { { format!("You left step {} of {}", i + 1, bar.count) } } else { { bar.position.clone() } }
-                        </p>
+                        <p class="step-position" data-testid="step-position">{ bar.position.clone() }</p>
                         { prev_next }
-                        if left {
+                        if let Some(back) = bar.back_label() {
                             <button type="button" class="step-back" id={BACK_ID} onclick={act(Action::GoToStep(i), Some(NEXT_ID))}>
-                                { format!("Back to step {}", i + 1) }
+                                { back }
                             </button>
                         } else {
                             <button type="button" class="link step-leave" onclick={act(Action::LeaveStory, Some(BACK_ID))}>

@@ -122,7 +122,8 @@ pub struct StepBar {
     pub place: StoryPlace,
     /// How many steps the story has.
     pub count: usize,
-    /// "Step 3 of 9" (the step on view or left); "9 steps" before the story starts.
+    /// Where the reader is, in words: "Step 3 of 9"; "You left step 3 of 9"; before the story
+    /// starts, "The story in 9 steps, or explore on your own.".
     pub position: String,
     /// The step's title (empty before the story starts).
     pub title: String,
@@ -158,13 +159,28 @@ impl StepBar {
             _ => StoryPlace::NotStarted,
         };
         let (position, title, text, has_prev, has_next) = match place {
-            StoryPlace::NotStarted => (steps_words(count), String::new(), Vec::new(), false, true),
+            StoryPlace::NotStarted => {
+                let position = format!("The story in {}, or explore on your own.", steps_words(count));
+                (position, String::new(), Vec::new(), false, true)
+            }
             StoryPlace::InStep(i) | StoryPlace::Left(i) => {
                 let step = &ds.story[i];
-                (format!("Step {} of {count}", i + 1), step.title.clone(), parts(ds, step), i > 0, i + 1 < count)
+                let position = match place {
+                    StoryPlace::Left(_) => format!("You left step {} of {count}", i + 1),
+                    _ => format!("Step {} of {count}", i + 1),
+                };
+                (position, step.title.clone(), parts(ds, step), i > 0, i + 1 < count)
             }
         };
         Some(StepBar { place, count, position, title, text, has_prev, has_next })
+    }
+
+    /// The button that goes back to the step the reader left: "Back to step 3".
+    pub fn back_label(&self) -> Option<String> {
+        match self.place {
+            StoryPlace::Left(i) => Some(format!("Back to step {}", i + 1)),
+            _ => None,
+        }
     }
 
     /// What the polite live region says about the story: "Step 3 of 9: Stargate." while a step is on
@@ -225,7 +241,7 @@ mod tests {
         let bar = StepBar::of(&ds, &s0).unwrap();
         assert_eq!(
             (bar.place, bar.position.as_str(), bar.has_prev, bar.has_next),
-            (StoryPlace::NotStarted, "4 steps", false, true)
+            (StoryPlace::NotStarted, "The story in 4 steps, or explore on your own.", false, true)
         );
         assert_eq!(bar.announcement(), None);
         let s = apply(&s0, Action::GoToStep(0), &ctx);
@@ -241,7 +257,8 @@ mod tests {
         assert_eq!((bar.has_prev, bar.has_next), (true, false));
         let left = apply(&s, Action::LeaveStory, &ctx);
         let bar = StepBar::of(&ds, &left).unwrap();
-        assert_eq!((bar.place, bar.position.as_str()), (StoryPlace::Left(0), "Step 1 of 4"));
+        assert_eq!((bar.place, bar.position.as_str()), (StoryPlace::Left(0), "You left step 1 of 4"));
+        assert_eq!(bar.back_label().as_deref(), Some("Back to step 1"));
         assert_eq!(bar.announcement(), None);
     }
 
