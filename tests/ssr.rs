@@ -263,7 +263,7 @@ async fn a_step_link_shows_the_step_bar_with_its_title_text_and_references() {
 #[tokio::test]
 async fn before_the_story_the_bar_offers_to_start_it_and_after_leaving_to_go_back() {
     let html = story_html("date=2023-01-23", false).await;
-    assert!(html.contains("The story in 4 steps, or explore on your own."), "{html}");
+    assert!(html.contains(">The story in 4 steps</p>"), "{html}");
     assert!(html.contains(">Start the story</button>"), "{html}");
     assert!(!html.contains("step-announcement"), "nothing to announce outside the story");
     // A link that moves away from its step opens the view it says, with the way back.

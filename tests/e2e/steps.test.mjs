@@ -166,7 +166,7 @@ test('a step change is announced politely with the step\'s title, in the sentenc
   await withSteps(async (s, page) => {
     await s.open('');
     // Before the story: one row offering to start it, nothing announced about steps.
-    await page.getByText('The story in 4 steps, or explore on your own.').waitFor();
+    await page.getByText('The story in 4 steps', { exact: true }).waitFor();
     assert.doesNotMatch(await s.sentence().textContent(), /^Step /);
     await page.getByRole('button', { name: 'Start the story' }).click();
     await s.showsStep(1);

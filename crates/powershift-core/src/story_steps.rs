@@ -123,7 +123,7 @@ pub struct StepBar {
     /// How many steps the story has.
     pub count: usize,
     /// Where the reader is, in words: "Step 3 of 9"; "You left step 3 of 9"; before the story
-    /// starts, "The story in 9 steps, or explore on your own.".
+    /// starts, "The story in 9 steps".
     pub position: String,
     /// The step's title (empty before the story starts).
     pub title: String,
@@ -160,7 +160,7 @@ impl StepBar {
         };
         let (position, title, text, has_prev, has_next) = match place {
             StoryPlace::NotStarted => {
-                let position = format!("The story in {}, or explore on your own.", steps_words(count));
+                let position = format!("The story in {}", steps_words(count));
                 (position, String::new(), Vec::new(), false, true)
             }
             StoryPlace::InStep(i) | StoryPlace::Left(i) => {
@@ -241,7 +241,7 @@ mod tests {
         let bar = StepBar::of(&ds, &s0).unwrap();
         assert_eq!(
             (bar.place, bar.position.as_str(), bar.has_prev, bar.has_next),
-            (StoryPlace::NotStarted, "The story in 4 steps, or explore on your own.", false, true)
+            (StoryPlace::NotStarted, "The story in 4 steps", false, true)
         );
         assert_eq!(bar.announcement(), None);
         let s = apply(&s0, Action::GoToStep(0), &ctx);
