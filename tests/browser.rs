@@ -39,7 +39,7 @@ async fn renders_the_summary_of_the_shipped_dataset() {
     let state = LoadState::Ready { url: "data/powershift.json".into(), dataset: dataset.clone() };
     yew::Renderer::<Page>::with_root_and_props(
         root.clone(),
-        PageProps { state, query: Default::default(), compact: false },
+        PageProps { state, query: Default::default(), compact: false, options: Default::default() },
     )
     .render();
     yew::scheduler::flush().await;
@@ -59,7 +59,7 @@ async fn invalid_data_lists_every_problem_with_its_path() {
     let state = parse_body("data/broken.json", &broken);
     yew::Renderer::<Page>::with_root_and_props(
         root.clone(),
-        PageProps { state, query: Default::default(), compact: false },
+        PageProps { state, query: Default::default(), compact: false, options: Default::default() },
     )
     .render();
     yew::scheduler::flush().await;

@@ -255,3 +255,79 @@ async fn an_events_confidence_agrees_with_its_footnotes_and_sources() {
     assert!(card.contains("<summary>2 pages, 1 independent source</summary>"), "{card}");
     assert!(card.contains("not counted as a separate source"), "{card}");
 }
+
+/// The story screen for a deep link on the frozen story, as a page or as an embed.
+async fn story_html(query: &str, embed: bool) -> String {
+    let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
+    let options = powershift_core::embed::EmbedOptions { embed, ..Default::default() };
+    yew::LocalServerRenderer::<Page>::with_props(PageProps {
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
+        query: query.to_string().into(),
+        compact: false,
+        options: Rc::new(options),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn a_step_link_shows_the_step_bar_with_its_title_text_and_references() {
+    let html = story_html("step=2", false).await;
+    let bar = &html[html.find("data-testid=\"step-bar\"").expect("the step bar")..];
+    let bar = &bar[..bar.find("</section>").unwrap()];
+    assert!(bar.contains(">Step 2 of 4</p>"), "{bar}");
+    assert!(bar.contains("<h2 id=\"step-title\" class=\"step-title\">Rival backers for Anthropic</h2>"), "{bar}");
+    assert!(bar.contains("aria-label=\"Previous step\"") && bar.contains("aria-label=\"Next step\""), "{bar}");
+    assert!(bar.contains(">Explore on your own</button>"), "{bar}");
+    // A reference is a button showing the event's date, named by its date and title; no brackets.
+    assert!(
+        bar.contains(
+            "aria-label=\"February 2023: Google takes about 10% of Anthropic; Google Cloud becomes preferred\""
+        ),
+        "{bar}"
+    );
+    assert!(bar.contains(">February 2023</button>"), "{bar}");
+    assert!(!bar.contains("[E13]"), "{bar}");
+    // The picture is the step's; the polite region names the step before the sentence.
+    assert!(html.contains("Partnerships on 25 September 2023"), "{html}");
+    assert!(html.contains("aria-label=\"Anthropic, AI lab,"), "the step's organisation is on the drawing");
+    let sentence = &html[html.find("data-testid=\"sentence\"").unwrap()..];
+    let sentence = &sentence[sentence.find('>').unwrap() + 1..];
+    assert!(
+        sentence.starts_with("<span data-testid=\"step-announcement\" class=\"visually-hidden\">Step 2 of 4: Rival backers for Anthropic. </span>25 September 2023: "),
+        "{}",
+        &sentence[..300]
+    );
+    // The step bar sits between the scrubber and the network.
+    let (scrubber, step_bar, network) = (
+        html.find("class=\"panel scrubber\"").unwrap(),
+        html.find("data-testid=\"step-bar\"").unwrap(),
+        html.find("id=\"network-title\"").unwrap(),
+    );
+    assert!(scrubber < step_bar && step_bar < network);
+}
+
+#[tokio::test]
+async fn before_the_story_the_bar_offers_to_start_it_and_after_leaving_to_go_back() {
+    let html = story_html("date=2023-01-23", false).await;
+    assert!(html.contains(">The story in 4 steps</p>"), "{html}");
+    assert!(html.contains(">Start the story</button>"), "{html}");
+    assert!(!html.contains("step-announcement"), "nothing to announce outside the story");
+    // A link that moves away from its step opens the view it says, with the way back.
+    let html = story_html("step=2&select=org:oracle", false).await;
+    assert!(html.contains(">You left step 2 of 4</p>"), "{html}");
+    assert!(html.contains(">Back to step 2</button>"), "{html}");
+    assert!(!html.contains("step-announcement"), "{html}");
+    assert!(html.contains("Rival backers for Anthropic"), "the left step stays in view");
+}
+
+#[tokio::test]
+async fn the_embed_shows_the_step_bar_and_a_story_without_steps_none() {
+    let html = story_html("step=1", true).await;
+    assert!(html.contains("class=\"story embed has-steps\""), "{html}");
+    assert!(html.contains("<h2 id=\"step-title\" class=\"step-title\">An exclusive start</h2>"), "{html}");
+    let ds = Rc::new(Dataset::from_json_str(include_str!("../crates/powershift-core/tests/res/tiny.json")).unwrap());
+    let html = render(LoadState::Ready { url: "x.json".into(), dataset: ds }).await;
+    assert!(!html.contains("step-bar") && !html.contains("has-steps"), "{html}");
+}

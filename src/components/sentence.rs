@@ -1,5 +1,7 @@
 //! The sentence that says what changed and what the network shows, announced politely to screen
-//! readers; "and N more" opens the full list of changes.
+//! readers; "and N more" opens the full list of changes. While a story step is on view the same
+//! polite region first names the step ("Step 3 of 9: Stargate."), for screen readers only (the step
+//! bar shows it): one live region, so the step and its picture are announced together, in order.
 
 use std::rc::Rc;
 
@@ -11,6 +13,9 @@ use yew::prelude::*;
 pub struct SentenceProps {
     /// The sentence.
     pub sentence: Rc<SentenceText>,
+    /// The story step on view, as announced: "Step 3 of 9: Stargate.".
+    #[prop_or_default]
+    pub step: Option<AttrValue>,
 }
 
 /// "27 April 2026: Microsoft and OpenAI amend their deal; exclusivity ends (5 relationships).
@@ -31,6 +36,9 @@ pub fn sentence(props: &SentenceProps) -> Html {
     html! {
         <div class="sentence-box">
             <p class="sentence" id="sentence-text" role="status" aria-live="polite" data-testid="sentence">
+                if let Some(step) = &props.step {
+                    <span class="visually-hidden" data-testid="step-announcement">{ step.clone() }{ " " }</span>
+                }
                 { &s.lead }
                 if !s.more.is_empty() {
                     { " " }

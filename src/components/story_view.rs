@@ -1,5 +1,5 @@
-//! The story screen: summary, sentence, scrubber, network with details, timeline, filters, money
-//! chart and legend, wired to one view state.
+//! The story screen: summary, sentence, scrubber, the story's step bar, network with details,
+//! timeline, filters, money chart and legend, wired to one view state.
 
 use std::rc::Rc;
 
@@ -10,8 +10,8 @@ use powershift_core::view::{Action, Selection, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Details, EmbedFooter, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StoryFacts, Summary, SummaryFacts,
-    TimelineView,
+    Details, EmbedFooter, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StepBar, StoryFacts, Summary,
+    SummaryFacts, TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
 
@@ -104,6 +104,28 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         });
     }
 
+    // The guided story: `[` and `]` go to the previous and next step while the focus is in the story
+    // area (the step bar, the sentence, the network and its details), unless the reader is typing.
+    let has_steps = !story.ds.story.is_empty();
+    let step_keys = {
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !has_steps || e.ctrl_key() || e.meta_key() || e.alt_key() || crate::platform::events::is_typing(&e) {
+                return;
+            }
+            let action = match e.key().as_str() {
+                "[" => Action::PrevStep,
+                "]" => Action::NextStep,
+                _ => return,
+            };
+            e.prevent_default();
+            view.dispatch(action);
+        })
+    };
+    let step_note = powershift_core::story_steps::StepBar::of(&story.ds, &view.view)
+        .and_then(|bar| bar.announcement())
+        .map(AttrValue::from);
+
     let money_width = use_node_ref();
     let mw = crate::hooks::use_width(money_width.clone(), 720.0);
     // The money chart always draws the organisation the reader points at, selected or focused on.
@@ -118,12 +140,13 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         let facts = SummaryFacts::of(&story.ds);
         return html! {
             <ContextProvider<AppContext> {context}>
-            <div class="story embed">
+            <div class={classes!("story", "embed", has_steps.then_some("has-steps"))}>
                 if props.options.title { <h1 class="embed-title">{ &facts.title }</h1> }
                 <Scrubber density={(*density).clone()} />
                 <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
-                     onfocusin={hold_focus(true)} onfocusout={hold_focus(false)}>
-                    <Sentence sentence={(*sentence).clone()} />
+                     onfocusin={hold_focus(true)} onfocusout={hold_focus(false)} onkeydown={step_keys}>
+                    <StepBar />
+                    <Sentence sentence={(*sentence).clone()} step={step_note} />
                     <div class="main-grid">
                         <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
                         <Details />
@@ -136,12 +159,13 @@ pub fn story_view(props: &StoryViewProps) -> Html {
     }
     html! {
         <ContextProvider<AppContext> {context}>
-        <div class="story">
+        <div class={classes!("story", has_steps.then_some("has-steps"))}>
             <Summary facts={SummaryFacts::of(&story.ds)} />
             <Scrubber density={(*density).clone()} />
             <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
-                 onfocusin={hold_focus(true)} onfocusout={hold_focus(false)}>
-                <Sentence sentence={(*sentence).clone()} />
+                 onfocusin={hold_focus(true)} onfocusout={hold_focus(false)} onkeydown={step_keys}>
+                <StepBar />
+                <Sentence sentence={(*sentence).clone()} step={step_note} />
                 <div class="main-grid">
                     <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
                     <Details />

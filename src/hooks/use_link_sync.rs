@@ -1,7 +1,7 @@
 //! Keeps the view in step with the world outside the app: the page's URL and history (a deep link
 //! for every view; Back and Forward walk through selections, filters and focus), and, in an embed,
 //! the host page (its `powershift:set` / `play` / `pause` orders, our `ready` / `view` / `height`
-//! reports and Pym.js's height messages).
+//! reports and Pym.js's height messages; `powershift:step` goes to a story step).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -115,9 +115,16 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
                             }
                         }
                         Ok(Some(Inbound::Pause)) => view.dispatch(Action::Pause),
-                        Ok(Some(Inbound::Step(n))) => {
-                            host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
-                        }
+                        Ok(Some(Inbound::Step(n))) => match (n as usize).checked_sub(1) {
+                            Some(i) if i < story.ctx.steps.len() => view.dispatch(Action::GoToStep(i)),
+                            _ if story.ctx.steps.is_empty() => {
+                                host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
+                            }
+                            _ => host::warn_ignored(&format!(
+                                "powershift:step {n}: this story has steps 1 to {}",
+                                story.ctx.steps.len()
+                            )),
+                        },
                         Err(e) => host::warn_ignored(&e),
                     }
                 });

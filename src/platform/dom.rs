@@ -99,6 +99,19 @@ pub fn return_to_place() {
     }
 }
 
+/// Moves the keyboard focus to the element with `id` once the page has rendered it (it may be
+/// about to replace the element that had the focus).
+pub fn focus_soon(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    })
+    .forget();
+}
+
 /// Scrolls the element with `id` into view once the page has rendered the change that fills it.
 pub fn scroll_into_view_soon(id: &'static str) {
     gloo::timers::callback::Timeout::new(0, move || {

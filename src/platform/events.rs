@@ -93,3 +93,16 @@ pub fn on_touch_square(e: &web_sys::Event) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| el.matches(".touch").unwrap_or(false))
 }
+
+/// Whether a key event is typing: it happened in a text field, a text area, a select box or
+/// editable content, where keys such as `[` belong to the field.
+pub fn is_typing(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        // Buttons, checkboxes and sliders take no text.
+        return !matches!(input.type_().as_str(), "button" | "checkbox" | "radio" | "range" | "submit" | "reset");
+    }
+    el.is_instance_of::<web_sys::HtmlTextAreaElement>()
+        || el.is_instance_of::<web_sys::HtmlSelectElement>()
+        || el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.is_content_editable())
+}

@@ -1,7 +1,19 @@
 //! The page's URL: reading it, and keeping its query (the deep link) in step with the view.
+//!
+//! Panels read the address while rendering (the Share dialog's codes, the embed footer's link), so
+//! the readers answer "no address" where there is no browser: the server renderer of the native
+//! tests has no window, and reaching for one there panics.
+
+/// Whether there is a browser window to ask (never in native builds).
+fn has_window() -> bool {
+    cfg!(target_arch = "wasm32")
+}
 
 /// The value of query parameter `name` in the page's URL, if present.
 pub fn query_param(name: &str) -> Option<String> {
+    if !has_window() {
+        return None;
+    }
     let search = gloo::utils::window().location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name)
@@ -66,6 +78,9 @@ pub fn on_popstate(mut f: impl FnMut() + 'static) -> gloo::events::EventListener
 
 /// The page's public address without query or fragment, e.g. `https://x.github.io/powershift/`.
 pub fn public_base() -> String {
+    if !has_window() {
+        return String::new();
+    }
     let l = gloo::utils::window().location();
     format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
 }

@@ -17,6 +17,7 @@
 //! - [`embed`]: embedding in articles: the URL's embed options and the messages with the host page
 //!   (our JSON protocol and Pym.js's).
 //! - [`view`]: the reader's view state, the actions on it and the pure reducer; deep links.
+//! - [`story_steps`]: the guided story (narrative mode): what each step shows, and the step bar.
 //! - [`scene`]: (dataset, layouts, view state) → display lists for every panel (network, timeline,
 //!   money chart) with emphasis, filters and encodings; [`svg`]: the one number formatter of markup.
 //! - [`export`]: the relationships in force as CSV, the story as dynamic GEXF, spreadsheet templates
@@ -61,6 +62,7 @@ pub mod network;
 pub mod scene;
 pub mod search;
 pub mod snapshot;
+pub mod story_steps;
 pub mod svg;
 #[cfg(feature = "testkit")]
 pub mod testkit;

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::date::{Date, FuzzyDate, Precision};
 use crate::model::{Dataset, EventIx, OrgIx, RelIx, RelationGroup, RelationKind};
 use crate::network::Vec2;
+use crate::story_steps::StepPicture;
 use crate::timeline::TimeScale;
 
 /// What the reader picked (clicked or pressed Enter on) or points at (hover, focus).
@@ -101,6 +102,11 @@ pub struct ViewState {
     pub playing: bool,
     /// Nodes the reader dragged, pinned for the session.
     pub pins: BTreeMap<OrgIx, Vec2>,
+    /// The story step on view (an index into `Dataset::story`; `step=N` in links counts from 1):
+    /// set by the step actions, and left as soon as the picture is no longer the step's.
+    pub step: Option<usize>,
+    /// The step the reader left by changing the view, so the step bar can offer the way back.
+    pub left_step: Option<usize>,
 }
 
 /// Facts about the dataset the reducer needs (computed once per dataset).
@@ -113,17 +119,23 @@ pub struct ViewContext {
     /// How precisely each change date is known (the finest date in the data that starts on it),
     /// parallel to `change_dates`.
     pub change_precision: Vec<Precision>,
+    /// What each story step shows, parallel to `Dataset::story` (empty for a story without steps).
+    pub steps: Vec<StepPicture>,
 }
 
 impl ViewContext {
     /// For a dataset.
     pub fn of(ds: &Dataset) -> ViewContext {
         let stops = ds.change_stops();
-        ViewContext {
+        let mut ctx = ViewContext {
             range: ds.time_range(),
             change_dates: stops.iter().map(|s| s.start).collect(),
             change_precision: stops.iter().map(|s| s.precision).collect(),
-        }
+            steps: Vec::new(),
+        };
+        // Resolved once with the deep-link rules, so the reducer moves to a step without the dataset.
+        ctx.steps = crate::story_steps::pictures(ds, &ctx);
+        ctx
     }
 
     /// The precision a date is shown with: that of the change stop on it, else a day.
@@ -215,6 +227,15 @@ pub enum Action {
     ResetView,
     /// Compare the network with a second date, or stop comparing.
     Compare(Option<Date>),
+    /// Show a story step (an index into `Dataset::story`; out of range, nothing changes): its date,
+    /// selection, focus and hidden kinds, and nothing else: what the step leaves out is cleared.
+    GoToStep(usize),
+    /// The step after the one on view or left (the first when the story has not started).
+    NextStep,
+    /// The step before the one on view or left.
+    PrevStep,
+    /// Leave the story and explore from here; the step bar offers the way back.
+    LeaveStory,
 }
 
 impl ViewState {
@@ -234,6 +255,8 @@ impl ViewState {
             camera: Camera::default(),
             playing: false,
             pins: BTreeMap::new(),
+            step: None,
+            left_step: None,
         }
     }
 
@@ -270,6 +293,8 @@ pub fn add_months(d: Date, months: i32) -> Date {
 /// The reducer: the state after an action. Pure; O(log change dates) except filters (O(kinds)).
 pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState {
     let mut s = state.clone();
+    let moves_the_story =
+        matches!(action, Action::GoToStep(_) | Action::NextStep | Action::PrevStep | Action::LeaveStory);
     let go = |s: &mut ViewState, d: Date| {
         let d = ctx.clamp(d);
         if d != s.date {
@@ -342,6 +367,9 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
             s.hidden_kinds = to.hidden_kinds;
             s.focus_org = to.focus_org;
             s.query = to.query;
+            // Back to a view outside the story still offers the step the reader was on.
+            s.left_step = if to.step.is_some() { None } else { to.left_step.or(s.step).or(s.left_step) };
+            s.step = to.step;
         }
         Action::FocusOrg(o) => s.focus_org = o,
         Action::Search(q) => s.query = q,
@@ -361,12 +389,55 @@ pub fn apply(state: &ViewState, action: Action, ctx: &ViewContext) -> ViewState 
             s.pins.clear();
         }
         Action::Compare(d) => s.compare = d.map(|d| ctx.clamp(d)),
+        Action::GoToStep(i) => go_to_step(&mut s, i, ctx),
+        Action::NextStep => {
+            let next = s.step.or(s.left_step).map_or(0, |i| i + 1);
+            go_to_step(&mut s, next, ctx);
+        }
+        Action::PrevStep => {
+            if let Some(prev) = s.step.or(s.left_step).and_then(|i| i.checked_sub(1)) {
+                go_to_step(&mut s, prev, ctx);
+            }
+        }
+        Action::LeaveStory => {
+            if let Some(i) = s.step.take() {
+                s.left_step = Some(i);
+            }
+        }
+    }
+    if !moves_the_story {
+        settle_step(&mut s, ctx);
     }
     s
 }
 
+/// Shows step `i` (nothing when there is no such step): its picture replaces the durable view but
+/// the search text, and playing stops. O(hidden kinds).
+fn go_to_step(s: &mut ViewState, i: usize, ctx: &ViewContext) {
+    let Some(picture) = ctx.steps.get(i) else { return };
+    picture.show(s);
+    s.step = Some(i);
+    s.left_step = None;
+    s.playing = false;
+}
+
+/// Leaves the step on view when the picture is no longer the step's: any change of date,
+/// comparison, selection, filter or focus, however it came (a click, a key, Back, a host page).
+/// The camera, hover, search text and the timeline's window are not the picture and keep the step.
+fn settle_step(s: &mut ViewState, ctx: &ViewContext) {
+    let Some(i) = s.step else { return };
+    match ctx.steps.get(i) {
+        Some(picture) if picture.is_shown_by(s) => {}
+        Some(_) => {
+            s.step = None;
+            s.left_step = Some(i);
+        }
+        None => s.step = None,
+    }
+}
+
 /// Deep links: the durable part of the state as a URL query (`date`, `compare`, `select`, `hide`,
-/// `focus`, `q`), with ids rather than indices so links survive dataset edits; dates at their
+/// `focus`, `q`, and `step` while a story step is on view, counted from 1), with ids rather than indices so links survive dataset edits; dates at their
 /// precision (`date=2025-05` for a month-precision change). Encoded as
 /// `application/x-www-form-urlencoded`, which `URLSearchParams` and every host page read back.
 pub fn to_query(state: &ViewState, ds: &Dataset) -> String {
@@ -394,27 +465,43 @@ pub fn to_query(state: &ViewState, ds: &Dataset) -> String {
     if !state.query.is_empty() {
         q.append_pair("q", &state.query);
     }
+    if let Some(i) = state.step {
+        q.append_pair("step", &(i + 1).to_string());
+    }
     // `:` and `,` are safe in a query; keep them readable in links.
     q.finish().replace("%3A", ":").replace("%2C", ",")
 }
 
-/// The deep-link keys that make up the durable view, in the order links write them.
-pub const LINK_KEYS: [&str; 6] = ["date", "compare", "select", "hide", "focus", "q"];
+/// The deep-link keys that make up the durable view, in the order links write them. `step` shows
+/// a story step (from 1; empty leaves the story); the other keys then only move away from it.
+pub const LINK_KEYS: [&str; 7] = ["date", "compare", "select", "hide", "focus", "q", "step"];
 
-/// Reads a deep link over an initial state; unknown keys and malformed values are ignored.
+/// Reads a deep link over an initial state; unknown keys and malformed values are ignored. A `step`
+/// is applied first, so `?step=3` shows step 3 and `?step=3&select=org:oracle` shows it with Oracle
+/// selected, which is no longer the step itself (the step bar then offers to go back to it).
 pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
     let mut s = ViewState::initial(ctx);
-    for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
-        let _ = set_link_key(&mut s, &k, &v, ds, ctx, Strictness::Lenient);
+    let pairs: Vec<_> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).collect();
+    for (k, v) in steps_first(pairs.iter().map(|(k, v)| (k.as_ref(), v.as_ref()))) {
+        let _ = set_link_key(&mut s, k, v, ds, ctx, Strictness::Lenient);
     }
+    settle_step(&mut s, ctx);
     s
 }
 
+/// The pairs with `step` first (a stable sort): a step sets the whole picture, the rest adjust it.
+fn steps_first<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'a str, &'a str)> {
+    let mut v: Vec<_> = pairs.into_iter().collect();
+    v.sort_by_key(|(k, _)| *k != "step");
+    v
+}
+
 /// Applies deep-link keys to a state, all or nothing: the way a host page sets the view. Keys it
-/// leaves out keep their value; an empty value clears `compare`, `select`, `hide`, `focus` or `q`.
-/// An unknown key or a value that does not resolve (a date that is no date, an id not in the
-/// dataset) is an error naming it, and the state is left as it was. O(keys · log n).
-///
+/// leaves out keep their value; an empty value clears `compare`, `select`, `hide`, `focus` or `q`,
+/// or leaves the story (`step`). A `step` is applied before the other keys; a view that is no longer
+/// the step's leaves it. An unknown key or a value that does not resolve (a date that is no date,
+/// an id not in the dataset, a step the story does not have) is an error naming it, and the state
+/// is left as it was. O(keys · log n).
 pub fn set_link<'a>(
     state: &ViewState,
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
@@ -422,12 +509,13 @@ pub fn set_link<'a>(
     ctx: &ViewContext,
 ) -> Result<ViewState, String> {
     let mut s = state.clone();
-    for (k, v) in pairs {
+    for (k, v) in steps_first(pairs) {
         set_link_key(&mut s, k, v, ds, ctx, Strictness::Strict)?;
     }
     if s.date != state.date {
         s.previous_date = Some(state.date);
     }
+    settle_step(&mut s, ctx);
     Ok(s)
 }
 
@@ -483,43 +571,108 @@ fn set_link_key(
         }
         "select" if v.is_empty() => s.selection = None,
         "select" => {
-            let sel = match v.split_once(':') {
-                Some(("org", id)) => ds.org_ix(id).map(Selection::Org),
-                Some(("rel", id)) => ds.rel_ix(id).map(Selection::Rel),
-                Some(("event", id)) => ds.event_ix(id).map(Selection::Event),
-                Some(("pair", ids)) => ids.split_once(',').and_then(|(a, b)| {
-                    let (a, b) = (ds.org_ix(a)?, ds.org_ix(b)?);
-                    (a != b).then(|| Selection::pair(a, b))
-                }),
-                _ => None,
+            let unknown = |what: &str, id: &str| format!("select: unknown {what} id \"{}\"", short(id));
+            let sel = match select_ref(v) {
+                Some(SelectRef::Org(id)) => {
+                    ds.org_ix(id).map(Selection::Org).ok_or_else(|| unknown("organisation", id))
+                }
+                Some(SelectRef::Event(id)) => ds.event_ix(id).map(Selection::Event).ok_or_else(|| unknown("event", id)),
+                Some(SelectRef::Rel(id)) => {
+                    ds.rel_ix(id).map(Selection::Rel).ok_or_else(|| unknown("relationship", id))
+                }
+                Some(SelectRef::Pair(a, b)) => {
+                    let a = ds.org_ix(a).ok_or_else(|| unknown("organisation", a))?;
+                    let b = ds.org_ix(b).ok_or_else(|| unknown("organisation", b))?;
+                    if a == b {
+                        Err(format!("select: \"{}\" names the same organisation twice", short(v)))
+                    } else {
+                        Ok(Selection::pair(a, b))
+                    }
+                }
+                None => Err(format!("select: \"{}\" is not {SELECT_FORMS}", short(v))),
             };
-            s.selection = Some(sel.ok_or_else(|| format!("select: \"{}\" is not in the story", short(v)))?);
+            s.selection = Some(sel?);
         }
         // Kinds, or the name of a group for all of its kinds (`hide=conflict`).
         "hide" => {
-            let mut hidden = BTreeSet::new();
-            for n in v.split(',').filter(|n| !n.is_empty()) {
-                match RelationKind::parse(n) {
-                    Some(k) => {
-                        hidden.insert(k);
-                    }
-                    None => match RelationGroup::parse(n) {
-                        Some(g) => hidden.extend(g.kinds().iter().copied()),
-                        None if strictness == Strictness::Lenient => {}
-                        None => return Err(format!("hide: \"{}\" is no kind of relationship", short(n))),
-                    },
-                }
+            s.hidden_kinds = match hidden_kinds(v) {
+                Ok(hidden) => hidden,
+                Err((known, _)) if strictness == Strictness::Lenient => known,
+                Err((_, bad)) => return Err(format!("hide: \"{}\" is no kind of relationship", short(bad))),
             }
-            s.hidden_kinds = hidden;
         }
         "focus" if v.is_empty() => s.focus_org = None,
         "focus" => {
-            s.focus_org = Some(ds.org_ix(v).ok_or_else(|| format!("focus: \"{}\" is not in the story", short(v)))?)
+            s.focus_org = Some(ds.org_ix(v).ok_or_else(|| format!("focus: unknown organisation id \"{}\"", short(v)))?)
+        }
+        "step" if v.is_empty() => {
+            if let Some(i) = s.step.take() {
+                s.left_step = Some(i);
+            }
+        }
+        "step" => {
+            let n = v.parse::<usize>().ok().filter(|n| (1..=ctx.steps.len()).contains(n)).ok_or_else(|| {
+                match ctx.steps.len() {
+                    0 => format!("step: \"{}\" is not a step; this story has no steps", short(v)),
+                    n => format!("step: \"{}\" is not a step; this story has steps 1 to {n}", short(v)),
+                }
+            })?;
+            // Like the other keys, a step's date is not an animation step of its own: `set_link`
+            // records the previous date once for all keys, and a link opens without one.
+            let previous = s.previous_date;
+            go_to_step(s, n - 1, ctx);
+            s.previous_date = previous;
         }
         "q" => s.query = v.chars().take(200).collect(),
         _ => return Err(format!("\"{}\" is not a view key (expected one of {})", short(key), LINK_KEYS.join(", "))),
     }
     Ok(())
+}
+
+/// The forms of a `select=` value, for messages.
+pub(crate) const SELECT_FORMS: &str = "org:ID, event:ID, rel:ID or pair:ID,ID";
+
+/// A `select=` value split into its kind and ids, before they are looked up: deep links and the
+/// format's story steps read selections alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SelectRef<'a> {
+    Org(&'a str),
+    Event(&'a str),
+    Rel(&'a str),
+    Pair(&'a str, &'a str),
+}
+
+/// Reads `org:ID`, `event:ID`, `rel:ID` or `pair:A,B`.
+pub(crate) fn select_ref(v: &str) -> Option<SelectRef<'_>> {
+    match v.split_once(':')? {
+        ("org", id) => Some(SelectRef::Org(id)),
+        ("event", id) => Some(SelectRef::Event(id)),
+        ("rel", id) => Some(SelectRef::Rel(id)),
+        ("pair", ids) => ids.split_once(',').map(|(a, b)| SelectRef::Pair(a, b)),
+        _ => None,
+    }
+}
+
+/// The kinds a `hide=` value names: kinds, or groups for all of their kinds (`conflict`); empty
+/// names are skipped. Err: the kinds it does know and the first name that is neither.
+pub(crate) fn hidden_kinds(v: &str) -> Result<BTreeSet<RelationKind>, (BTreeSet<RelationKind>, &str)> {
+    let mut hidden = BTreeSet::new();
+    let mut bad = None;
+    for n in v.split(',').filter(|n| !n.is_empty()) {
+        match (RelationKind::parse(n), RelationGroup::parse(n)) {
+            (Some(k), _) => {
+                hidden.insert(k);
+            }
+            (None, Some(g)) => hidden.extend(g.kinds().iter().copied()),
+            (None, None) => {
+                bad.get_or_insert(n);
+            }
+        }
+    }
+    match bad {
+        None => Ok(hidden),
+        Some(n) => Err((hidden, n)),
+    }
 }
 
 /// The first 40 characters of a value, for messages about it.

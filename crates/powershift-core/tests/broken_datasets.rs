@@ -94,6 +94,9 @@ fn the_json_schema_also_rejects_the_new_rules_it_can_express() {
         "name-too-long",
         "too-many-kinds",
         "key-with-line-break",
+        "step-unknown-view-key",
+        "step-empty-title-and-text",
+        "too-many-steps",
     ] {
         let data: serde_json::Value =
             serde_json::from_slice(&fs::read(dir.join(format!("{name}.json"))).unwrap()).unwrap();

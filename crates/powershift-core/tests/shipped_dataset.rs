@@ -409,6 +409,9 @@ fn summaries_are_in_our_own_words() {
             }
         }
     }
+    for (i, step) in ds.story.iter().enumerate() {
+        texts.push((format!("step {} text", i + 1), &step.text));
+    }
     let mut copied = Vec::new();
     for (name, sheet_words) in &sheets {
         let grams: std::collections::BTreeSet<&[String]> = sheet_words.windows(N).collect();
@@ -526,5 +529,62 @@ fn confidence_labels_agree_with_their_notes_sources_and_lines() {
             (e.confidence.level, e.sources.len(), e.independent_sources()),
             (ConfidenceLevel::SingleSource, 2, 1)
         );
+    }
+}
+
+/// The guided story tells the seed article's arc, from the 2019 Microsoft deal to Amazon's OpenAI
+/// expansion in April 2026, in 8–10 steps that move forward in time, each tied to events of the
+/// dataset that have happened by its date, and saying so where a figure is only reported or
+/// disputed.
+#[test]
+fn the_story_steps_tell_the_arc_in_order_and_cite_events_of_their_time() {
+    use powershift_core::model::{text_parts, TextPart};
+    use powershift_core::story_steps::StepBar;
+    use powershift_core::view::{apply, Action, ViewContext, ViewState};
+    let ds = ds();
+    let steps = &ds.story;
+    assert!((8..=10).contains(&steps.len()), "{} steps", steps.len());
+    for pair in steps.windows(2) {
+        assert!(pair[0].view.date.start < pair[1].view.date.start, "{} then {}", pair[0].title, pair[1].title);
+    }
+    assert_eq!(steps[0].view.date.to_string(), "2019-07-22", "the story starts with the Microsoft deal");
+    assert_eq!(steps.last().unwrap().view.date.to_string(), "2026-04-28", "and ends with the renegotiation and AWS");
+    let ctx = ViewContext::of(&ds);
+    let s0 = ViewState::initial(&ctx);
+    for (i, step) in steps.iter().enumerate() {
+        let cited: Vec<&str> = text_parts(&step.text)
+            .into_iter()
+            .filter_map(|p| if let TextPart::Event(id) = p { Some(id) } else { None })
+            .collect();
+        assert!(!cited.is_empty(), "step {} cites no event", i + 1);
+        for id in &cited {
+            let e = event(&ds, id);
+            assert!(e.date.start <= step.view.date.start, "step {} cites {id}, which is after its date", i + 1);
+            // A step that cites a press figure or a disputed fact keeps the caveat in its words.
+            if matches!(e.confidence.level, ConfidenceLevel::Reported | ConfidenceLevel::Conflicting) {
+                let t = step.text.to_lowercase();
+                assert!(
+                    t.contains("report") || t.contains("disagree"),
+                    "step {} cites {id} ({:?}) without a caveat",
+                    i + 1,
+                    e.confidence.level
+                );
+            }
+        }
+        // Each step opens on its own date and is named in the step bar.
+        let s = apply(&s0, Action::GoToStep(i), &ctx);
+        assert_eq!(s.date, step.view.date.start);
+        let bar = StepBar::of(&ds, &s).unwrap();
+        assert_eq!(bar.position, format!("Step {} of {}", i + 1, steps.len()));
+        assert!(!step.title.trim().is_empty() && step.title.chars().count() <= 40, "{}", step.title);
+    }
+    // The seed article's turning points are all told.
+    let all: Vec<&str> = steps
+        .iter()
+        .flat_map(|s| text_parts(&s.text))
+        .filter_map(|p| if let TextPart::Event(id) = p { Some(id) } else { None })
+        .collect();
+    for id in ["E06", "E16", "E34", "E35", "E61", "E72", "E81", "E83"] {
+        assert!(all.contains(&id), "no step tells {id}");
     }
 }

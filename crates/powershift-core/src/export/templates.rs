@@ -11,6 +11,7 @@
 //! | `relationships.csv` | phase of a relationship (the relationship's columns repeat) | yes |
 //! | `amounts.csv` | money figure, naming its `event` | no |
 //! | `conflicts.csv` | competing value (`event`, `conflict` number, `about`, `value`, `note`) | no |
+//! | `steps.csv` | step of the guided story, in reading order (`title`, `text`, and its view) | no |
 //!
 //! Lists in one cell (`kinds`, `organisations`, `events`, `qualifiers`, `alternatives`) are
 //! separated by `;`. Rows are numbered as a spreadsheet shows them: the header is row 1.
@@ -116,8 +117,16 @@ pub const CONFLICTS: TemplateFile = TemplateFile {
     required: false,
 };
 
+/// `steps.csv`: one row per story step; `date`, `select`, `focus` and `hide` are its view.
+pub const STEPS: TemplateFile = TemplateFile {
+    name: "steps.csv",
+    columns: &["title", "text", "date", "select", "focus", "hide"],
+    required_columns: &["title", "text", "date"],
+    required: false,
+};
+
 /// Every file, in the order they are written and read.
-pub const FILES: [TemplateFile; 7] = [STORY, ORGANISATIONS, EVENTS, SOURCES, RELATIONSHIPS, AMOUNTS, CONFLICTS];
+pub const FILES: [TemplateFile; 8] = [STORY, ORGANISATIONS, EVENTS, SOURCES, RELATIONSHIPS, AMOUNTS, CONFLICTS, STEPS];
 
 /// The relationship's own columns, repeated on every phase row.
 const REL_COLUMNS: [&str; 6] = ["id", "from", "to", "kind", "directed", "label"];
@@ -229,6 +238,18 @@ pub fn write_templates(ds: &Dataset) -> Vec<(&'static str, String)> {
             ]));
         }
     }
+    let mut steps = record(STEPS.columns);
+    for st in &ds.story {
+        let v = &st.view;
+        steps.push_str(&record(&[
+            st.title.clone(),
+            st.text.clone(),
+            v.date.to_string(),
+            v.select.clone().unwrap_or_default(),
+            v.focus.clone().unwrap_or_default(),
+            v.hide.clone().unwrap_or_default(),
+        ]));
+    }
     vec![
         (STORY.name, story),
         (ORGANISATIONS.name, orgs),
@@ -237,6 +258,7 @@ pub fn write_templates(ds: &Dataset) -> Vec<(&'static str, String)> {
         (RELATIONSHIPS.name, rels),
         (AMOUNTS.name, amounts),
         (CONFLICTS.name, conflicts),
+        (STEPS.name, steps),
     ]
 }
 
@@ -447,9 +469,9 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
     let texts: Vec<Option<String>> = FILES.iter().map(|f| read(f.name)).collect();
     let tables: Vec<Option<Table>> = FILES.iter().zip(&texts).map(|(f, t)| im.table(*f, t.as_deref())).collect();
     let tables_read: Vec<bool> = tables.iter().map(Option::is_some).collect();
-    let [story, orgs, events, sources, rels, amounts, conflicts] = match <[Option<Table>; 7]>::try_from(tables) {
+    let [story, orgs, events, sources, rels, amounts, conflicts, steps] = match <[Option<Table>; 8]>::try_from(tables) {
         Ok(t) => t,
-        Err(_) => unreachable!("seven files"),
+        Err(_) => unreachable!("eight files"),
     };
 
     // meta
@@ -751,13 +773,37 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
         })
         .collect();
 
-    let value = json!({
+    // story steps: one row each, in reading order
+    let mut step_values = Vec::new();
+    if let Some(t) = &steps {
+        for row in &t.rows {
+            let path = format!("story[{}]", step_values.len());
+            im.place(path.clone(), STEPS.name, Some(row.row), None);
+            let mut st = Map::new();
+            im.text(&mut st, "title", t, row, "title", &path);
+            im.text(&mut st, "text", t, row, "text", &path);
+            let view_path = format!("{path}.view");
+            im.place(view_path.clone(), STEPS.name, Some(row.row), Some("date"));
+            let mut view = Map::new();
+            im.token(&mut view, "date", t, row, "date", &view_path);
+            im.token(&mut view, "select", t, row, "select", &view_path);
+            im.token(&mut view, "focus", t, row, "focus", &view_path);
+            im.token(&mut view, "hide", t, row, "hide", &view_path);
+            st.insert("view".into(), Value::Object(view));
+            step_values.push(Value::Object(st));
+        }
+    }
+
+    let mut value = json!({
         "format_version": crate::model::FORMAT_VERSION,
         "meta": meta,
         "organisations": org_list,
         "events": event_values,
         "relationships": rel_values,
     });
+    if !step_values.is_empty() {
+        value["story"] = Value::Array(step_values);
+    }
     // A missing or unparseable file makes every reference to it a problem: until it is fixed,
     // only the CSV problems are reported.
     let files_ok =

@@ -327,6 +327,16 @@ impl Event {
     }
 }
 
+/// The time range of a story's metadata and events (see [`Dataset::time_range`]); validation uses it
+/// before the dataset exists, to check the dates of story steps.
+pub(crate) fn range_of<'a>(meta: &Meta, events: impl Iterator<Item = &'a Event> + Clone) -> (Date, Date) {
+    let earliest = events.clone().map(|e| e.date.start).min();
+    let latest = events.map(|e| e.end.unwrap_or(e.date).start).max();
+    let start = meta.start.map(|d| d.start).or(earliest).unwrap_or(meta.as_of.start);
+    let end = latest.map_or(meta.as_of.start, |l| l.max(meta.as_of.start));
+    (start.min(end), end)
+}
+
 /// "A", "A and B", "A, B and C".
 fn join_names(names: &[&str]) -> String {
     match names {
@@ -393,6 +403,54 @@ impl Relationship {
     }
 }
 
+/// One step of the guided story (narrative mode): a short title, a short text in the story's own
+/// words that may cite events as `[E06]` (see [`text_parts`](crate::model::text_parts)), and the
+/// view the step shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// A few words, shown as the step's heading.
+    pub title: String,
+    /// One short paragraph; `[ID]` cites the event with that id.
+    pub text: String,
+    /// What the network shows.
+    pub view: StepView,
+}
+
+/// The view of a step, as deep-link values: `date` always, the others when given. Validation has
+/// checked every id and name against the dataset, so applying them (`view::set_link`) cannot fail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepView {
+    /// The date shown, at its precision.
+    pub date: FuzzyDate,
+    /// `org:ID`, `event:ID`, `rel:ID` or `pair:A,B`.
+    pub select: Option<String>,
+    /// An organisation id: only its relationships are shown.
+    pub focus: Option<String>,
+    /// Relationship kinds or groups not drawn, comma-separated.
+    pub hide: Option<String>,
+}
+
+impl StepView {
+    /// The deep-link pairs that show the step from any view: every key of a step, those the step
+    /// leaves out empty (cleared), and no comparison. A step is a whole picture, not an adjustment.
+    ///
+    /// ```
+    /// use powershift_core::{date::FuzzyDate, model::StepView};
+    /// let v = StepView { date: FuzzyDate::parse("2019-07-22").unwrap(), select: Some("event:E06".into()), focus: None, hide: None };
+    /// assert_eq!(v.link_pairs(), [("date", "2019-07-22".to_string()), ("compare", String::new()),
+    ///     ("select", "event:E06".into()), ("focus", String::new()), ("hide", String::new())]);
+    /// ```
+    pub fn link_pairs(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("date", self.date.to_string()),
+            ("compare", String::new()),
+            ("select", self.select.clone().unwrap_or_default()),
+            ("focus", self.focus.clone().unwrap_or_default()),
+            ("hide", self.hide.clone().unwrap_or_default()),
+        ]
+    }
+}
+
 /// A validated dataset. Build it with [`Dataset::from_json_str`](crate::model::Dataset::from_json_str).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
@@ -406,6 +464,8 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// In file order.
     pub relationships: Vec<Relationship>,
+    /// The guided story's steps, in reading order (empty when the file has none).
+    pub story: Vec<Step>,
     pub(crate) org_by_id: BTreeMap<String, OrgIx>,
     pub(crate) event_by_id: BTreeMap<String, EventIx>,
     pub(crate) rel_by_id: BTreeMap<String, RelIx>,
@@ -448,11 +508,7 @@ impl Dataset {
     /// The story's time range `[start, end]`: `meta.start` (or the earliest event) to the later of
     /// `meta.as_of` and the last event.
     pub fn time_range(&self) -> (Date, Date) {
-        let earliest = self.events.iter().map(|e| e.date.start).min();
-        let latest = self.events.iter().map(|e| e.end.unwrap_or(e.date).start).max();
-        let start = self.meta.start.map(|d| d.start).or(earliest).unwrap_or(self.meta.as_of.start);
-        let end = latest.map_or(self.meta.as_of.start, |l| l.max(self.meta.as_of.start));
-        (start.min(end), end)
+        range_of(&self.meta, self.events.iter())
     }
 
     /// How many events cite a company announcement or a wire service or major outlet. O(sources).

@@ -101,6 +101,11 @@ pub const PHASE_STATUS: TextRule = rule(TextKind::Line, 160);
 /// `phase.summary`.
 pub const PHASE_SUMMARY: TextRule = rule(TextKind::Paragraph, 600);
 
+/// `story[].title`: a heading of a few words.
+pub const STEP_TITLE: TextRule = rule(TextKind::Line, 80);
+/// `story[].text`: one short paragraph (event references count as written, `[E06]`).
+pub const STEP_TEXT: TextRule = rule(TextKind::Line, 600);
+
 /// The most items of one list: `what` names them in messages ("lists 60 phases; at most 50 …").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CountRule {
@@ -142,3 +147,6 @@ pub const CONFLICT_VALUES: CountRule = count(20, "values");
 pub const PHASES: CountRule = count(100, "phases");
 /// `phase.events`.
 pub const PHASE_EVENTS: CountRule = count(100, "events");
+/// `story`: a guided story is read step by step; thirty steps is already a long one, and the step
+/// bar counts them ("Step 3 of 9").
+pub const STEPS: CountRule = count(30, "steps");

@@ -16,6 +16,7 @@ mod groups;
 pub mod limits;
 mod problem;
 mod reader;
+mod story;
 mod text;
 mod validate;
 mod write;
@@ -23,11 +24,12 @@ mod write;
 pub use asof::{Changes, EdgeAt, EdgeChange, Network, NodeAt};
 pub use dataset::{
     Amount, Confidence, Conflict, Dataset, Event, EventIx, Meta, OrgIx, Organisation, Phase, RelIx, Relationship,
-    Source,
+    Source, Step, StepView,
 };
 pub use groups::{OrgGroup, RelationGroup};
 pub use kinds::{
     AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
 };
 pub use problem::{LoadError, Problem};
+pub use story::{text_parts, TextPart, STEP_VIEW_KEYS};
 pub use validate::{is_http_url, too_large, FORMAT_VERSION};

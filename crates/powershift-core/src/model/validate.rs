@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::dataset::*;
+use super::dataset::{range_of, *};
 use super::kinds::*;
 use super::limits::{self, CountRule, TextRule};
 use super::problem::{LoadError, Problem};
@@ -44,7 +44,7 @@ use crate::date::{Date, FuzzyDate};
 /// The only format version this code reads.
 pub const FORMAT_VERSION: u64 = 1;
 
-const ROOT_KEYS: &[&str] = &["$schema", "format_version", "meta", "organisations", "events", "relationships"];
+const ROOT_KEYS: &[&str] = &["$schema", "format_version", "meta", "organisations", "events", "relationships", "story"];
 const META_KEYS: &[&str] = &["title", "subtitle", "headline", "description", "as_of", "start", "credit", "notes"];
 const ORG_KEYS: &[&str] = &["id", "name", "short_name", "kind", "description", "founded"];
 const EVENT_KEYS: &[&str] = &[
@@ -79,7 +79,12 @@ const fn shape(
 static ROOT: Shape = shape(
     ROOT_KEYS,
     &[],
-    &[("organisations", limits::ORGANISATIONS), ("events", limits::EVENTS), ("relationships", limits::RELATIONSHIPS)],
+    &[
+        ("organisations", limits::ORGANISATIONS),
+        ("events", limits::EVENTS),
+        ("relationships", limits::RELATIONSHIPS),
+        ("story", limits::STEPS),
+    ],
 );
 static META: Shape = shape(
     META_KEYS,
@@ -232,6 +237,36 @@ struct Validator {
     /// them are then not reported one by one, since the one real problem is already reported.
     orgs_unreadable: bool,
     events_unreadable: bool,
+    rels_unreadable: bool,
+}
+
+/// The ids read so far, as story steps may name them (see [`super::story::KnownIds`]).
+struct KnownIdsOf<'a> {
+    first_path: &'a BTreeMap<(IdKind, String), String>,
+    unreadable: [bool; 3],
+}
+
+impl KnownIdsOf<'_> {
+    fn has(&self, kind: IdKind, id: &str) -> bool {
+        let unreadable = match kind {
+            IdKind::Organisation => self.unreadable[0],
+            IdKind::Event => self.unreadable[1],
+            IdKind::Relationship => self.unreadable[2],
+        };
+        unreadable || self.first_path.contains_key(&(kind, id.to_string()))
+    }
+}
+
+impl super::story::KnownIds for KnownIdsOf<'_> {
+    fn has_org(&self, id: &str) -> bool {
+        self.has(IdKind::Organisation, id)
+    }
+    fn has_event(&self, id: &str) -> bool {
+        self.has(IdKind::Event, id)
+    }
+    fn has_rel(&self, id: &str) -> bool {
+        self.has(IdKind::Relationship, id)
+    }
 }
 
 impl HasSink for Validator {
@@ -268,10 +303,23 @@ impl Validator {
         let events = root.items("events", Need::Required, self, |s, v, p, i| s.event(v, p, i));
         self.events_unreadable = events.is_none();
         let rels = root.items("relationships", Need::Required, self, |s, v, p, _| s.relationship(v, p));
+        self.rels_unreadable = rels.is_none();
+        // Steps' dates must lie in the story's range: known once the metadata and every event read.
+        let range = match (&meta, &events) {
+            (Some(m), Some(ev)) if ev.iter().all(Option::is_some) => Some(range_of(m, ev.iter().flatten())),
+            _ => None,
+        };
+        let known = KnownIdsOf {
+            first_path: &self.first_path,
+            unreadable: [self.orgs_unreadable, self.events_unreadable, self.rels_unreadable],
+        };
+        let story =
+            root.list("story", Need::Optional, &mut self.sink, |s, v, p, _| super::story::step(v, p, &known, range, s));
 
         let organisations = all_or_none(orgs?)?;
         let events = all_or_none(events?)?;
         let relationships = all_or_none(rels?)?;
+        let story = story?;
         let meta = meta?;
         let format_version = format_version?;
         if !self.sink.is_empty() {
@@ -288,6 +336,7 @@ impl Validator {
             organisations,
             events,
             relationships,
+            story,
             org_by_id: std::mem::take(&mut self.org_by_id),
             event_by_id: std::mem::take(&mut self.event_by_id),
             rel_by_id,
@@ -347,10 +396,7 @@ impl Validator {
     fn id(&mut self, o: &Obj, kind: IdKind) -> Option<String> {
         o.required("id", self, |s, v, p| {
             let id = as_text(v, p, &mut s.sink)?;
-            let ok_chars = id.len() <= 64
-                && id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
-            if !ok_chars {
+            if !super::story::is_id(&id) {
                 s.sink.report(p, format!("{} is not a valid id (letters, digits, '_', '-', '.'; at most 64; starting with a letter or digit)", quote(&id)));
                 return None;
             }
@@ -824,6 +870,8 @@ mod schema_cross_check {
         ("/$defs/confidence/properties/conflicts/items", &CONFLICT),
         ("/$defs/source", &SOURCE),
         ("/$defs/phase", &PHASE),
+        ("/properties/story/items", &super::super::story::STEP),
+        ("/properties/story/items/properties/view", &super::super::story::STEP_VIEW),
     ];
 
     /// Every closed vocabulary of the format, by its JSON names.

@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::dataset::{Amount, Confidence, Dataset, Event, Organisation, Phase, Relationship, Source};
+use super::dataset::{Amount, Confidence, Dataset, Event, Organisation, Phase, Relationship, Source, Step};
 use super::kinds::{ConfidenceLevel, PhaseState};
 use super::FORMAT_VERSION;
 
@@ -37,13 +37,17 @@ impl Dataset {
         if !m.notes.is_empty() {
             meta.insert("notes".into(), json!(m.notes));
         }
-        json!({
+        let mut v = json!({
             "format_version": FORMAT_VERSION,
             "meta": meta,
             "organisations": self.organisations.iter().map(organisation).collect::<Vec<_>>(),
             "events": self.events.iter().map(|e| self.event_json(e)).collect::<Vec<_>>(),
             "relationships": self.relationships.iter().map(|r| self.relationship_json(r)).collect::<Vec<_>>(),
-        })
+        });
+        if !self.story.is_empty() {
+            v["story"] = Value::Array(self.story.iter().map(step).collect());
+        }
+        v
     }
 
     fn event_json(&self, e: &Event) -> Value {
@@ -131,6 +135,15 @@ fn organisation(o: &Organisation) -> Value {
     Value::Object(m)
 }
 
+fn step(s: &Step) -> Value {
+    let mut view = Map::new();
+    view.insert("date".into(), json!(s.view.date.to_string()));
+    put(&mut view, "select", s.view.select.clone());
+    put(&mut view, "focus", s.view.focus.clone());
+    put(&mut view, "hide", s.view.hide.clone());
+    json!({ "title": s.title, "text": s.text, "view": view })
+}
+
 fn confidence(c: &Confidence) -> Value {
     let mut m = Map::new();
     m.insert("level".into(), json!(c.level.as_str()));
@@ -173,8 +186,12 @@ mod tests {
     #[test]
     fn the_shipped_story_and_synthetic_ones_survive_the_round_trip() {
         let shipped = include_str!("../../../../static/data/powershift.json");
-        let ds = Dataset::from_json_str(shipped).unwrap();
-        assert_eq!(Dataset::from_value(&ds.to_json_value()).unwrap(), ds);
+        let frozen = include_str!("../../tests/res/story-frozen.json");
+        assert!(!Dataset::from_json_str(frozen).unwrap().story.is_empty(), "steps are part of the round trip");
+        for text in [shipped, frozen] {
+            let ds = Dataset::from_json_str(text).unwrap();
+            assert_eq!(Dataset::from_value(&ds.to_json_value()).unwrap(), ds);
+        }
         for seed in 1..4 {
             let v = crate::testkit::synthetic::synthetic_dataset(30, 60, seed);
             let ds = Dataset::from_value(&v).unwrap();
