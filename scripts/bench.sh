@@ -4,6 +4,7 @@
 #   scripts/bench.sh              browser benchmark (about a minute)
 #   scripts/bench.sh --criterion  criterion benches of the core (several minutes)
 #   scripts/bench.sh --frame      date change → updated page in Chromium (shipped story, 1k organisations)
+#   scripts/bench.sh --lighthouse Lighthouse 12 mobile, three runs, on the release build served with gzip
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -17,6 +18,11 @@ if [ "${1:-}" = "--frame" ]; then
   rm -rf dist-bench
   trunk build --release --offline --public-url /powershift/ --dist dist-bench
   exec env DIST=dist-bench BASE=/powershift/ node bench/frame.mjs
+fi
+if [ "${1:-}" = "--lighthouse" ]; then
+  rm -rf dist-bench
+  trunk build --release --offline --public-url /powershift/ --dist dist-bench
+  exec env DIST=dist-bench BASE=/powershift/ RUNS="${RUNS:-3}" node bench/lighthouse.mjs
 fi
 cargo build --offline --release -p powershift-cli
 cargo build --offline --release --target wasm32-unknown-unknown -p powershift-bench-web

@@ -23,8 +23,13 @@ async function withPage(fn, viewport = { width: 1280, height: 900 }) {
   }
 }
 
-/** The accessible name of the focused element (what a screen reader announces). */
-const focusedName = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+/** The accessible name of the focused element, read from the accessibility tree (Playwright's ARIA
+ *  snapshot of the focused node: `- button "OpenAI, AI lab, …" [pressed]`), not from markup. */
+const focusedName = async (page) => {
+  const snap = await page.locator(':focus').ariaSnapshot();
+  const m = snap.match(/^- \w+ "((?:[^"\\]|\\.)*)"/);
+  return m ? m[1] : snap;
+};
 
 test('the table lists the relationships in force like the snapshot, sorts with aria-sort and selects', async () => {
   await withPage(async (page) => {
@@ -90,6 +95,20 @@ test('one tab stop into the network: a keyboard walk from OpenAI to Microsoft to
   });
 });
 
+test('a date change is announced once, politely, with what changed and the counts', async () => {
+  await withPage(async (page) => {
+    await page.goto(url('date=2019-07-01'));
+    const live = page.locator('[aria-live="polite"]#sentence-text');
+    await live.waitFor();
+    await page.getByRole('button', { name: 'Next change' }).click();
+    await page.getByRole('heading', { name: 'Partnerships on 22 July 2019' }).waitFor();
+    const said = await live.textContent();
+    assert.match(said, /^22 July 2019: .*Microsoft.*OpenAI.* \d+ organisations, \d+ relationships in force\.$/);
+    // The drawing is described by the same summary.
+    assert.match(await page.getByRole('group', { name: /Partnership network/ }).getAttribute('aria-describedby'), /sentence-text/);
+  });
+});
+
 test('one tab stop into the timeline: arrows move through the events in time', async () => {
   await withPage(async (page) => {
     await page.goto(url('date=2019-07-22'));
@@ -123,6 +142,8 @@ for (const [mode, query, viewport] of [
   ['default', 'date=2025-01-21', { width: 1280, height: 900 }],
   ['an organisation selected', 'date=2025-01-21&select=org:microsoft', { width: 1280, height: 900 }],
   ['375 px', 'date=2025-01-21&select=event:E06', { width: 375, height: 812 }],
+  ['a story step', 'step=2', { width: 1280, height: 900 }],
+  ['a story step at 375 px', 'step=3', { width: 375, height: 812 }],
 ]) {
   test(`axe finds no violation of any impact: ${mode}`, async () => {
     await withPage(async (page) => {
