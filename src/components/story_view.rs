@@ -136,6 +136,19 @@ pub fn story_view(props: &StoryViewProps) -> Html {
 
     let came_from = use_state(|| None::<&'static str>);
     let context = AppContext { story: story.clone(), view: view.clone(), came_from, options: props.options.clone() };
+    // The step bar, the sentence, the network and the details: the graphic itself, the same in the
+    // page and in an embed; play holds while the reader points at or focuses it.
+    let graphic = html! {
+        <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
+             onfocusin={hold_focus(true)} onfocusout={hold_focus(false)} onkeydown={step_keys}>
+            <StepBar />
+            <Sentence sentence={(*sentence).clone()} step={step_note} />
+            <div class="main-grid">
+                <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
+                <Details />
+            </div>
+        </div>
+    };
     if props.options.embed {
         let facts = SummaryFacts::of(&story.ds);
         return html! {
@@ -143,15 +156,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <div class={classes!("story", "embed", has_steps.then_some("has-steps"))}>
                 if props.options.title { <h1 class="embed-title">{ &facts.title }</h1> }
                 <Scrubber density={(*density).clone()} />
-                <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
-                     onfocusin={hold_focus(true)} onfocusout={hold_focus(false)} onkeydown={step_keys}>
-                    <StepBar />
-                    <Sentence sentence={(*sentence).clone()} step={step_note} />
-                    <div class="main-grid">
-                        <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
-                        <Details />
-                    </div>
-                </div>
+                { graphic }
                 <EmbedFooter credit={story.ds.meta.credit.clone()} as_of={facts.as_of.clone()} theme={props.options.theme} />
             </div>
             </ContextProvider<AppContext>>
@@ -162,15 +167,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         <div class={classes!("story", has_steps.then_some("has-steps"))}>
             <Summary facts={SummaryFacts::of(&story.ds)} />
             <Scrubber density={(*density).clone()} />
-            <div class="held-area" onpointerenter={hold_pointer(true)} onpointerleave={hold_pointer(false)}
-                 onfocusin={hold_focus(true)} onfocusout={hold_focus(false)} onkeydown={step_keys}>
-                <StepBar />
-                <Sentence sentence={(*sentence).clone()} step={step_note} />
-                <div class="main-grid">
-                    <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
-                    <Details />
-                </div>
-            </div>
+            { graphic }
             <TimelineView density={(*density).clone()} />
             <div class="lower-grid">
                 <Filters />
