@@ -87,7 +87,12 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     // partners, I reads a summary, Escape leaves (see powershift_core::scene::traversal).
     let nav = use_state(|| None::<Traversal>);
     let said = use_state(String::new);
-    let tab_org = nav.as_ref().map(|t| t.focus).or_else(|| largest(&story.ds, &view.view));
+    // The keyboard's entry: computed once per date and filter, not on every animation frame.
+    let entry = {
+        let (ds, v) = (story.ds.clone(), view.view.clone());
+        *use_memo((v.date, v.hidden_kinds.clone(), v.focus_org), move |_| largest(&ds, &v))
+    };
+    let tab_org = nav.as_ref().map(|t| t.focus).or(entry);
     {
         let node = node.clone();
         use_effect_with(nav.as_ref().map(|t| t.focus), move |focus| {

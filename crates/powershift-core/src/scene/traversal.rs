@@ -90,10 +90,16 @@ pub fn partners_in_order(ds: &Dataset, view: &ViewState, org: OrgIx) -> Vec<OrgI
 /// keyboard enters the network and where Home goes.
 pub fn largest(ds: &Dataset, view: &ViewState) -> Option<OrgIx> {
     let edges = shown_edges(ds, view);
-    let net = ds.network_at(view.date);
-    net.nodes
-        .iter()
-        .map(|n| (edges.iter().filter(|(a, b, _)| *a == n.org || *b == n.org).count(), n.org))
+    let degree = |o: OrgIx| edges.iter().filter(|(a, b, _)| *a == o || *b == o).count();
+    let mut orgs: Vec<OrgIx> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
+    if orgs.is_empty() {
+        // Organisations but no ties shown yet (the story's first days, or everything filtered).
+        orgs = ds.network_at(view.date).nodes.iter().map(|n| n.org).collect();
+    }
+    orgs.sort_unstable();
+    orgs.dedup();
+    orgs.into_iter()
+        .map(|o| (degree(o), o))
         .max_by(|x, y| x.0.cmp(&y.0).then_with(|| ds.org(y.1).name.cmp(&ds.org(x.1).name)))
         .map(|(_, o)| o)
 }
