@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(resolve('tools/package.json'));
@@ -58,6 +59,15 @@ try {
       .sort((a, b) => (b.details?.overallSavingsMs ?? 0) - (a.details?.overallSavingsMs ?? 0))
       .slice(0, 5);
     for (const a of failed) console.log(`  - ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+    // Where the main thread goes (Lighthouse's own attribution, at the simulated 4× slowdown).
+    const longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 5)
+      .map((t) => `${Math.round(t.duration)} ms @${Math.round(t.startTime)} (${String(t.url).split('/').pop() || 'page'})`);
+    if (longTasks.length) console.log(`  long tasks: ${longTasks.join(', ')}`);
+    const work = (lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).slice(0, 5)
+      .map((w) => `${w.groupLabel} ${Math.round(w.duration)} ms`);
+    if (work.length) console.log(`  main thread: ${work.join(', ')}`);
+    mkdirSync('test-output', { recursive: true });
+    writeFileSync(`test-output/lighthouse-${i}.json`, JSON.stringify(lhr));
     const a11y = lhr.categories.accessibility.auditRefs.map((r) => lhr.audits[r.id]).filter((a) => a.score === 0);
     for (const a of a11y) console.log(`  ! accessibility: ${a.title}`);
   }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::{ErrorPanel, Loading, OpenDataset, StoryView};
+use crate::components::{ErrorPanel, FirstScreenOnly, Loading, OpenDataset, StoryView};
 use crate::load::LoadState;
 use crate::state::Story;
 
@@ -20,6 +20,10 @@ pub struct PageProps {
     /// Embed options from the page's URL.
     #[prop_or_default]
     pub options: std::rc::Rc<powershift_core::embed::EmbedOptions>,
+    /// Render the first screen only, with the browser's placeholders for the panels it defers (the
+    /// prerendered page; see `components::Deferred`).
+    #[prop_or_default]
+    pub first_screen_only: bool,
 }
 
 /// Renders loading, the error panel, or the story.
@@ -43,7 +47,13 @@ pub fn page(props: &PageProps) -> Html {
                 // A new dataset (opened by the reader) starts a new story screen: the view state
                 // of the old one refers to its organisations and dates.
                 let key = format!("{:p}", std::rc::Rc::as_ptr(&story.ds));
-                html! { <StoryView {key} story={story.clone()} {initial} options={props.options.clone()} /> }
+                let screen =
+                    html! { <StoryView {key} story={story.clone()} {initial} options={props.options.clone()} /> };
+                if props.first_screen_only {
+                    html! { <ContextProvider<FirstScreenOnly> context={FirstScreenOnly}>{ screen }</ContextProvider<FirstScreenOnly>> }
+                } else {
+                    screen
+                }
             }
             None => html! { <Loading url="" /> },
         },
@@ -63,6 +73,14 @@ pub fn app() -> Html {
             crate::platform::dom::set_root_attribute("data-embed", "1");
         }
         o
+    });
+    // An error replaces the prerendered first screen at once; the story does when its own first
+    // screen is in the DOM (`components::Deferred`). Effects run after the DOM is patched.
+    let failed = matches!(state, LoadState::Failed(_));
+    use_effect_with(failed, |failed| {
+        if *failed {
+            crate::platform::dom::hand_over_from_prerender();
+        }
     });
     let settled = use_state(|| false);
     {

@@ -39,9 +39,21 @@ async fn renders_the_summary_of_the_shipped_dataset() {
     let state = LoadState::Ready { url: "data/powershift.json".into(), dataset: dataset.clone() };
     yew::Renderer::<Page>::with_root_and_props(
         root.clone(),
-        PageProps { state, query: Default::default(), compact: false, options: Default::default() },
+        PageProps {
+            state,
+            query: Default::default(),
+            compact: false,
+            options: Default::default(),
+            first_screen_only: false,
+        },
     )
     .render();
+    yew::scheduler::flush().await;
+    // The first screen is there at once; the panels below it (the notes with the counts) arrive
+    // one task each after it (`components::Deferred`).
+    assert_eq!(text_of(&root, "h1").as_deref(), Some(dataset.meta.title.as_str()));
+    assert_eq!(text_of(&root, "[data-testid=event-count]"), None, "deferred until after the first screen");
+    gloo::timers::future::TimeoutFuture::new(500).await;
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "h1").as_deref(), Some(dataset.meta.title.as_str()));
@@ -59,7 +71,13 @@ async fn invalid_data_lists_every_problem_with_its_path() {
     let state = parse_body("data/broken.json", &broken);
     yew::Renderer::<Page>::with_root_and_props(
         root.clone(),
-        PageProps { state, query: Default::default(), compact: false, options: Default::default() },
+        PageProps {
+            state,
+            query: Default::default(),
+            compact: false,
+            options: Default::default(),
+            first_screen_only: false,
+        },
     )
     .render();
     yew::scheduler::flush().await;

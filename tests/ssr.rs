@@ -18,6 +18,7 @@ async fn render(state: LoadState) -> String {
         query: Default::default(),
         compact: false,
         options: Default::default(),
+        first_screen_only: false,
     })
     .hydratable(false)
     .render()
@@ -106,6 +107,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
         query: "date=2023-01-23&select=org:microsoft".into(),
         compact: false,
         options: Default::default(),
+        first_screen_only: false,
     })
     .hydratable(false)
     .render()
@@ -162,6 +164,7 @@ async fn an_event_shows_its_strongest_source_first_and_who_announced_it() {
         query: "date=2025-01-21&select=event:E35".into(),
         compact: false,
         options: Default::default(),
+        first_screen_only: false,
     })
     .hydratable(false)
     .render()
@@ -190,6 +193,7 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
         query: Default::default(),
         compact: true,
         options: Default::default(),
+        first_screen_only: false,
     })
     .hydratable(false)
     .render()
@@ -235,6 +239,7 @@ async fn an_events_confidence_agrees_with_its_footnotes_and_sources() {
             query: query.into(),
             compact: false,
             options: Default::default(),
+            first_screen_only: false,
         })
         .hydratable(false)
         .render()
@@ -265,6 +270,7 @@ async fn story_html(query: &str, embed: bool) -> String {
         query: query.to_string().into(),
         compact: false,
         options: Rc::new(options),
+        first_screen_only: false,
     })
     .hydratable(false)
     .render()

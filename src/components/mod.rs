@@ -3,6 +3,7 @@
 //! input into actions; browser effects go through `crate::hooks` and `crate::platform`, so the
 //! panels render natively with Yew's server renderer.
 
+mod deferred;
 mod details;
 mod embed_footer;
 mod error_panel;
@@ -24,6 +25,7 @@ mod story_view;
 mod summary;
 mod timeline_view;
 
+pub use deferred::{Deferred, FirstScreenOnly};
 pub use details::Details;
 pub use embed_footer::EmbedFooter;
 pub use error_panel::ErrorPanel;

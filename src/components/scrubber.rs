@@ -74,10 +74,24 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
 
     let peak = props.density.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let n = props.density.len().max(1) as f64;
-    let bars = props.density.iter().enumerate().map(|(i, b)| {
-        let h = f64::from(b.count) / f64::from(peak) * 100.0;
-        html! { <rect x={num(i as f64 / n * 100.0)} y={num(100.0 - h)} width={num(100.0 / n * 0.85)} height={num(h)} /> }
-    });
+    // One path of bars, not one element per bar: ~120 fewer elements to create at load.
+    let bars: String = props
+        .density
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.count > 0)
+        .map(|(i, b)| {
+            let h = f64::from(b.count) / f64::from(peak) * 100.0;
+            format!(
+                "M{} {}h{}v{}h-{}z",
+                num(i as f64 / n * 100.0),
+                num(100.0 - h),
+                num(100.0 / n * 0.85),
+                num(h),
+                num(100.0 / n * 0.85)
+            )
+        })
+        .collect();
     let marker = f64::from(value) / f64::from(max.max(1)) * 100.0;
     // Year ticks for phones: every other year, where they start on the slider's scale.
     let years: Vec<(i32, f64)> = ((start.year() + 1)..=end.year())
@@ -98,7 +112,7 @@ pub fn scrubber(props: &ScrubberProps) -> Html {
                         aria-label="Next change" title="Next change">{ icon("M16 5h2v14h-2zM4 5v14l11-7z") }</button>
                 <div class="slider-wrap">
                     <svg class="density" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
-                        { for bars }
+                        <path class="density-bars" d={bars} />
                         <line x1={num(marker)} x2={num(marker)} y1="0" y2="100" class="density-marker" />
                     </svg>
                     <label for="date-slider" class="visually-hidden">{ "Date" }</label>

@@ -10,7 +10,7 @@ use powershift_core::view::{Action, Selection, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Details, EmbedFooter, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StepBar, StoryFacts, Summary,
+    Deferred, Details, EmbedFooter, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StepBar, StoryFacts, Summary,
     SummaryFacts, TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
@@ -143,9 +143,12 @@ pub fn story_view(props: &StoryViewProps) -> Html {
              onfocusin={hold_focus(true)} onfocusout={hold_focus(false)} onkeydown={step_keys}>
             <StepBar />
             <Sentence sentence={(*sentence).clone()} step={step_note} />
+            // The first screen's heaviest pieces, each in its own task in the browser (see `Deferred`).
             <div class="main-grid">
-                <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
-                <Details />
+                <Deferred order={0} prerendered=true min_height={340}>
+                    <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
+                </Deferred>
+                <Deferred order={1} prerendered=true hand_over=true min_height={200}><Details /></Deferred>
             </div>
         </div>
     };
@@ -168,15 +171,19 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <Summary facts={SummaryFacts::of(&story.ds)} />
             <Scrubber density={(*density).clone()} />
             { graphic }
-            <TimelineView density={(*density).clone()} />
+            // Below the first screen: each in its own task after it (see `Deferred`).
+            <Deferred order={2} min_height={420}><TimelineView density={(*density).clone()} /></Deferred>
             <div class="lower-grid">
-                <Filters />
+                <Deferred order={3} min_height={300}><Filters /></Deferred>
                 <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
                     <h2 id="money-title">{ "Money committed by each organisation" }</h2>
-                    <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={view.view.date_fuzzy()}
-                                width={(mw - 34.0).max(280.0) as u32} {highlight} />
+                    <Deferred order={4} min_height={300}>
+                        <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={view.view.date_fuzzy()}
+                                    width={(mw - 34.0).max(280.0) as u32} {highlight} />
+                    </Deferred>
                 </section>
             </div>
+            <Deferred order={5} min_height={200}>
             <section class="panel notes" aria-labelledby="notes-title">
                 <h2 id="notes-title">{ "About the data" }</h2>
                 <StoryFacts facts={SummaryFacts::of(&story.ds)} />
@@ -187,6 +194,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
                 }
                 if let Some(c) = &story.ds.meta.credit { <p class="muted small">{ c }</p> }
             </section>
+            </Deferred>
         </div>
         </ContextProvider<AppContext>>
     }

@@ -25,7 +25,10 @@ pub fn use_dataset() -> (LoadState, Callback<LoadState>) {
         use_effect_with((), move |_| {
             if let LoadState::Loading { url } = (*state).clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    state.set(crate::platform::fetch::fetch_dataset(url).await);
+                    let loaded = crate::platform::fetch::fetch_dataset(url).await;
+                    // The story's first render is a task of its own, after the validation's.
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    state.set(loaded);
                 });
             }
         });

@@ -15,6 +15,15 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
+/// Hands the page over from the prerendered first screen (`#prerender`, written into index.html
+/// by `powershift site`) to the app: removes the prerender, and the stylesheet then shows `#app`
+/// in its place (`#prerender + #app` is laid out but invisible). Nothing when there is none.
+pub fn hand_over_from_prerender() {
+    if let Some(pre) = gloo::utils::document().get_element_by_id("prerender") {
+        pre.remove();
+    }
+}
+
 /// Whether the reader asked for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     gloo::utils::window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())

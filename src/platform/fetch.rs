@@ -21,7 +21,12 @@ pub async fn fetch_dataset(url: String) -> LoadState {
         return LoadState::Failed(failure);
     }
     match response.text().await {
-        Ok(body) => parse_body(&url, &body),
+        Ok(body) => {
+            // Parsing and validating is a task of its own, not added to the download's last one:
+            // the page answers a tap in between (issue 12: no long tasks at load).
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            parse_body(&url, &body)
+        }
         Err(e) => LoadState::Failed(LoadFailure::Network { url, message: e.to_string() }),
     }
 }

@@ -114,8 +114,9 @@ enum Command {
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
-    /// Finish a `trunk build` for the page's Content Security Policy: the inline boot script becomes
-    /// DIST/boot-<hash>.js (Trunk runs this as a post-build hook).
+    /// Finish a `trunk build`: the inline boot script becomes DIST/boot-<hash>.js (the page's Content
+    /// Security Policy allows no inline script), and the default view of DIST/data/powershift.json
+    /// is prerendered into DIST/index.html (Trunk runs this as a post-build hook).
     Site {
         /// The built site folder (Trunk's staging folder in the hook).
         dist: String,

@@ -6,7 +6,7 @@
 //! powershift export FILE [--date D] [--format svg|png|csv|json|gexf|csv-templates] [-o PATH] [--card]
 //! powershift import DIR [-o story.json]        spreadsheet CSVs → dataset; exit codes as validate
 //! powershift bundle DIST [-o powershift.html]  one self-contained HTML file (the archive copy)
-//! powershift site DIST                      the boot script as a file, for the CSP (a Trunk hook)
+//! powershift site DIST                      boot script as a file (CSP), first screen prerendered (a Trunk hook)
 //! powershift layout-report FILE               stability and label overlaps per change date
 //! powershift bench [--nodes N] [--edges M] [--ticks T] [--seed S]
 //! powershift generate [--orgs N] [--relationships M] [--seed S]
@@ -21,6 +21,7 @@ mod bundle;
 mod commands;
 mod export;
 mod png;
+mod prerender;
 mod site;
 mod social;
 

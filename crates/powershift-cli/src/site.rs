@@ -3,9 +3,13 @@
 //! it into a file named after its content (`boot-<hash>.js`, cacheable like Trunk's own files) and
 //! loads it with `src`. Trunk runs it as a post-build hook (`Trunk.toml`), so `trunk build` and
 //! `trunk serve` both produce a page that boots under `script-src 'self' 'wasm-unsafe-eval'`.
-//! Idempotent: a page without an inline module script is left alone.
+//! It also writes the first screen into the page (`crate::prerender`): the default view of the
+//! site's dataset, rendered natively by the app's components, so the story paints from the HTML
+//! before the WebAssembly has loaded. Idempotent: it can run again on its own output.
 
 use std::path::Path;
+
+use powershift::platform::data_url::DEFAULT_DATA_URL;
 
 const OPEN: &str = "<script type=\"module\">";
 const CLOSE: &str = "</script>";
@@ -29,7 +33,7 @@ pub fn externalize_boot(html: &str) -> Option<(String, String, String)> {
     let start = html.find(OPEN)?;
     let body_start = start + OPEN.len();
     let end = body_start + html[body_start..].find(CLOSE)?;
-    let script = html[body_start..end].trim().to_string() + "\n";
+    let script = crate::prerender::BOOT_PRELUDE.to_string() + html[body_start..end].trim() + "\n";
     let name = format!("boot-{:016x}.js", fnv1a(script.as_bytes()));
     let tag = format!("<script type=\"module\" src=\"{}{name}\"></script>", base_href(html));
     let page = format!("{}{tag}{}", &html[..start], &html[end + CLOSE.len()..]);
@@ -47,15 +51,57 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
             return 2;
         }
     };
-    let Some((page, name, script)) = externalize_boot(&html) else {
-        let _ = writeln!(out, "{}: no inline boot script; nothing to do", index.display());
-        return 0;
+    let mut page = html;
+    match externalize_boot(&page) {
+        Some((p, name, script)) => {
+            if let Err(e) = std::fs::write(dir.join(&name), script) {
+                let _ = writeln!(err, "{}: cannot write: {e}", dir.join(&name).display());
+                return 2;
+            }
+            let _ = writeln!(out, "{}: boot script moved to {name}", index.display());
+            page = p;
+        }
+        None => {
+            let _ = writeln!(out, "{}: no inline boot script", index.display());
+        }
+    }
+    // The first screen, from the dataset the page loads by default.
+    let data = dir.join(DEFAULT_DATA_URL);
+    let json = match std::fs::read_to_string(&data) {
+        Ok(j) => j,
+        Err(e) => {
+            let _ = writeln!(err, "{}: cannot read the default dataset: {e}", data.display());
+            return 2;
+        }
     };
-    if let Err(e) = std::fs::write(dir.join(&name), script).and_then(|()| std::fs::write(&index, page)) {
-        let _ = writeln!(err, "{}: cannot write: {e}", dir.display());
+    let screen = match crate::prerender::first_screen(&json, DEFAULT_DATA_URL) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", data.display());
+            return 2;
+        }
+    };
+    match crate::prerender::insert(&page, &screen) {
+        Some(p) => {
+            let _ = writeln!(out, "{}: first screen prerendered ({} bytes)", index.display(), screen.len());
+            page = p;
+        }
+        None => {
+            let _ = writeln!(
+                err,
+                "{}: no {}…{} markers for the first screen",
+                index.display(),
+                crate::prerender::START,
+                crate::prerender::END
+            );
+            return 2;
+        }
+    }
+    let page = crate::prerender::without_wasm_preload(&page);
+    if let Err(e) = std::fs::write(&index, page) {
+        let _ = writeln!(err, "{}: cannot write: {e}", index.display());
         return 2;
     }
-    let _ = writeln!(out, "{}: boot script moved to {name}", index.display());
     0
 }
 
@@ -74,7 +120,11 @@ const wasm = await init({ module_or_path: '/powershift/app-1_bg.wasm' });
     fn the_inline_boot_script_becomes_a_file_loaded_from_the_public_url() {
         let (page, name, script) = externalize_boot(PAGE).unwrap();
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
-        assert!(script.starts_with("import init") && script.contains("await init"));
+        assert!(
+            script.starts_with(crate::prerender::BOOT_PRELUDE)
+                && script.contains("import init")
+                && script.contains("await init")
+        );
         assert!(page.contains(&format!(r#"<script type="module" src="/powershift/{name}"></script>"#)));
         assert!(!page.contains("import init"));
         // The JSON data island and everything else stay.

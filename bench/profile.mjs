@@ -1,0 +1,101 @@
+// A Chromium CPU profile of the first load, CPU slowed 4× through the DevTools protocol (as
+// Lighthouse's mobile preset). Prints the functions with the most self time and the most total time,
+// and the long main-thread tasks (> 50 ms), and writes test-output/first-load.cpuprofile (open it in
+// DevTools → Performance). Wasm function names need a build with a name section (scripts/bench.sh --profile).
+//   DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname, normalize, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(resolve('tools/package.json'));
+const { chromium } = require('playwright-core');
+const DIST = resolve(process.env.DIST ?? 'dist-bench');
+const BASE = process.env.BASE ?? '/powershift/';
+const QUERY = process.env.QUERY ?? '';
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const server = createServer(async (req, res) => {
+  try {
+    let path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    if (!path.startsWith(BASE)) throw new Error('outside');
+    path = path.slice(BASE.length) || 'index.html';
+    const file = normalize(join(DIST, path));
+    if (!file.startsWith(DIST)) throw new Error('outside');
+    await stat(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+  } catch { res.writeHead(404).end('not found'); }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const url = `http://127.0.0.1:${server.address().port}${BASE}${QUERY}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.addInitScript(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); })
+    .observe({ type: 'longtask', buffered: true });
+});
+await page.goto(url);
+await page.waitForSelector('.network svg, svg.network', { timeout: 60_000 }).catch(() => {});
+await page.waitForTimeout(4000);
+const { profile } = await cdp.send('Profiler.stop');
+const longTasks = await page.evaluate(() => window.__longTasks);
+await browser.close();
+server.close();
+mkdirSync('test-output', { recursive: true });
+writeFileSync('test-output/first-load.cpuprofile', JSON.stringify(profile));
+
+// Self time per node from the samples; total time by walking up the parents.
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const selfMs = new Map();
+for (let i = 0; i < profile.samples.length; i++) {
+  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  selfMs.set(profile.samples[i], (selfMs.get(profile.samples[i]) ?? 0) + dt);
+}
+const name = (n) => (n.callFrame.functionName || '(anonymous)').slice(0, 110);
+const self = new Map(), total = new Map();
+for (const [id, ms] of selfMs) {
+  const n = byId.get(id);
+  self.set(name(n), (self.get(name(n)) ?? 0) + ms);
+  const seen = new Set();
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+    const k = name(byId.get(cur));
+    if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) ?? 0) + ms); }
+  }
+}
+// The busy stretches (consecutive samples that are not idle): what each long one spent its time on.
+const generic = /^(\(root\)|\(program\)|\(idle\)|js-to-wasm|wasm-to-js|real|\(anonymous\)|.*closures.*invoke.*|.*scheduler.*|.*Queue::new.*|.*RenderRunner.*|.*dom_bundle.*|.*lifecycle.*)$/;
+const stretches = [];
+let cur = null;
+for (let i = 0; i < profile.samples.length; i++) {
+  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  const n = byId.get(profile.samples[i]);
+  if (name(n) === '(idle)') { if (cur) stretches.push(cur); cur = null; continue; }
+  if (!cur) cur = { ms: 0, fns: new Map() };
+  cur.ms += dt;
+  const seen = new Set();
+  for (let c = profile.samples[i]; c !== undefined; c = parent.get(c)) {
+    const k = name(byId.get(c));
+    if (!seen.has(k) && !generic.test(k)) { seen.add(k); cur.fns.set(k, (cur.fns.get(k) ?? 0) + dt); }
+  }
+}
+if (cur) stretches.push(cur);
+console.log('\nbusy stretches over 40 ms (4× CPU), with the functions they spent most time in:');
+for (const st of stretches.filter((x) => x.ms > 40)) {
+  const fns = [...st.fns].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${v.toFixed(0)} ${k.replace(/::h[0-9a-f]{16}/, '').slice(0, 70)}`);
+  console.log(`${st.ms.toFixed(0).padStart(6)} ms: ${fns.join(' | ')}`);
+}
+const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).filter(([n]) => !['(root)', '(program)', '(idle)'].includes(n)).slice(0, k);
+console.log(`long tasks (start ms, duration ms, 4× CPU): ${JSON.stringify(longTasks)}`);
+console.log('\nmost self time (ms, 4× CPU):');
+for (const [n, ms] of top(self, 25)) console.log(`${ms.toFixed(1).padStart(8)}  ${n}`);
+console.log('\nmost total time (ms, 4× CPU):');
+for (const [n, ms] of top(total, 45)) console.log(`${ms.toFixed(1).padStart(8)}  ${n}`);

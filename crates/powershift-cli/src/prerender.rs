@@ -1,0 +1,192 @@
+//! The first screen as HTML: the page the app renders for the default view (title, summary,
+//! scrubber, sentence, the network SVG of the default date, its details), rendered natively at
+//! build time with the app's own components through Yew's server renderer, and written into
+//! `index.html` by `powershift site`. The reader sees the story before the WebAssembly has
+//! arrived, and a reader without JavaScript can still read it.
+//!
+//! Phones get a different network layout (larger labels, longer links: `state::layout_config`),
+//! so the page is rendered twice, wide and compact, and the stylesheet shows the one that matches
+//! the app's own switch (viewport narrower than 640 px). The panels the app defers
+//! (`components::Deferred`) are placeholders here as in the app's first render.
+//!
+//! The hand-over: `#prerender` sits before `#app`; the app renders invisibly in its place
+//! (`#prerender + #app` in the stylesheet) and removes `#prerender` once its own first screen is in
+//! the DOM, so the picture does not jump. The boot script makes the prerender inert and hidden from
+//! assistive technology while the app starts (no dead controls, nothing announced twice) and drops
+//! it at once for a page that will show something else (`?data=`, `?embed=`).
+
+use std::rc::Rc;
+
+use powershift::app::{Page, PageProps};
+use powershift::load::LoadState;
+use powershift_core::model::Dataset;
+
+/// Where the prerender goes in `index.html`: between these two markers (kept, so `site` can run
+/// again on its own output).
+pub const START: &str = "<!--prerender-->";
+/// The end marker.
+pub const END: &str = "<!--/prerender-->";
+
+/// The JavaScript that runs first in the boot script (see the module documentation). It then waits
+/// for the prerendered page to be painted before it asks for the WebAssembly: fetched earlier, the
+/// big download competes with the page's own first paint on a slow connection.
+pub const BOOT_PRELUDE: &str = "const pre = document.getElementById('prerender');\n\
+if (pre && /[?&](data|embed)=/.test(location.search)) pre.remove();\n\
+else if (pre) {\n  pre.inert = true;\n  pre.setAttribute('aria-hidden', 'true');\n  \
+// After the first paint; rAF does not run in a hidden tab or an offscreen frame, hence the timer.\n  \
+await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 200); });\n}\n";
+
+/// `html` without Trunk's `<link rel="preload" … type="application/wasm">`, which would start the
+/// WebAssembly download before the first paint (see [`BOOT_PRELUDE`]).
+pub fn without_wasm_preload(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<link rel=\"preload\"") {
+        let end = i + rest[i..].find('>').map_or(rest.len() - i, |j| j + 1);
+        out.push_str(&rest[..i]);
+        if !rest[i..end].contains("application/wasm") {
+            out.push_str(&rest[i..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Renders the default view of `json` (the dataset the page loads from `url`), wide and compact.
+pub fn first_screen(json: &str, url: &str) -> Result<String, String> {
+    let ds = Rc::new(Dataset::from_json_str(json).map_err(|e| format!("the dataset is not valid: {e}"))?);
+    let runtime =
+        tokio::runtime::Builder::new_current_thread().build().map_err(|e| format!("cannot start the renderer: {e}"))?;
+    let render = |compact: bool| {
+        let props = PageProps {
+            state: LoadState::Ready { url: url.to_string(), dataset: ds.clone() },
+            query: Default::default(),
+            compact,
+            options: Default::default(),
+            first_screen_only: true,
+        };
+        runtime.block_on(yew::LocalServerRenderer::<Page>::with_props(props).hydratable(false).render())
+    };
+    Ok(format!(
+        "<div class=\"prerender-wide\"><main class=\"app\">{}</main></div>\
+         <div class=\"prerender-compact\"><main class=\"app\">{}</main></div>",
+        private_ids(&render(false), "pw-"),
+        private_ids(&render(true), "pc-")
+    ))
+}
+
+/// Attributes whose value is a list of ids.
+const ID_LISTS: [&str; 5] = [" id=\"", " for=\"", " aria-labelledby=\"", " aria-describedby=\"", " aria-controls=\""];
+
+/// The copy's ids and every reference to them (`url(#…)`, `href="#…"`, the ARIA and label lists)
+/// prefixed, and its test ids dropped: the wide and compact copies and the app's own first render
+/// are in the page together for a moment, and each must keep its own arrow markers, labels and
+/// descriptions while no script or test finds a copy instead of the app.
+/// O(length of `html`).
+pub fn private_ids(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    loop {
+        // The next place to rewrite: an id list, a fragment URL, a fragment link or a test id.
+        let next = ID_LISTS
+            .iter()
+            .map(|a| (*a, 0))
+            .chain([(" data-testid=\"", 1), ("url(#", 2), (" href=\"#", 2)])
+            .filter_map(|(pat, kind)| rest.find(pat).map(|i| (i, pat, kind)))
+            .min_by_key(|(i, _, _)| *i);
+        let Some((i, pat, kind)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let after = i + pat.len();
+        match kind {
+            0 => {
+                let end = after + rest[after..].find('"').unwrap_or(rest.len() - after);
+                out.push_str(&rest[..after]);
+                let ids: Vec<String> = rest[after..end].split_whitespace().map(|id| format!("{prefix}{id}")).collect();
+                out.push_str(&ids.join(" "));
+                rest = &rest[end..];
+            }
+            1 => {
+                let end = after + rest[after..].find('"').map_or(rest.len() - after, |j| j + 1);
+                out.push_str(&rest[..i]);
+                rest = &rest[end..];
+            }
+            _ => {
+                out.push_str(&rest[..after]);
+                out.push_str(prefix);
+                rest = &rest[after..];
+            }
+        }
+    }
+}
+
+/// `html` with `screen` between the markers, or None when the page has no markers.
+pub fn insert(html: &str, screen: &str) -> Option<String> {
+    let start = html.find(START)? + START.len();
+    let end = start + html[start..].find(END)?;
+    Some(format!("{}{screen}{}", &html[..start], &html[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = include_str!("../../powershift-core/tests/res/story-frozen.json");
+
+    #[test]
+    fn the_first_screen_has_the_title_the_sentence_and_the_network_in_both_layouts() {
+        let html = first_screen(STORY, "data/powershift.json").unwrap();
+        let (wide, compact) = html.split_once("<div class=\"prerender-compact\">").unwrap();
+        for half in [wide, compact] {
+            assert!(half.contains("story-title\">The AI power shift</h1>"), "title");
+            assert!(half.contains("class=\"sentence"), "sentence");
+            assert!(half.contains("<svg") && half.contains("class=\"network"), "network drawing");
+            // Deferred panels are placeholders, as in the app's first render.
+            assert!(half.contains("class=\"deferred\""));
+            assert!(!half.contains("money-chart-svg"));
+        }
+        // The two layouts differ (labels are larger on phones), so both are needed.
+        let drawing =
+            |h: &str| h.split("class=\"network").nth(1).and_then(|d| d.split("</svg>").next()).map(str::to_owned);
+        assert_ne!(drawing(wide).unwrap().replace("pw-", ""), drawing(compact).unwrap().replace("pc-", ""));
+    }
+
+    #[test]
+    fn each_copy_has_its_own_ids_and_no_test_ids() {
+        let html = r##"<h2 id="t" data-testid="x">T</h2><svg aria-labelledby="t d"><path marker-end="url(#arrow)"/></svg><a href="#t">t</a><a href="https://x/#y">y</a><label for="q">Q</label>"##;
+        assert_eq!(
+            private_ids(html, "pc-"),
+            r##"<h2 id="pc-t">T</h2><svg aria-labelledby="pc-t pc-d"><path marker-end="url(#pc-arrow)"/></svg><a href="#pc-t">t</a><a href="https://x/#y">y</a><label for="pc-q">Q</label>"##
+        );
+        let screen = first_screen(STORY, "data/powershift.json").unwrap();
+        assert!(!screen.contains("data-testid") && !screen.contains(" id=\"story-title\""));
+        assert!(screen.contains(" id=\"pw-story-title\"") && screen.contains(" id=\"pc-story-title\""));
+    }
+
+    #[test]
+    fn insertion_replaces_what_is_between_the_markers_and_can_run_again() {
+        let page =
+            format!("<body><div id=\"prerender\">{START}<p>Loading…</p>{END}</div><div id=\"app\"></div></body>");
+        let once = insert(&page, "<p>one</p>").unwrap();
+        assert!(once.contains(&format!("{START}<p>one</p>{END}")) && !once.contains("Loading"));
+        let twice = insert(&once, "<p>two</p>").unwrap();
+        assert!(twice.contains(&format!("{START}<p>two</p>{END}")) && !twice.contains("one"));
+        assert_eq!(insert("<body></body>", "x"), None);
+    }
+
+    #[test]
+    fn the_wasm_is_not_preloaded_but_other_preloads_stay() {
+        let head = r#"<link rel="modulepreload" href="/a.js"><link rel="preload" href="/a_bg.wasm" as="fetch" type="application/wasm"><link rel="preload" href="/f.woff2" as="font"></head>"#;
+        assert_eq!(
+            without_wasm_preload(head),
+            r#"<link rel="modulepreload" href="/a.js"><link rel="preload" href="/f.woff2" as="font"></head>"#
+        );
+    }
+
+    #[test]
+    fn a_broken_dataset_is_an_error_not_a_page() {
+        assert!(first_screen("{}", "data/x.json").unwrap_err().contains("not valid"));
+    }
+}

@@ -1,0 +1,68 @@
+//! A panel the first screen does not need, rendered a moment after the page has shown the rest.
+//!
+//! Why: Yew renders a component tree in one task. Rendering the whole story screen at once was one
+//! main-thread task of ~670 ms on Lighthouse's phone profile (4× CPU), so the page could not answer
+//! a tap while it appeared. The first screen (title, sentence, network, details) renders first;
+//! each deferred panel then renders in its own later task (a timer per panel, `order` apart), so no
+//! single task is long and the reader sees the graphic sooner. The prerendered page (`powershift
+//! site`) has the same placeholders, so the hand-over from the HTML to the app is exact.
+//!
+//! The first screen itself is built in pieces the same way (`prerendered`): the server renderer
+//! (natively, for the prerendered page and its tests) renders those at once, the browser one task
+//! each behind the prerendered copy, which the last piece (`hand_over`) then removes.
+//!
+//! The placeholder keeps `min_height` pixels so a panel arriving below the fold does not move what
+//! is under it more than necessary.
+
+use yew::prelude::*;
+
+/// Provided by the prerender (`powershift site`): the server renderer then writes the first
+/// screen only, with the placeholders the browser's first render has. Without it the server
+/// renderer writes every panel (the SSR tests read them all).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct FirstScreenOnly;
+
+/// Props of [`Deferred`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct DeferredProps {
+    /// Its place in the queue: panel `n` renders about `n` × [`STEP_MS`] after the first screen.
+    pub order: u32,
+    /// The placeholder's height in pixels until the panel is rendered.
+    #[prop_or_default]
+    pub min_height: u32,
+    /// Part of the first screen: rendered at once by the server renderer (the prerendered page).
+    #[prop_or_default]
+    pub prerendered: bool,
+    /// The last piece of the first screen: once shown, it replaces the prerendered page by the app.
+    #[prop_or_default]
+    pub hand_over: bool,
+    /// The panel.
+    pub children: Html,
+}
+
+/// Time between two deferred panels (the first screen's pieces, `order` 0, follow each other at
+/// once, each in its own task): long enough that the browser paints and handles input between
+/// them, short enough that a reader scrolling down does not see an empty panel.
+pub const STEP_MS: u32 = 40;
+
+/// Renders its children a moment after mounting (see the module documentation).
+#[function_component(Deferred)]
+pub fn deferred(props: &DeferredProps) -> Html {
+    let first_screen_only = use_context::<FirstScreenOnly>().is_some();
+    let shown = use_state(|| !cfg!(target_arch = "wasm32") && (props.prerendered || !first_screen_only));
+    {
+        let shown = shown.clone();
+        crate::hooks::use_timeout(!*shown, props.order * STEP_MS, (), Callback::from(move |_| shown.set(true)));
+    }
+    use_effect_with((*shown, props.hand_over), |(shown, hand_over)| {
+        if *shown && *hand_over {
+            crate::platform::dom::hand_over_from_prerender();
+        }
+    });
+    if *shown {
+        props.children.clone()
+    } else {
+        let style = format!("min-height:{}px", props.min_height);
+        html! { <div class="deferred" aria-busy="true" {style}></div> }
+    }
+}
