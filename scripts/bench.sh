@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks. Natively with criterion (`--criterion`), and in headless Chromium: the layout core as
-# WebAssembly beside d3-force (same graph, forces, parameters, ticks), plus the Wasm/native ratio.
-#   scripts/bench.sh              browser benchmark (about a minute)
+# WebAssembly beside d3-force (same graph, forces, parameters, ticks), graphology's ForceAtlas2
+# (Barnes–Hut) and AntV's layout-wasm (force2, single-threaded) on the same graphs and start: time
+# per iteration over RUNS page runs (default 3) and, once, time to a settled layout (SETTLE=0 skips
+# it); plus the Wasm/native ratio.
+#   scripts/bench.sh              browser benchmark (about 8 minutes; RUNS=1 SETTLE=0: about a minute)
 #   scripts/bench.sh --criterion  criterion benches of the core (several minutes)
 #   scripts/bench.sh --frame      date change → updated page in Chromium (shipped story, 1k organisations)
 #   scripts/bench.sh --lighthouse Lighthouse 12 mobile, three runs, on the release build served with gzip
@@ -30,5 +33,5 @@ rm -rf target/bench-web && mkdir -p target/bench-web
 wasm-bindgen --target web --out-dir target/bench-web/pkg target/wasm32-unknown-unknown/release/powershift_bench_web.wasm
 wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   target/bench-web/pkg/powershift_bench_web_bg.wasm -o target/bench-web/pkg/powershift_bench_web_bg.wasm
-cp bench/index.html bench/bench.mjs target/bench-web/
+cp bench/index.html bench/bench.mjs bench/quality.mjs target/bench-web/
 node bench/run.mjs

@@ -6,7 +6,8 @@
 #   - Debian's chromium + chromium-driver (browser tests, screenshots) and python3-yaml
 #   - networkx (PyPI; the GEXF export is read back with it) and fonts-dejavu-core (PNG export text)
 #   - trunk 0.21.14 and wasm-bindgen-cli (pinned to the wasm-bindgen crate version in Cargo.toml)
-#   - the npm tools in tools/ (binaryen's wasm-opt, playwright-core, d3-force for the benchmark page,
+#   - the npm tools in tools/ (binaryen's wasm-opt, playwright-core; d3-force, graphology-layout-forceatlas2
+#     and @antv/layout-wasm for the benchmark page;
 #     pym.js: the source of static/vendor/pym.v1.min.js, which a test compares with it)
 #   - every crate (cargo fetch), so later builds run offline
 #
@@ -86,7 +87,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 5. npm tools (wasm-opt from binaryen 132, playwright-core, d3-force, pym.js), exactly as locked
+# 5. npm tools (wasm-opt from binaryen 132, playwright-core, the benchmark peers, pym.js), exactly as locked
 if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] \
    || [ ! -d tools/node_modules/pym.js ] || [ tools/package-lock.json -nt tools/node_modules/.stamp ]; then
   say "installing npm tools in tools/"

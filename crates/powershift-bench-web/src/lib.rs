@@ -33,13 +33,19 @@ impl Bench {
         }
     }
 
+    /// Positions, flattened `[x0, y0, x1, y1, …]`, for the settled-layout measure (not timed).
+    pub fn positions(&self) -> Vec<f64> {
+        let b = &self.sim.bodies;
+        (0..b.len()).flat_map(|i| [b.x[i], b.y[i]]).collect()
+    }
+
     /// Mean |x| + |y|: shows the work was done.
     pub fn checksum(&self) -> f64 {
         checksum(&self.sim)
     }
 }
 
-/// The benchmark graph's edges, flattened `[s0, t0, s1, t1, …]`, for d3-force.
+/// The benchmark graph's edges, flattened `[s0, t0, s1, t1, …]`, for d3-force and the other peers.
 #[wasm_bindgen]
 pub fn graph_edges(nodes: u32, edges: u32, seed: u32) -> Vec<u32> {
     random_graph(nodes, edges as usize, seed).into_iter().flat_map(|(a, b)| [a, b]).collect()
