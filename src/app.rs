@@ -36,7 +36,12 @@ pub fn page(props: &PageProps) -> Html {
     // The global layout is prepared once per dataset.
     let prepared = use_memo(story.as_ref().map(|(d, _)| std::rc::Rc::as_ptr(d) as usize), {
         let compact = props.compact;
-        move |_| story.map(|(ds, url)| Story::prepare(ds, compact, &url))
+        move |_| {
+            story.map(|(ds, url)| {
+                let known = crate::known_layout::recall(&ds, compact);
+                crate::platform::timing::measured("prepare", || Story::prepare_known(ds, compact, &url, known.as_ref()))
+            })
+        }
     });
     match &props.state {
         LoadState::Loading { url } => html! { <Loading url={url.clone()} /> },

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod known_layout;
 pub mod load;
 pub mod platform;
 pub mod render;

@@ -102,10 +102,24 @@ pub fn from_embedded(text: &str) -> LoadState {
 
 /// Turns a fetched body into a state: the dataset, or every problem with its place.
 pub fn parse_body(url: &str, body: &str) -> LoadState {
-    if let Err(failure) = check_size(url, body.len() as u64) {
-        return LoadState::Failed(failure);
+    match parse_step(url, body) {
+        Ok(value) => validate_step(url, body, &value),
+        Err(failed) => failed,
     }
-    match Dataset::from_json_str(body) {
+}
+
+/// The first half of [`parse_body`]: the size and the JSON syntax (the page runs the halves in two
+/// tasks). An error is the final state.
+pub fn parse_step(url: &str, body: &str) -> Result<serde_json::Value, LoadState> {
+    if let Err(failure) = check_size(url, body.len() as u64) {
+        return Err(LoadState::Failed(failure));
+    }
+    Dataset::parse_json(body).map_err(|error| LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }))
+}
+
+/// The second half of [`parse_body`]: every check of `value`, parsed from `body` by [`parse_step`].
+pub fn validate_step(url: &str, body: &str, value: &serde_json::Value) -> LoadState {
+    match Dataset::from_parsed_json(body, value) {
         Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds) },
         Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),
     }

@@ -12,6 +12,8 @@ use powershift_core::timeline::Warp;
 use powershift_core::view::{apply, Action, ViewContext, ViewState};
 use yew::prelude::*;
 
+use crate::known_layout::KnownLayout;
+
 /// The view state plus the dataset facts its reducer needs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewStore {
@@ -92,24 +94,29 @@ impl Story {
     /// Prepares a dataset: the global layout and the union of the change dates' bounds.
     /// O(min(change dates, 25) × per-date layout); about 10 ms for the shipped story.
     pub fn prepare(ds: Rc<Dataset>, compact: bool, url: &str) -> Story {
+        Story::prepare_known(ds, compact, url, None)
+    }
+
+    /// [`Story::prepare`], taking the global layout and the box from `known` (computed at build
+    /// time for exactly this dataset: see [`crate::known_layout`]) when given and fitting.
+    pub fn prepare_known(ds: Rc<Dataset>, compact: bool, url: &str, known: Option<&KnownLayout>) -> Story {
         let ctx = Rc::new(ViewContext::of(&ds));
-        let layout = TemporalLayout::new(&ds, layout_config(compact));
-        // The union of the change dates' boxes (at most 24 of them, evenly spread, for big stories).
-        let step = ctx.change_dates.len().div_ceil(24).max(1);
-        let sample = ctx.change_dates.iter().step_by(step).chain(ctx.change_dates.last());
-        let bounds =
-            Rect::union_all(sample.map(|d| layout.at(&ds, *d)).filter(|l| !l.nodes.is_empty()).map(|l| l.bounds));
+        let (layout, bounds) = match known.and_then(|k| k.layout(&ds, compact).map(|l| (l, k.bounds()))) {
+            Some(given) => given,
+            None => {
+                let layout = TemporalLayout::new(&ds, layout_config(compact));
+                // The union of the change dates' boxes (at most 24 of them, evenly spread, for big stories).
+                let step = ctx.change_dates.len().div_ceil(24).max(1);
+                let sample = ctx.change_dates.iter().step_by(step).chain(ctx.change_dates.last());
+                let bounds = Rect::union_all(
+                    sample.map(|d| layout.at(&ds, *d)).filter(|l| !l.nodes.is_empty()).map(|l| l.bounds),
+                );
+                (layout, bounds.unwrap_or(Rect::new(-200.0, -200.0, 200.0, 200.0)).inflate(24.0))
+            }
+        };
         let money = Rc::new(powershift_core::money::commitments(&ds));
         let warp = Warp::for_story(&ds);
-        Story {
-            warp,
-            id: story_id(url).into(),
-            ds,
-            ctx,
-            layout: Rc::new(layout),
-            bounds: bounds.unwrap_or(Rect::new(-200.0, -200.0, 200.0, 200.0)).inflate(24.0),
-            money,
-        }
+        Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money }
     }
 
     /// The layout on the store's date.

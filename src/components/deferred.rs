@@ -45,18 +45,50 @@ pub struct DeferredProps {
 /// them, short enough that a reader scrolling down does not see an empty panel.
 pub const STEP_MS: u32 = 40;
 
+thread_local! {
+    /// How many of the story screen's deferred panels, in order, have rendered: panel `n` waits for
+    /// panels 0..n, so two panels never render in the same task even when the main thread was
+    /// busy past both their times (their timers would then fire back to back).
+    static RENDERED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// Renders its children a moment after mounting (see the module documentation).
 #[function_component(Deferred)]
 pub fn deferred(props: &DeferredProps) -> Html {
     let first_screen_only = use_context::<FirstScreenOnly>().is_some();
     let shown = use_state(|| !cfg!(target_arch = "wasm32") && (props.prerendered || !first_screen_only));
+    // Each time the timer finds an earlier panel still waiting, it tries again a step later.
+    let tries = use_state(|| 0u32);
+    let order = props.order;
+    use_effect_with((), move |_| {
+        if order == 0 {
+            RENDERED.with(|r| r.set(0)); // a new story screen
+        }
+    });
     {
-        let shown = shown.clone();
-        crate::hooks::use_timeout(!*shown, props.order * STEP_MS, (), Callback::from(move |_| shown.set(true)));
+        let (shown, tries) = (shown.clone(), tries.clone());
+        let delay = if *tries == 0 { order * STEP_MS } else { STEP_MS };
+        crate::hooks::use_timeout(
+            !*shown,
+            delay,
+            *tries,
+            Callback::from(move |_| {
+                if RENDERED.with(|r| r.get()) >= order {
+                    crate::platform::timing::mark(&format!("deferred panel {order}"));
+                    shown.set(true);
+                } else {
+                    tries.set(*tries + 1);
+                }
+            }),
+        );
     }
-    use_effect_with((*shown, props.hand_over), |(shown, hand_over)| {
-        if *shown && *hand_over {
-            crate::platform::dom::hand_over_from_prerender();
+    use_effect_with((*shown, props.hand_over), move |(shown, hand_over)| {
+        if *shown {
+            RENDERED.with(|r| r.set(r.get().max(order + 1)));
+            crate::platform::timing::measure(&format!("deferred panel {order}"));
+            if *hand_over {
+                crate::platform::dom::hand_over_from_prerender();
+            }
         }
     });
     if *shown {

@@ -188,7 +188,10 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                             onclick={act(Action::Zoom { at: vb.center(), factor: 1.0 / 1.4 })}>{ "−" }</button>
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
-                { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
+                // The drawing in a task of its own at load, after the panel around it (`Deferred`).
+                <super::Deferred order={1} prerendered=true min_height={340}>
+                    { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
+                </super::Deferred>
             }
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }

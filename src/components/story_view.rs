@@ -91,6 +91,8 @@ pub fn story_view(props: &StoryViewProps) -> Html {
     };
     // Deep link, history and the host page of an embed.
     crate::hooks::use_link_sync(view.clone(), story.clone(), props.options.clone());
+    // The story screen's first render, for profiles of the load (from the dataset's arrival).
+    use_effect_with((), |_| crate::platform::timing::measure("story screen"));
     // Escape clears the selection, wherever the focus is (also after a mouse click).
     {
         let view = view.clone();
@@ -148,7 +150,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
                 <Deferred order={0} prerendered=true min_height={340}>
                     <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
                 </Deferred>
-                <Deferred order={1} prerendered=true hand_over=true min_height={200}><Details /></Deferred>
+                <Deferred order={2} prerendered=true hand_over=true min_height={200}><Details /></Deferred>
             </div>
         </div>
     };
@@ -172,18 +174,18 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <Scrubber density={(*density).clone()} />
             { graphic }
             // Below the first screen: each in its own task after it (see `Deferred`).
-            <Deferred order={2} min_height={420}><TimelineView density={(*density).clone()} /></Deferred>
+            <Deferred order={3} min_height={420}><TimelineView density={(*density).clone()} /></Deferred>
             <div class="lower-grid">
-                <Deferred order={3} min_height={300}><Filters /></Deferred>
+                <Deferred order={4} min_height={300}><Filters /></Deferred>
                 <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
                     <h2 id="money-title">{ "Money committed by each organisation" }</h2>
-                    <Deferred order={4} min_height={300}>
+                    <Deferred order={5} min_height={300}>
                         <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={view.view.date_fuzzy()}
                                     width={(mw - 34.0).max(280.0) as u32} {highlight} />
                     </Deferred>
                 </section>
             </div>
-            <Deferred order={5} min_height={200}>
+            <Deferred order={6} min_height={200}>
             <section class="panel notes" aria-labelledby="notes-title">
                 <h2 id="notes-title">{ "About the data" }</h2>
                 <StoryFacts facts={SummaryFacts::of(&story.ds)} />

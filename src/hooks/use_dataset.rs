@@ -28,6 +28,7 @@ pub fn use_dataset() -> (LoadState, Callback<LoadState>) {
                     let loaded = crate::platform::fetch::fetch_dataset(url).await;
                     // The story's first render is a task of its own, after the validation's.
                     gloo::timers::future::TimeoutFuture::new(0).await;
+                    crate::platform::timing::mark("story screen");
                     state.set(loaded);
                 });
             }

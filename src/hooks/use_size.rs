@@ -1,4 +1,4 @@
-//! The size of an element, updated on window resize.
+//! The size of an element, from a `ResizeObserver` (no forced layout at mount).
 
 use yew::prelude::*;
 
@@ -9,18 +9,14 @@ pub fn use_size(node: NodeRef, fallback: (f64, f64)) -> (f64, f64) {
     {
         let size = size.clone();
         use_effect_with(node, move |node| {
-            let node = node.clone();
-            let measure = move || {
-                if let Some(el) = node.cast::<web_sys::Element>() {
-                    let (_, _, w, h) = crate::platform::dom::rect_of(&el);
+            let observer = node.cast::<web_sys::Element>().and_then(|el| {
+                crate::platform::dom::observe_size(&el, move |w, h| {
                     if w > 0.0 && h > 0.0 && (w.round(), h.round()) != *size {
                         size.set((w.round(), h.round()));
                     }
-                }
-            };
-            measure();
-            let listener = crate::platform::dom::on_resize(measure);
-            move || drop(listener)
+                })
+            });
+            move || drop(observer)
         });
     }
     *size

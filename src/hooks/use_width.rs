@@ -1,4 +1,4 @@
-//! The width of an element, updated on window resize.
+//! The width of an element, from a `ResizeObserver` (no forced layout at mount).
 
 use yew::prelude::*;
 
@@ -9,18 +9,14 @@ pub fn use_width(node: NodeRef, fallback: f64) -> f64 {
     {
         let width = width.clone();
         use_effect_with(node, move |node| {
-            let node = node.clone();
-            let measure = move || {
-                if let Some(el) = node.cast::<web_sys::Element>() {
-                    let w = crate::platform::dom::width_of(&el);
+            let observer = node.cast::<web_sys::Element>().and_then(|el| {
+                crate::platform::dom::observe_size(&el, move |w, _| {
                     if w > 0.0 {
                         width.set(w.round());
                     }
-                }
-            };
-            measure();
-            let listener = crate::platform::dom::on_resize(measure);
-            move || drop(listener)
+                })
+            });
+            move || drop(observer)
         });
     }
     *width

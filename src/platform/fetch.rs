@@ -1,6 +1,6 @@
 //! Fetching the dataset over HTTP, or reading the one embedded in the page.
 
-use crate::load::{check_size, parse_body, LoadFailure, LoadState};
+use crate::load::{check_size, parse_step, validate_step, LoadFailure, LoadState};
 
 /// Fetches `url` and validates it; every outcome is a [`LoadState`], never a panic.
 pub async fn fetch_dataset(url: String) -> LoadState {
@@ -25,7 +25,21 @@ pub async fn fetch_dataset(url: String) -> LoadState {
             // Parsing and validating is a task of its own, not added to the download's last one:
             // the page answers a tap in between (issue 12: no long tasks at load).
             gloo::timers::future::TimeoutFuture::new(0).await;
-            parse_body(&url, &body)
+            let state = match super::timing::measured("parse", || parse_step(&url, &body)) {
+                Ok(value) => {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    super::timing::measured("validate", || validate_step(&url, &body, &value))
+                }
+                Err(failed) => failed,
+            };
+            // The layout computed at build time, if this is the very text it was computed from.
+            if let LoadState::Ready { dataset, .. } = &state {
+                let island = super::dom::text_of_id(crate::known_layout::ISLAND_ID);
+                if let Some(warning) = crate::known_layout::remember(dataset, &body, island.as_deref()) {
+                    gloo::console::warn!(warning);
+                }
+            }
+            state
         }
         Err(e) => LoadState::Failed(LoadFailure::Network { url, message: e.to_string() }),
     }

@@ -10,3 +10,4 @@ pub mod host;
 pub mod location;
 pub mod panic;
 pub mod share;
+pub mod timing;

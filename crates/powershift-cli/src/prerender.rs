@@ -122,6 +122,29 @@ pub fn private_ids(html: &str, prefix: &str) -> String {
     }
 }
 
+/// The JSON island with the dataset's layouts (see `powershift::known_layout`), to go before
+/// `</body>`: `<` escaped so the text cannot end the script element.
+pub fn layout_island(json: &str, url: &str) -> Result<String, String> {
+    let ds = Rc::new(Dataset::from_json_str(json).map_err(|e| format!("the dataset is not valid: {e}"))?);
+    let known = powershift::known_layout::KnownLayouts::of(ds, json, url);
+    let text = serde_json::to_string(&known).map_err(|e| e.to_string())?.replace('<', "\\u003c");
+    Ok(format!("<script type=\"application/json\" id=\"{}\">{text}</script>\n", powershift::known_layout::ISLAND_ID))
+}
+
+/// `html` with its layout island (if any) replaced by `island`, before `</body>`.
+pub fn with_island(html: &str, island: &str) -> Option<String> {
+    let open = format!("<script type=\"application/json\" id=\"{}\">", powershift::known_layout::ISLAND_ID);
+    let html = match html.find(&open) {
+        Some(i) => {
+            let end = i + html[i..].find("</script>")? + "</script>\n".len();
+            format!("{}{}", &html[..i], &html[end.min(html.len())..])
+        }
+        None => html.to_string(),
+    };
+    let body = html.rfind("</body>")?;
+    Some(format!("{}{island}{}", &html[..body], &html[body..]))
+}
+
 /// `html` with `screen` between the markers, or None when the page has no markers.
 pub fn insert(html: &str, screen: &str) -> Option<String> {
     let start = html.find(START)? + START.len();
@@ -183,6 +206,17 @@ mod tests {
             without_wasm_preload(head),
             r#"<link rel="modulepreload" href="/a.js"><link rel="preload" href="/f.woff2" as="font"></head>"#
         );
+    }
+
+    #[test]
+    fn the_layout_island_fits_the_dataset_and_replaces_an_older_one() {
+        let island = layout_island(STORY, "data/powershift.json").unwrap();
+        let page = with_island("<body><div id=\"app\"></div>\n</body>", &island).unwrap();
+        let again = with_island(&page, &island).unwrap();
+        assert_eq!(page, again, "idempotent");
+        let json = island.split_once('>').unwrap().1.trim_end().strip_suffix("</script>").unwrap();
+        let known: powershift::known_layout::KnownLayouts = serde_json::from_str(json).unwrap();
+        assert_eq!(known.fingerprint, powershift::known_layout::fingerprint(STORY));
     }
 
     #[test]

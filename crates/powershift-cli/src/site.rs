@@ -97,6 +97,17 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
             return 2;
         }
     }
+    match crate::prerender::layout_island(&json, DEFAULT_DATA_URL).map(|i| crate::prerender::with_island(&page, &i)) {
+        Ok(Some(p)) => page = p,
+        Ok(None) => {
+            let _ = writeln!(err, "{}: no </body> for the layout island", index.display());
+            return 2;
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", data.display());
+            return 2;
+        }
+    }
     let page = crate::prerender::without_wasm_preload(&page);
     if let Err(e) = std::fs::write(&index, page) {
         let _ = writeln!(err, "{}: cannot write: {e}", index.display());

@@ -156,9 +156,21 @@ impl Dataset {
     /// assert!(matches!(err, LoadError::Syntax { line: 1, .. }));
     /// ```
     pub fn from_json_str(text: &str) -> Result<Dataset, LoadError> {
+        let value = Dataset::parse_json(text)?;
+        Dataset::from_parsed_json(text, &value)
+    }
+
+    /// The first half of [`Dataset::from_json_str`]: the size check and the JSON syntax, for a
+    /// caller that spreads loading over two tasks (the page, so neither blocks a tap for long).
+    pub fn parse_json(text: &str) -> Result<Value, LoadError> {
         check_size(text.len())?;
-        let value: Value = serde_json::from_str(text).map_err(|e| LoadError::from_json(&e))?;
-        Dataset::from_checked_text(text, &value)
+        serde_json::from_str(text).map_err(|e| LoadError::from_json(&e))
+    }
+
+    /// The second half of [`Dataset::from_json_str`]: every check of `value`, which
+    /// [`Dataset::parse_json`] parsed from `text` (the duplicate-key pass reads the text).
+    pub fn from_parsed_json(text: &str, value: &Value) -> Result<Dataset, LoadError> {
+        Dataset::from_checked_text(text, value)
     }
 
     /// Parses and validates a dataset from bytes (rejects invalid UTF-8 with its position).

@@ -1,0 +1,165 @@
+//! The story's global layout and viewBox, computed at build time for the site's own dataset.
+//!
+//! Why: preparing a story (the global force layout, then the layout of up to 25 change dates for
+//! the box that keeps the drawing still while the date changes) was the longest piece of work at
+//! load, ~180 ms on Lighthouse's phone profile (4× CPU), before anything could be drawn. The layout
+//! is a pure function of the dataset and the same natively and in WebAssembly (`tests/golden_wasm.rs`),
+//! so `powershift site` computes it with the same code and writes it into the page as a JSON island
+//! (`<script type="application/json" id="powershift-layout">`), with a fingerprint of the dataset's
+//! text. The app uses it only for a dataset whose text has exactly that fingerprint; any other
+//! dataset (a `?data=` file, one the reader opens, a changed file on the server) is laid out as
+//! before. Nothing is trusted that was not computed from the same bytes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use powershift_core::model::Dataset;
+use powershift_core::network::{Rect, TemporalLayout, Vec2};
+use serde::{Deserialize, Serialize};
+
+use crate::state::{layout_config, Story};
+
+/// The id of the JSON island in the page.
+pub const ISLAND_ID: &str = "powershift-layout";
+
+/// What a prepared story needs beyond the dataset: the global positions and the drawing's box.
+/// Numbers are kept as their IEEE 754 bits (`f64::to_bits`): exact through JSON, so the page lays
+/// out every date exactly as it would have from its own global layout.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownLayout {
+    /// Every organisation's global position (x, y bits), in dataset order.
+    pub global: Vec<[u64; 2]>,
+    /// The box around every change date's layout (min x, min y, max x, max y bits), margin included.
+    pub bounds: [u64; 4],
+}
+
+/// Both layouts of a dataset (phones get a different one: `state::layout_config`) and the
+/// fingerprint of the text they were computed from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownLayouts {
+    /// [`fingerprint`] of the dataset's text.
+    pub fingerprint: u64,
+    /// For wide screens.
+    pub wide: KnownLayout,
+    /// For phones.
+    pub compact: KnownLayout,
+}
+
+/// FNV-1a, 64 bits, of the text: identifies the exact bytes (not a security measure: the island
+/// and the dataset come from the same site). O(length).
+pub fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl KnownLayout {
+    /// The parts of a prepared story this records.
+    pub fn of(story: &Story) -> KnownLayout {
+        let b = story.bounds;
+        KnownLayout {
+            global: story.layout.global.iter().map(|p| [p.x.to_bits(), p.y.to_bits()]).collect(),
+            bounds: [b.min.x, b.min.y, b.max.x, b.max.y].map(f64::to_bits),
+        }
+    }
+
+    /// The global layout, if it fits the dataset (one position per organisation).
+    pub fn layout(&self, ds: &Dataset, compact: bool) -> Option<TemporalLayout> {
+        (self.global.len() == ds.organisations.len()).then(|| TemporalLayout {
+            config: layout_config(compact),
+            global: self.global.iter().map(|p| Vec2::new(f64::from_bits(p[0]), f64::from_bits(p[1]))).collect(),
+        })
+    }
+
+    /// The drawing's box.
+    pub fn bounds(&self) -> Rect {
+        let [x0, y0, x1, y1] = self.bounds.map(f64::from_bits);
+        Rect::new(x0, y0, x1, y1)
+    }
+}
+
+impl KnownLayouts {
+    /// Prepares `text` (a valid dataset) both ways, as the app would.
+    pub fn of(ds: Rc<Dataset>, text: &str, url: &str) -> KnownLayouts {
+        KnownLayouts {
+            fingerprint: fingerprint(text),
+            wide: KnownLayout::of(&Story::prepare(ds.clone(), false, url)),
+            compact: KnownLayout::of(&Story::prepare(ds, true, url)),
+        }
+    }
+
+    /// The layout for a screen.
+    pub fn get(&self, compact: bool) -> &KnownLayout {
+        if compact {
+            &self.compact
+        } else {
+            &self.wide
+        }
+    }
+}
+
+thread_local! {
+    /// The island's layouts and the dataset they were found to belong to (by its fingerprint).
+    static KNOWN: RefCell<Option<(*const Dataset, Rc<KnownLayouts>)>> = const { RefCell::new(None) };
+}
+
+/// Remembers the island's layouts for `ds` if `text` (the dataset's text) has the island's
+/// fingerprint; `island` is the island's text, if the page has one. A malformed island is ignored
+/// with a warning that names it (the story is then laid out in the page, as without one).
+pub fn remember(ds: &Rc<Dataset>, text: &str, island: Option<&str>) -> Option<String> {
+    let island = island?;
+    let known: KnownLayouts = match serde_json::from_str(island) {
+        Ok(k) => k,
+        Err(e) => return Some(format!("#{ISLAND_ID}: not a layout ({e}); laying the story out in the page")),
+    };
+    if known.fingerprint == fingerprint(text) {
+        KNOWN.with(|k| *k.borrow_mut() = Some((Rc::as_ptr(ds), Rc::new(known))));
+    }
+    None
+}
+
+/// The layout remembered for this very dataset, if any.
+pub fn recall(ds: &Rc<Dataset>, compact: bool) -> Option<KnownLayout> {
+    KNOWN.with(|k| k.borrow().as_ref().filter(|(p, _)| *p == Rc::as_ptr(ds)).map(|(_, l)| l.get(compact).clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = include_str!("../crates/powershift-core/tests/res/story-frozen.json");
+
+    #[test]
+    fn a_story_prepared_from_its_known_layout_equals_one_laid_out_in_the_page() {
+        let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
+        let known = KnownLayouts::of(ds.clone(), STORY, "data/x.json");
+        // Through JSON, as in the page: the numbers survive exactly.
+        let known: KnownLayouts = serde_json::from_str(&serde_json::to_string(&known).unwrap()).unwrap();
+        for compact in [false, true] {
+            let fresh = Story::prepare(ds.clone(), compact, "data/x.json");
+            let quick = Story::prepare_known(ds.clone(), compact, "data/x.json", Some(known.get(compact)));
+            assert_eq!(quick.layout.global, fresh.layout.global);
+            assert_eq!(quick.bounds, fresh.bounds);
+            assert_eq!(quick.layout.config, fresh.layout.config);
+            let date = *fresh.ctx.change_dates.last().unwrap();
+            assert_eq!(quick.layout.at(&ds, date), fresh.layout.at(&ds, date));
+        }
+        assert_ne!(known.wide, known.compact);
+    }
+
+    #[test]
+    fn the_island_is_used_only_for_the_text_it_was_computed_from() {
+        let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
+        let island = serde_json::to_string(&KnownLayouts::of(ds.clone(), STORY, "x")).unwrap();
+        // Another text (one space more), even of the same story: not used.
+        assert_eq!(remember(&ds, &format!("{STORY} "), Some(&island)), None);
+        assert_eq!(recall(&ds, false), None);
+        // The same text: used, for this dataset only.
+        assert_eq!(remember(&ds, STORY, Some(&island)), None);
+        assert!(recall(&ds, false).is_some() && recall(&ds, true).is_some());
+        let other = Rc::new(Dataset::from_json_str(STORY).unwrap());
+        assert_eq!(recall(&other, false), None);
+        // A malformed island: a warning naming it, nothing remembered.
+        let warning = remember(&other, STORY, Some("{\"fingerprint\": 1}")).unwrap();
+        assert!(warning.contains("#powershift-layout"), "{warning}");
+        assert_eq!(recall(&other, false), None);
+    }
+}
