@@ -8,6 +8,7 @@
 #   scripts/bench.sh --criterion  criterion benches of the core (several minutes)
 #   scripts/bench.sh --frame      date change → updated page in Chromium (shipped story, 1k organisations)
 #   scripts/bench.sh --lighthouse Lighthouse 12 mobile, three runs, on the release build served with gzip
+#   scripts/bench.sh --profile    CPU profile of the first load, CPU 4× slower, by phase (User Timing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -21,6 +22,16 @@ if [ "${1:-}" = "--frame" ]; then
   rm -rf dist-bench
   trunk build --release --offline --public-url /powershift/ --dist dist-bench
   exec env DIST=dist-bench BASE=/powershift/ node bench/frame.mjs
+fi
+if [ "${1:-}" = "--profile" ]; then
+  # The release build, its Wasm swapped for the same build with a name section (wasm-opt -g), so the
+  # profile names Rust functions; then bench/profile.mjs (CPU 4× slower, the load's phases).
+  rm -rf dist-bench target/profile-wasm
+  trunk build --release --offline --public-url /powershift/ --dist dist-bench
+  wasm-bindgen --target web --out-dir target/profile-wasm target/wasm32-unknown-unknown/release/powershift-app.wasm
+  wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals target/profile-wasm/powershift-app_bg.wasm -o dist-bench/$(cd dist-bench && ls *_bg.wasm)
+  exec env DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
 fi
 if [ "${1:-}" = "--lighthouse" ]; then
   rm -rf dist-bench

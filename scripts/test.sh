@@ -3,8 +3,9 @@
 #   1. native:  cargo test --workspace (core, CLI, app logic, server-rendered components), then
 #               20 s of the validator fuzzer (scripts/fuzz.sh; findings go to fuzz/crashes/)
 #   2. wasm:    wasm-bindgen-test in headless Chromium (the app mounts and shows the summary)
-#   3. e2e:     release build under a sub-path, served on 127.0.0.1, driven by playwright-core in
-#               headless Chromium; screenshots go to test-output/ (git-ignored)
+#   3. e2e:     release build under a sub-path (its load budget checked: scripts/budget.mjs), served
+#               on 127.0.0.1, driven by playwright-core in headless Chromium; screenshots go to
+#               test-output/ (git-ignored)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -47,6 +48,9 @@ step "end-to-end: release build under /powershift/ in headless Chromium"
 rm -rf dist-e2e
 trunk build --release --offline --public-url /powershift/ --dist dist-e2e
 cargo build --offline --release -p powershift-cli
+
+step "load budget of the release build (gzipped Wasm and first load; scripts/budget.mjs)"
+node scripts/budget.mjs dist-e2e
 DIST=dist-e2e BASE=/powershift/ node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 
 step "all tests passed"

@@ -36,6 +36,9 @@ pub struct DeferredProps {
     /// The last piece of the first screen: once shown, it replaces the prerendered page by the app.
     #[prop_or_default]
     pub hand_over: bool,
+    /// Told once the panel is in the DOM (a parent measuring an element inside it starts then).
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
     /// The panel.
     pub children: Html,
 }
@@ -82,8 +85,10 @@ pub fn deferred(props: &DeferredProps) -> Html {
             }),
         );
     }
+    let on_shown = props.on_shown.clone();
     use_effect_with((*shown, props.hand_over), move |(shown, hand_over)| {
         if *shown {
+            on_shown.emit(());
             RENDERED.with(|r| r.set(r.get().max(order + 1)));
             crate::platform::timing::measure(&format!("deferred panel {order}"));
             if *hand_over {

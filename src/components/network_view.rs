@@ -78,7 +78,14 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     };
     let node = use_node_ref();
     let (hint, show_hint) = crate::hooks::use_hint();
-    let pointer = crate::hooks::use_network_gestures(node.clone(), vb, view.clone(), scene.clone(), show_hint);
+    // The drawing mounts a moment after the panel at load (`Deferred`): its wheel listener and its
+    // size are attached from then.
+    let drawn = use_state(|| 0u32);
+    let on_drawn = {
+        let drawn = drawn.clone();
+        Callback::from(move |_| drawn.set(*drawn + 1))
+    };
+    let pointer = crate::hooks::use_network_gestures(node.clone(), *drawn, vb, view.clone(), scene.clone(), show_hint);
     let select = {
         let view = view.clone();
         Callback::from(move |sel: Selection| view.dispatch(Action::Select(Some(sel))))
@@ -139,7 +146,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
 
     // Touch targets: 44 CSS pixels in world units at the drawing's current scale (the drawing is
     // fitted into the <svg>, so the tighter of its two scales applies).
-    let (w, h) = crate::hooks::use_size(node.clone(), (720.0, 480.0));
+    let (w, h) = crate::hooks::use_size(node.clone(), (720.0, 480.0), *drawn);
     let units_per_px = (vb.width() / w.max(1.0)).max(vb.height() / h.max(1.0));
     let hit = 44.0 * units_per_px / view.view.camera.k;
     // The change's headline, fitted into what the camera shows.
@@ -189,7 +196,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
                 // The drawing in a task of its own at load, after the panel around it (`Deferred`).
-                <super::Deferred order={1} prerendered=true min_height={340}>
+                <super::Deferred order={1} prerendered=true min_height={340} on_shown={on_drawn}>
                     { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
                 </super::Deferred>
             }

@@ -32,7 +32,9 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let (story, view) = (&app.story, &app.view);
     let (ds, warp) = (&story.ds, &story.warp);
     let container = use_node_ref();
-    let width = crate::hooks::use_width(container.clone(), 960.0).max(280.0);
+    // The lanes depend on the width: drawn once it is measured, not at a guess and again.
+    let (width, measured) = crate::hooks::use_measured_width(container.clone(), 960.0);
+    let width = width.max(280.0);
     let window = view.view.window;
     let scale = window_scale(warp, window, width);
     let bounds = story.ctx.window_bounds();
@@ -180,7 +182,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             </div>
             <div ref={container} class="timeline-wrap">
                 <div ref={marks_ref} class="timeline-marks">
-                    { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on, tab_event) }
+                    if measured { { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on, tab_event) } }
                 </div>
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }

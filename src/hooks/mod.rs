@@ -25,4 +25,4 @@ pub use use_size::use_size;
 pub use use_timeout::use_timeout;
 pub use use_tween::use_tween;
 pub use use_wheel::use_wheel;
-pub use use_width::use_width;
+pub use use_width::{use_measured_width, use_width};

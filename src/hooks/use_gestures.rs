@@ -61,9 +61,11 @@ pub const TOUCH_HINT: &str = "Use two fingers to move or zoom the graphic";
 /// Pan, pinch, drag-to-pin, click-to-select and Ctrl/⌘ + wheel zoom on the `<svg>` behind `svg`,
 /// whose viewBox is `vb` and which draws `scene` (for the nearest line to a press). A plain wheel
 /// and a one-finger drag are left to the page, and `hint` is told so the graphic can say how to zoom.
+/// `mounted` changes when the `<svg>` may have been (re)mounted by a child component.
 #[hook]
 pub fn use_network_gestures(
     svg: NodeRef,
+    mounted: u32,
     vb: Rect,
     view: ViewHandle,
     scene: Rc<NetworkScene>,
@@ -74,7 +76,8 @@ pub fn use_network_gestures(
     // cancels the page's scroll only when it zooms.
     {
         let (view, hint) = (view.clone(), hint.clone());
-        use_effect_with((svg.clone(), vb.min.x.to_bits(), vb.min.y.to_bits(), vb.max.x.to_bits()), move |(svg, ..)| {
+        let deps = (svg.clone(), mounted, vb.min.x.to_bits(), vb.min.y.to_bits(), vb.max.x.to_bits());
+        use_effect_with(deps, move |(svg, ..)| {
             let listener = svg.cast::<web_sys::Element>().map(|el| {
                 let target = el.clone();
                 crate::platform::dom::on_wheel(&el, move |e| {

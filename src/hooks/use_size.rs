@@ -3,12 +3,14 @@
 use yew::prelude::*;
 
 /// (width, height) in CSS pixels of the element behind `node` (`fallback` before mount).
+/// `mounted` changes when the element may have been (re)mounted by a child component (a
+/// `components::Deferred` drawing), so the observer is attached to it then.
 #[hook]
-pub fn use_size(node: NodeRef, fallback: (f64, f64)) -> (f64, f64) {
+pub fn use_size(node: NodeRef, fallback: (f64, f64), mounted: u32) -> (f64, f64) {
     let size = use_state(|| fallback);
     {
         let size = size.clone();
-        use_effect_with(node, move |node| {
+        use_effect_with((node, mounted), move |(node, _)| {
             let observer = node.cast::<web_sys::Element>().and_then(|el| {
                 crate::platform::dom::observe_size(&el, move |w, h| {
                     if w > 0.0 && h > 0.0 && (w.round(), h.round()) != *size {

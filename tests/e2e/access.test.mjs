@@ -69,6 +69,8 @@ test('one tab stop into the network: a keyboard walk from OpenAI to Microsoft to
     const net = page.getByRole('group', { name: /Partnership network/ });
     await net.waitFor();
     assert.equal(await net.locator('[data-org][tabindex="0"]').count(), 1, 'one organisation in the tab order');
+    // The timeline arrives a moment after the first screen (issue 12: one task per panel at load).
+    await page.locator('svg.timeline [data-event-ix][tabindex="0"]').first().waitFor();
     assert.equal(await page.locator('svg.timeline [data-event-ix][tabindex="0"]').count(), 1, 'one event in the tab order');
     assert.match(await net.getAttribute('aria-describedby'), /network-help/);
     await net.locator('[data-org][tabindex="0"]').focus();

@@ -1,0 +1,52 @@
+// The load budget of a built site (issue 12), checked by the test command (scripts/test.sh) on the
+// release build: the gzipped sizes a phone downloads before the story is interactive — index.html
+// (with the prerendered first screen), the boot script, the JavaScript glue, the WebAssembly, the
+// stylesheet, the icon and the default dataset. gzip level 6, about what static hosts (GitHub
+// Pages) send; they do not send brotli. Exits 1 above a limit and prints every figure.
+//   node scripts/budget.mjs DIST
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const KIB = 1024;
+// Enforced: what the page weighs today plus ~2 %, so any growth is a decision someone makes here.
+// The issue's goals are printed beside them; they are not met yet (see BENCHMARKS.md, "Load").
+const LIMITS = { wasm: 600 * KIB, firstLoad: 690 * KIB };
+const GOALS = { wasm: 200 * KIB, firstLoad: 260 * KIB };
+
+const dist = process.argv[2];
+if (!dist) { console.error('usage: node scripts/budget.mjs DIST'); process.exit(2); }
+const files = readdirSync(dist);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) { console.error(`${dist}: expected one ${what}, found ${found.length} (${found.join(', ')})`); process.exit(2); }
+  return found[0];
+};
+const firstLoad = [
+  'index.html',
+  one(/^boot-[0-9a-f]+\.js$/, 'boot script'),
+  one(/^powershift-app-[0-9a-f]+\.js$/, 'JavaScript glue'),
+  one(/^powershift-app-[0-9a-f]+_bg\.wasm$/, 'WebAssembly module'),
+  one(/^style-[0-9a-f]+\.css$/, 'stylesheet'),
+  one(/^favicon-[0-9a-f]+\.svg$/, 'icon'),
+  'data/powershift.json',
+];
+const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 6 }).length;
+const kib = (b) => `${(b / KIB).toFixed(1)} KiB`;
+let total = 0;
+let wasm = 0;
+console.log('first load, gzip -6:');
+for (const f of firstLoad) {
+  const raw = readFileSync(join(dist, f)).length;
+  const g = gz(f);
+  total += g;
+  if (f.endsWith('.wasm')) wasm = g;
+  console.log(`  ${f.padEnd(44)} ${String(raw).padStart(9)} B  ${kib(g).padStart(10)}`);
+}
+let failed = false;
+for (const [name, size, limit, goal] of [['WebAssembly', wasm, LIMITS.wasm, GOALS.wasm], ['first load', total, LIMITS.firstLoad, GOALS.firstLoad]]) {
+  const over = size > limit;
+  failed ||= over;
+  console.log(`${name}: ${kib(size)} (limit ${kib(limit)}${over ? ' — OVER' : ''}; goal ${kib(goal)}${size <= goal ? ', met' : ', not met'})`);
+}
+if (failed) { console.error('the load budget is exceeded: make the page lighter, or raise the limit in scripts/budget.mjs and say why'); process.exit(1); }
