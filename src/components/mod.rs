@@ -34,7 +34,7 @@ pub use export_menu::ExportMenu;
 pub use filter_chips::FilterChips;
 pub use filters::Filters;
 pub use loading::Loading;
-pub use money_chart::MoneyChart;
+pub use money_chart::{MoneyChart, MoneyPanel};
 pub use network_key::NetworkKey;
 pub use network_view::NetworkView;
 pub use open_dataset::OpenDataset;

@@ -92,3 +92,27 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
         </figure>
     }
 }
+
+/// The story screen's money panel: its heading and the chart at the panel's width, for the view
+/// state's date, emphasising the organisation the reader points at, selected or focused on. It
+/// measures its own width when it mounts (a deferred panel), not the story screen at load.
+#[function_component(MoneyPanel)]
+pub fn money_panel() -> Html {
+    let app = crate::state::use_app();
+    let node = use_node_ref();
+    let (width, measured) = crate::hooks::use_measured_width(node.clone(), 720.0);
+    let view = &app.view.view;
+    let highlight = match view.focus() {
+        Some(powershift_core::view::Selection::Org(o)) => Some(o),
+        _ => view.focus_org,
+    };
+    html! {
+        <section class="panel money-panel" aria-labelledby="money-title" ref={node}>
+            <h2 id="money-title">{ "Money committed by each organisation" }</h2>
+            if measured {
+                <MoneyChart dataset={app.story.ds.clone()} series={app.story.money.clone()} date={view.date_fuzzy()}
+                            width={(width - 34.0).max(280.0) as u32} {highlight} />
+            }
+        </section>
+    }
+}

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use powershift_core::embed::EmbedOptions;
 use powershift_core::scene::{change_view, play_step_ms, sentence, Counts};
 use powershift_core::timeline::density;
-use powershift_core::view::{Action, Selection, ViewState};
+use powershift_core::view::{Action, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Deferred, Details, EmbedFooter, Filters, MoneyChart, NetworkView, Scrubber, Sentence, StepBar, StoryFacts, Summary,
+    Deferred, Details, EmbedFooter, Filters, MoneyPanel, NetworkView, Scrubber, Sentence, StepBar, StoryFacts, Summary,
     SummaryFacts, TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
@@ -128,14 +128,6 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         .and_then(|bar| bar.announcement())
         .map(AttrValue::from);
 
-    let money_width = use_node_ref();
-    let mw = crate::hooks::use_width(money_width.clone(), 720.0);
-    // The money chart always draws the organisation the reader points at, selected or focused on.
-    let highlight = match view.view.focus() {
-        Some(Selection::Org(o)) => Some(o),
-        _ => view.view.focus_org,
-    };
-
     let came_from = use_state(|| None::<&'static str>);
     let context = AppContext { story: story.clone(), view: view.clone(), came_from, options: props.options.clone() };
     // The step bar, the sentence, the network and the details: the graphic itself, the same in the
@@ -177,13 +169,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <Deferred order={3} min_height={420}><TimelineView density={(*density).clone()} /></Deferred>
             <div class="lower-grid">
                 <Deferred order={4} min_height={300}><Filters /></Deferred>
-                <section class="panel money-panel" aria-labelledby="money-title" ref={money_width}>
-                    <h2 id="money-title">{ "Money committed by each organisation" }</h2>
-                    <Deferred order={5} min_height={300}>
-                        <MoneyChart dataset={story.ds.clone()} series={story.money.clone()} date={view.view.date_fuzzy()}
-                                    width={(mw - 34.0).max(280.0) as u32} {highlight} />
-                    </Deferred>
-                </section>
+                <Deferred order={5} min_height={300}><MoneyPanel /></Deferred>
             </div>
             <Deferred order={6} min_height={200}>
             <section class="panel notes" aria-labelledby="notes-title">

@@ -6,8 +6,9 @@
 //!   reads instead of fetching (see `src/hooks/use_dataset.rs`).
 //! - The glue (an ES module) is inlined into a module script with its `export { … }` turned into a
 //!   plain object, and the boot code instantiates the Wasm from the inlined bytes.
-//! - Trunk's own boot script, preloads, stylesheet and icon links, `<base>` and the site's CSP
-//!   `<meta>` (which forbids inline scripts) are removed.
+//! - Trunk's own boot script, preloads, stylesheet and icon links, `<base>`, the site's CSP
+//!   `<meta>` (which forbids inline scripts), the prerendered first screen and the layout island
+//!   (`powershift site`) are removed.
 
 use std::path::{Path, PathBuf};
 
@@ -157,7 +158,10 @@ pub fn bundle(dist: &Path) -> Result<Bundle, String> {
         .map_err(|e| format!("{}: the dataset is not valid: {e}", data_path.display()))?;
     let mut inlined = vec![js_path.clone(), wasm_path.clone(), css_path.clone(), data_path.clone()];
 
-    // Trunk's boot script, its links and <base> go; the icon comes back as a data: URL.
+    // The prerendered first screen goes (nothing here would make it inert while the app starts,
+    // and from disk the app starts at once); Trunk's boot script, the layout island, the links and
+    // <base> go; the icon comes back as a data: URL.
+    let html = crate::prerender::remove(&html);
     let (html, _) = strip_tags(&html, "script", |_| true);
     let (html, links) = strip_tags(&html, "link", |_| true);
     let (html, _) = strip_tags(&html, "base", |_| true);

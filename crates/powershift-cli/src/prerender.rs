@@ -71,9 +71,33 @@ pub fn first_screen(json: &str, url: &str) -> Result<String, String> {
     Ok(format!(
         "<div class=\"prerender-wide\"><main class=\"app\">{}</main></div>\
          <div class=\"prerender-compact\"><main class=\"app\">{}</main></div>",
-        private_ids(&render(false), "pw-"),
-        private_ids(&render(true), "pc-")
+        private_ids(&only_what_shows(&render(false)), "pw-"),
+        private_ids(&only_what_shows(&render(true)), "pc-")
     ))
+}
+
+/// The copy without what cannot be seen before the app takes over, so the page the phone parses and
+/// lays out first is lighter: the drawing's transparent touch squares (the copy is inert) and the
+/// options of a closed `<select>` other than the one it shows. O(length of `html`).
+pub fn only_what_shows(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        // The next `<rect ` or `<option ` start tag, and whether it goes.
+        let next = [("<rect ", "</rect>"), ("<option ", "</option>")]
+            .into_iter()
+            .filter_map(|(open, close)| rest.find(open).map(|i| (i, close)))
+            .min_by_key(|(i, _)| *i);
+        let Some((i, close)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let tag = &rest[i..i + rest[i..].find('>').unwrap_or(rest.len() - i)];
+        let drop = if close == "</rect>" { tag.contains("class=\"touch\"") } else { !tag.contains(" selected") };
+        let end = if drop { i + rest[i..].find(close).map_or(rest.len() - i, |j| j + close.len()) } else { i + 1 };
+        out.push_str(&rest[..if drop { i } else { end }]);
+        rest = &rest[end..];
+    }
 }
 
 /// Attributes whose value is a list of ids.
@@ -145,6 +169,18 @@ pub fn with_island(html: &str, island: &str) -> Option<String> {
     Some(format!("{}{island}{}", &html[..body], &html[body..]))
 }
 
+/// `html` without its prerendered first screen (the `#prerender` element): for the archive copy,
+/// whose page has no boot script to make it inert and loads from disk at once. Unchanged when
+/// there is none.
+pub fn remove(html: &str) -> String {
+    const OPEN: &str = "<div id=\"prerender\">";
+    let close = format!("{END}</div>");
+    match (html.find(OPEN), html.find(&close)) {
+        (Some(i), Some(j)) if j > i => format!("{}{}", &html[..i], &html[j + close.len()..]),
+        _ => html.to_string(),
+    }
+}
+
 /// `html` with `screen` between the markers, or None when the page has no markers.
 pub fn insert(html: &str, screen: &str) -> Option<String> {
     let start = html.find(START)? + START.len();
@@ -189,6 +225,15 @@ mod tests {
     }
 
     #[test]
+    fn the_copy_drops_touch_squares_and_unshown_options_only() {
+        let html = r#"<svg><rect x="1" class="touch"></rect><rect x="2" class="backdrop"></rect><rect class="touch" x="3"></rect></svg><select><option value="a">A</option><option value="b" selected="selected">B</option><option value="c">C</option></select>"#;
+        assert_eq!(
+            only_what_shows(html),
+            r#"<svg><rect x="2" class="backdrop"></rect></svg><select><option value="b" selected="selected">B</option></select>"#
+        );
+    }
+
+    #[test]
     fn insertion_replaces_what_is_between_the_markers_and_can_run_again() {
         let page =
             format!("<body><div id=\"prerender\">{START}<p>Loading…</p>{END}</div><div id=\"app\"></div></body>");
@@ -217,6 +262,13 @@ mod tests {
         let json = island.split_once('>').unwrap().1.trim_end().strip_suffix("</script>").unwrap();
         let known: powershift::known_layout::KnownLayouts = serde_json::from_str(json).unwrap();
         assert_eq!(known.fingerprint, powershift::known_layout::fingerprint(STORY));
+    }
+
+    #[test]
+    fn the_archive_copy_can_drop_the_prerender() {
+        let page = format!("<body><div id=\"prerender\">{START}<main>x</main>{END}</div><div id=\"app\"></div></body>");
+        assert_eq!(remove(&page), "<body><div id=\"app\"></div></body>");
+        assert_eq!(remove("<body></body>"), "<body></body>");
     }
 
     #[test]
