@@ -19,9 +19,15 @@ pub mod state;
 pub use powershift_core as core_model;
 
 /// Entry point in the browser: installs the panic reporter and mounts [`app::App`] on `#app`.
+///
 #[cfg(target_arch = "wasm32")]
+/// Mounting is a task of its own, after the one that compiled and instantiated the module: the two
+/// together were the longest task of the load on a phone (issue 12).
 pub fn run() {
     platform::panic::install();
-    let root = gloo::utils::document().get_element_by_id("app").expect("index.html has an element with id \"app\"");
-    yew::Renderer::<app::App>::with_root(root).render();
+    gloo::timers::callback::Timeout::new(0, || {
+        let root = gloo::utils::document().get_element_by_id("app").expect("index.html has an element with id \"app\"");
+        yew::Renderer::<app::App>::with_root(root).render();
+    })
+    .forget();
 }

@@ -43,16 +43,36 @@ pub struct DeferredProps {
     pub children: Html,
 }
 
-/// Time between two deferred panels (the first screen's pieces, `order` 0, follow each other at
-/// once, each in its own task): long enough that the browser paints and handles input between
+/// Time between two deferred panels: long enough that the browser paints and handles input between
 /// them, short enough that a reader scrolling down does not see an empty panel.
 pub const STEP_MS: u32 = 40;
 
 thread_local! {
-    /// How many of the story screen's deferred panels, in order, have rendered: panel `n` waits for
-    /// panels 0..n, so two panels never render in the same task even when the main thread was
-    /// busy past both their times (their timers would then fire back to back).
-    static RENDERED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The deferred panels waiting to be shown, by order (a count per order): a panel shows only
+    /// when none of a lower order is still waiting, so two panels never render in the same task
+    /// even when the main thread was busy past both their times (their timers would then fire back
+    /// to back), and a panel that is not on the page (the event list on a wide screen) holds up none.
+    static WAITING: std::cell::RefCell<std::collections::BTreeMap<u32, u32>> = const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+fn wait(order: u32) {
+    WAITING.with(|w| *w.borrow_mut().entry(order).or_insert(0) += 1);
+}
+
+fn done_waiting(order: u32) {
+    WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        if let Some(n) = w.get_mut(&order) {
+            *n -= 1;
+            if *n == 0 {
+                w.remove(&order);
+            }
+        }
+    });
+}
+
+fn first_in_line(order: u32) -> bool {
+    WAITING.with(|w| w.borrow().keys().next().is_none_or(|first| *first >= order))
 }
 
 /// Renders its children a moment after mounting (see the module documentation).
@@ -63,11 +83,22 @@ pub fn deferred(props: &DeferredProps) -> Html {
     // Each time the timer finds an earlier panel still waiting, it tries again a step later.
     let tries = use_state(|| 0u32);
     let order = props.order;
-    use_effect_with((), move |_| {
-        if order == 0 {
-            RENDERED.with(|r| r.set(0)); // a new story screen
-        }
-    });
+    // In line from mount until shown, or until it leaves the page unshown.
+    let in_line = use_mut_ref(|| false);
+    {
+        let (in_line, waiting) = (in_line.clone(), !*shown);
+        use_effect_with((), move |_| {
+            if waiting {
+                wait(order);
+                *in_line.borrow_mut() = true;
+            }
+            move || {
+                if std::mem::take(&mut *in_line.borrow_mut()) {
+                    done_waiting(order);
+                }
+            }
+        });
+    }
     {
         let (shown, tries) = (shown.clone(), tries.clone());
         let delay = if *tries == 0 { order * STEP_MS } else { STEP_MS };
@@ -76,7 +107,7 @@ pub fn deferred(props: &DeferredProps) -> Html {
             delay,
             *tries,
             Callback::from(move |_| {
-                if RENDERED.with(|r| r.get()) >= order {
+                if first_in_line(order) {
                     crate::platform::timing::mark(&format!("deferred panel {order}"));
                     shown.set(true);
                 } else {
@@ -89,7 +120,9 @@ pub fn deferred(props: &DeferredProps) -> Html {
     use_effect_with((*shown, props.hand_over), move |(shown, hand_over)| {
         if *shown {
             on_shown.emit(());
-            RENDERED.with(|r| r.set(r.get().max(order + 1)));
+            if std::mem::take(&mut *in_line.borrow_mut()) {
+                done_waiting(order);
+            }
             crate::platform::timing::measure(&format!("deferred panel {order}"));
             if *hand_over {
                 crate::platform::dom::hand_over_from_prerender();

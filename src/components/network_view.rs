@@ -196,7 +196,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                     <button type="button" onclick={act(Action::ResetView)}>{ "Reset view" }</button>
                 </div>
                 // The drawing in a task of its own at load, after the panel around it (`Deferred`).
-                <super::Deferred order={1} prerendered=true min_height={340} on_shown={on_drawn}>
+                <super::Deferred order={2} prerendered=true min_height={340} on_shown={on_drawn}>
                     { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
                 </super::Deferred>
             }

@@ -139,10 +139,10 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <Sentence sentence={(*sentence).clone()} step={step_note} />
             // The first screen's heaviest pieces, each in its own task in the browser (see `Deferred`).
             <div class="main-grid">
-                <Deferred order={0} prerendered=true min_height={340}>
+                <Deferred order={1} prerendered=true min_height={340}>
                     <NetworkView layout={(*layout).clone()} change={(*change).clone()} />
                 </Deferred>
-                <Deferred order={2} prerendered=true hand_over=true min_height={200}><Details /></Deferred>
+                <Deferred order={3} prerendered=true hand_over=true min_height={200}><Details /></Deferred>
             </div>
         </div>
     };
@@ -152,7 +152,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
             <ContextProvider<AppContext> {context}>
             <div class={classes!("story", "embed", has_steps.then_some("has-steps"))}>
                 if props.options.title { <h1 class="embed-title">{ &facts.title }</h1> }
-                <Scrubber density={(*density).clone()} />
+                <Deferred order={0} prerendered=true min_height={120}><Scrubber density={(*density).clone()} /></Deferred>
                 { graphic }
                 <EmbedFooter credit={story.ds.meta.credit.clone()} as_of={facts.as_of.clone()} theme={props.options.theme} />
             </div>
@@ -163,15 +163,15 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         <ContextProvider<AppContext> {context}>
         <div class={classes!("story", has_steps.then_some("has-steps"))}>
             <Summary facts={SummaryFacts::of(&story.ds)} />
-            <Scrubber density={(*density).clone()} />
+            <Deferred order={0} prerendered=true min_height={120}><Scrubber density={(*density).clone()} /></Deferred>
             { graphic }
             // Below the first screen: each in its own task after it (see `Deferred`).
-            <Deferred order={3} min_height={420}><TimelineView density={(*density).clone()} /></Deferred>
+            <Deferred order={4} min_height={420}><TimelineView density={(*density).clone()} /></Deferred>
             <div class="lower-grid">
-                <Deferred order={4} min_height={300}><Filters /></Deferred>
-                <Deferred order={5} min_height={300}><MoneyPanel /></Deferred>
+                <Deferred order={6} min_height={300}><Filters /></Deferred>
+                <Deferred order={7} min_height={300}><MoneyPanel /></Deferred>
             </div>
-            <Deferred order={6} min_height={200}>
+            <Deferred order={8} min_height={200}>
             <section class="panel notes" aria-labelledby="notes-title">
                 <h2 id="notes-title">{ "About the data" }</h2>
                 <StoryFacts facts={SummaryFacts::of(&story.ds)} />

@@ -193,7 +193,8 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
                 <p class="muted small timeline-note">{ note }</p>
             }
             if coarse || width < NARROW_PX {
-                <super::EventList />
+                // 87 events as a list: a task of its own at load, after the drawing (`Deferred`).
+                <super::Deferred order={5} min_height={400}><super::EventList /></super::Deferred>
             } else if !scene.labelled {
                 <p class="muted small">{ "Titles shown are those of events that changed the network; zoom in to read every title, or point at a mark." }</p>
             }

@@ -18,10 +18,14 @@ pub fn set_root_attribute(name: &str, value: &str) {
 /// Hands the page over from the prerendered first screen (`#prerender`, written into index.html
 /// by `powershift site`) to the app: removes the prerender, and the stylesheet then shows `#app`
 /// in its place (`#prerender + #app` is laid out but invisible). Nothing when there is none.
+/// Also marks the page ready (`<html data-ready>`): until then the story screen being built in
+/// pieces is invisible wherever there is no prerender (an embed, `?data=`), so no piece moves
+/// another on screen.
 pub fn hand_over_from_prerender() {
     if let Some(pre) = gloo::utils::document().get_element_by_id("prerender") {
         pre.remove();
     }
+    set_root_attribute("data-ready", "");
 }
 
 /// Whether the reader asked for reduced motion.
