@@ -28,6 +28,30 @@ fn mount_point() -> web_sys::Element {
     div
 }
 
+/// Mounts the page for a load state on `root` (the app's own defaults: no deep link, wide).
+fn mount_page(root: &web_sys::Element, state: LoadState) {
+    let props = PageProps {
+        state,
+        query: Default::default(),
+        compact: false,
+        options: Default::default(),
+        first_screen_only: false,
+    };
+    yew::Renderer::<Page>::with_root_and_props(root.clone(), props).render();
+}
+
+/// Waits until `selector` matches under `el`, up to `ms` milliseconds (then the caller's assertion
+/// says what is missing): a wait for a condition, not a fixed sleep.
+async fn appears(el: &web_sys::Element, selector: &str, ms: u32) {
+    for _ in 0..ms / 20 {
+        yew::scheduler::flush().await;
+        if el.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(20).await;
+    }
+}
+
 fn text_of(el: &web_sys::Element, selector: &str) -> Option<String> {
     el.query_selector(selector).ok().flatten().and_then(|e| e.text_content())
 }
@@ -37,24 +61,13 @@ async fn renders_the_summary_of_the_shipped_dataset() {
     let root = mount_point();
     let dataset = Rc::new(Dataset::from_json_str(SHIPPED).expect("shipped dataset validates"));
     let state = LoadState::Ready { url: "data/powershift.json".into(), dataset: dataset.clone() };
-    yew::Renderer::<Page>::with_root_and_props(
-        root.clone(),
-        PageProps {
-            state,
-            query: Default::default(),
-            compact: false,
-            options: Default::default(),
-            first_screen_only: false,
-        },
-    )
-    .render();
+    mount_page(&root, state);
     yew::scheduler::flush().await;
     // The first screen is there at once; the panels below it (the notes with the counts) arrive
     // one task each after it (`components::Deferred`).
     assert_eq!(text_of(&root, "h1").as_deref(), Some(dataset.meta.title.as_str()));
     assert_eq!(text_of(&root, "[data-testid=event-count]"), None, "deferred until after the first screen");
-    gloo::timers::future::TimeoutFuture::new(500).await;
-    yew::scheduler::flush().await;
+    appears(&root, "[data-testid=event-count]", 3000).await;
 
     assert_eq!(text_of(&root, "h1").as_deref(), Some(dataset.meta.title.as_str()));
     assert_eq!(text_of(&root, "[data-testid=event-count]"), Some(dataset.events.len().to_string()));
@@ -69,17 +82,7 @@ async fn invalid_data_lists_every_problem_with_its_path() {
     let broken =
         SHIPPED.replacen("\"kind\": \"ai_lab\"", "\"kind\": \"robot\"", 1).replacen("https://", "javascript:", 1);
     let state = parse_body("data/broken.json", &broken);
-    yew::Renderer::<Page>::with_root_and_props(
-        root.clone(),
-        PageProps {
-            state,
-            query: Default::default(),
-            compact: false,
-            options: Default::default(),
-            first_screen_only: false,
-        },
-    )
-    .render();
+    mount_page(&root, state);
     yew::scheduler::flush().await;
 
     let alert = root.query_selector("[role=alert]").unwrap().expect("an error panel is shown");

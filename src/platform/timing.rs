@@ -4,24 +4,10 @@
 
 /// Runs `f` between two marks and records a `performance.measure` named `name`.
 pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let perf = gloo::utils::window().performance();
-        let start = format!("{name}:start");
-        if let Some(p) = &perf {
-            let _ = p.mark(&start);
-        }
-        let out = f();
-        if let Some(p) = &perf {
-            let _ = p.measure_with_start_mark(name, &start);
-        }
-        out
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = name;
-        f()
-    }
+    mark(name);
+    let out = f();
+    measure(name);
+    out
 }
 
 /// Marks the start of `name` (ended by [`measure`]).

@@ -53,9 +53,13 @@ pub fn without_wasm_preload(html: &str) -> String {
     out
 }
 
-/// Renders the default view of `json` (the dataset the page loads from `url`), wide and compact.
-pub fn first_screen(json: &str, url: &str) -> Result<String, String> {
-    let ds = Rc::new(Dataset::from_json_str(json).map_err(|e| format!("the dataset is not valid: {e}"))?);
+/// Parses and validates the site's dataset once, for [`first_screen`] and [`layout_island`].
+pub fn dataset(json: &str) -> Result<Rc<Dataset>, String> {
+    Dataset::from_json_str(json).map(Rc::new).map_err(|e| format!("the dataset is not valid: {e}"))
+}
+
+/// Renders the default view of `ds` (the dataset the page loads from `url`), wide and compact.
+pub fn first_screen(ds: &Rc<Dataset>, url: &str) -> Result<String, String> {
     let runtime =
         tokio::runtime::Builder::new_current_thread().build().map_err(|e| format!("cannot start the renderer: {e}"))?;
     let render = |compact: bool| {
@@ -147,10 +151,10 @@ pub fn private_ids(html: &str, prefix: &str) -> String {
 }
 
 /// The JSON island with the dataset's layouts (see `powershift::known_layout`), to go before
-/// `</body>`: `<` escaped so the text cannot end the script element.
-pub fn layout_island(json: &str, url: &str) -> Result<String, String> {
-    let ds = Rc::new(Dataset::from_json_str(json).map_err(|e| format!("the dataset is not valid: {e}"))?);
-    let known = powershift::known_layout::KnownLayouts::of(ds, json, url);
+/// `</body>`: `<` escaped so the text cannot end the script element. `json` is the text `ds` was
+/// parsed from (its fingerprint goes in the island).
+pub fn layout_island(ds: &Rc<Dataset>, json: &str, url: &str) -> Result<String, String> {
+    let known = powershift::known_layout::KnownLayouts::of(ds.clone(), json, url);
     let text = serde_json::to_string(&known).map_err(|e| e.to_string())?.replace('<', "\\u003c");
     Ok(format!("<script type=\"application/json\" id=\"{}\">{text}</script>\n", powershift::known_layout::ISLAND_ID))
 }
@@ -196,7 +200,7 @@ mod tests {
 
     #[test]
     fn the_first_screen_has_the_title_the_sentence_and_the_network_in_both_layouts() {
-        let html = first_screen(STORY, "data/powershift.json").unwrap();
+        let html = first_screen(&dataset(STORY).unwrap(), "data/powershift.json").unwrap();
         let (wide, compact) = html.split_once("<div class=\"prerender-compact\">").unwrap();
         for half in [wide, compact] {
             assert!(half.contains("story-title\">The AI power shift</h1>"), "title");
@@ -219,7 +223,7 @@ mod tests {
             private_ids(html, "pc-"),
             r##"<h2 id="pc-t">T</h2><svg aria-labelledby="pc-t pc-d"><path marker-end="url(#pc-arrow)"/></svg><a href="#pc-t">t</a><a href="https://x/#y">y</a><label for="pc-q">Q</label>"##
         );
-        let screen = first_screen(STORY, "data/powershift.json").unwrap();
+        let screen = first_screen(&dataset(STORY).unwrap(), "data/powershift.json").unwrap();
         assert!(!screen.contains("data-testid") && !screen.contains(" id=\"story-title\""));
         assert!(screen.contains(" id=\"pw-story-title\"") && screen.contains(" id=\"pc-story-title\""));
     }
@@ -255,7 +259,7 @@ mod tests {
 
     #[test]
     fn the_layout_island_fits_the_dataset_and_replaces_an_older_one() {
-        let island = layout_island(STORY, "data/powershift.json").unwrap();
+        let island = layout_island(&dataset(STORY).unwrap(), STORY, "data/powershift.json").unwrap();
         let page = with_island("<body><div id=\"app\"></div>\n</body>", &island).unwrap();
         let again = with_island(&page, &island).unwrap();
         assert_eq!(page, again, "idempotent");
@@ -273,6 +277,6 @@ mod tests {
 
     #[test]
     fn a_broken_dataset_is_an_error_not_a_page() {
-        assert!(first_screen("{}", "data/x.json").unwrap_err().contains("not valid"));
+        assert!(dataset("{}").unwrap_err().contains("not valid"));
     }
 }

@@ -14,11 +14,6 @@ use powershift::platform::data_url::DEFAULT_DATA_URL;
 const OPEN: &str = "<script type=\"module\">";
 const CLOSE: &str = "</script>";
 
-/// FNV-1a, 64 bits: a stable content hash for the file name (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
-}
-
 /// The `<base href>` of the page, which Trunk sets to the public URL (`/` when absent).
 fn base_href(html: &str) -> &str {
     html.find("<base href=\"")
@@ -34,7 +29,7 @@ pub fn externalize_boot(html: &str) -> Option<(String, String, String)> {
     let body_start = start + OPEN.len();
     let end = body_start + html[body_start..].find(CLOSE)?;
     let script = crate::prerender::BOOT_PRELUDE.to_string() + html[body_start..end].trim() + "\n";
-    let name = format!("boot-{:016x}.js", fnv1a(script.as_bytes()));
+    let name = format!("boot-{:016x}.js", powershift::known_layout::fingerprint(&script));
     let tag = format!("<script type=\"module\" src=\"{}{name}\"></script>", base_href(html));
     let page = format!("{}{tag}{}", &html[..start], &html[end + CLOSE.len()..]);
     Some((page, name, script))
@@ -74,7 +69,14 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
             return 2;
         }
     };
-    let screen = match crate::prerender::first_screen(&json, DEFAULT_DATA_URL) {
+    let ds = match crate::prerender::dataset(&json) {
+        Ok(ds) => ds,
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", data.display());
+            return 2;
+        }
+    };
+    let screen = match crate::prerender::first_screen(&ds, DEFAULT_DATA_URL) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(err, "{}: {e}", data.display());
@@ -97,7 +99,9 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
             return 2;
         }
     }
-    match crate::prerender::layout_island(&json, DEFAULT_DATA_URL).map(|i| crate::prerender::with_island(&page, &i)) {
+    match crate::prerender::layout_island(&ds, &json, DEFAULT_DATA_URL)
+        .map(|i| crate::prerender::with_island(&page, &i))
+    {
         Ok(Some(p)) => page = p,
         Ok(None) => {
             let _ = writeln!(err, "{}: no </body> for the layout island", index.display());
