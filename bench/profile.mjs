@@ -3,32 +3,16 @@
 // and the long main-thread tasks (> 50 ms), and writes test-output/first-load.cpuprofile (open it in
 // DevTools → Performance). Wasm function names need a build with a name section (scripts/bench.sh --profile).
 //   DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { join, extname, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { startServer } from '../tests/e2e/harness.mjs';
 
 const require = createRequire(resolve('tools/package.json'));
 const { chromium } = require('playwright-core');
-const DIST = resolve(process.env.DIST ?? 'dist-bench');
-const BASE = process.env.BASE ?? '/powershift/';
-const QUERY = process.env.QUERY ?? '';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer(async (req, res) => {
-  try {
-    let path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-    if (!path.startsWith(BASE)) throw new Error('outside');
-    path = path.slice(BASE.length) || 'index.html';
-    const file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST)) throw new Error('outside');
-    await stat(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-  } catch { res.writeHead(404).end('not found'); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}${BASE}${QUERY}`;
+// The end-to-end tests' server (DIST under BASE, both from the environment).
+const server = await startServer();
+const url = server.appUrl + (process.env.QUERY ?? '');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 const cdp = await page.context().newCDPSession(page);
@@ -49,7 +33,7 @@ const { profile } = await cdp.send('Profiler.stop');
 const longTasks = await page.evaluate(() => window.__longTasks);
 const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.startTime), Math.round(m.duration)]));
 await browser.close();
-server.close();
+server.server.close();
 mkdirSync('test-output', { recursive: true });
 writeFileSync('test-output/first-load.cpuprofile', JSON.stringify(profile));
 

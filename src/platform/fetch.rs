@@ -49,5 +49,5 @@ pub async fn fetch_dataset(url: String) -> LoadState {
 /// `<script type="application/json" id="powershift-data">` element), if the page has one: the
 /// archive copy works from disk with no request.
 pub fn embedded_dataset() -> Option<String> {
-    gloo::utils::document().get_element_by_id(powershift_core::EMBEDDED_DATA_ID)?.text_content()
+    super::dom::text_of_id(powershift_core::EMBEDDED_DATA_ID)
 }
