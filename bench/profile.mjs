@@ -3,6 +3,8 @@
 // and the long main-thread tasks (> 50 ms), and writes test-output/first-load.cpuprofile (open it in
 // DevTools → Performance). Wasm function names need a build with a name section (scripts/bench.sh --profile).
 //   DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
+// With SCRUB=1 it profiles scrubbing instead (issue 12 §5): after the load, 30 presses of ← on the
+// date scrubber, 60 ms apart, CPU slowed 4×; writes test-output/scrub.cpuprofile.
 import { resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,10 +18,11 @@ const url = server.appUrl + (process.env.QUERY ?? '');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 const cdp = await page.context().newCDPSession(page);
+const scrub = process.env.SCRUB === '1';
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-await cdp.send('Profiler.start');
+if (!scrub) await cdp.send('Profiler.start');
 await page.addInitScript(() => {
   window.__longTasks = [];
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([Math.round(e.startTime), Math.round(e.duration)]); })
@@ -28,6 +31,12 @@ await page.addInitScript(() => {
 await page.goto(url);
 // A fixed wait, not a polling selector: Playwright's polling would itself show in the profile.
 await page.waitForTimeout(Number(process.env.WAIT_MS ?? 6000));
+if (scrub) {
+  await page.evaluate(() => { window.__longTasks.length = 0; performance.clearMeasures(); document.querySelector('#date-slider').focus(); });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 30; i++) { await page.keyboard.press('ArrowLeft'); await page.waitForTimeout(60); }
+  await page.waitForTimeout(500);
+}
 const pageNow = await page.evaluate(() => performance.now());
 const { profile } = await cdp.send('Profiler.stop');
 const longTasks = await page.evaluate(() => window.__longTasks);
@@ -35,7 +44,7 @@ const measures = await page.evaluate(() => performance.getEntriesByType('measure
 await browser.close();
 server.server.close();
 mkdirSync('test-output', { recursive: true });
-writeFileSync('test-output/first-load.cpuprofile', JSON.stringify(profile));
+writeFileSync(scrub ? 'test-output/scrub.cpuprofile' : 'test-output/first-load.cpuprofile', JSON.stringify(profile));
 
 // Self time per node from the samples; total time by walking up the parents.
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -17,7 +17,7 @@ pub fn filter_chips() -> Html {
     let view = &app.view;
     let v = &view.view;
     let mut groups: Vec<RelationGroup> = ds.relationships.iter().map(|r| r.kind.group()).collect();
-    groups.sort();
+    powershift_core::sort::sort(&mut groups);
     groups.dedup();
     let shown_kinds = |g: RelationGroup| g.kinds().iter().filter(|k| v.shows_kind(**k)).count();
     let chips = groups.iter().map(|g| {

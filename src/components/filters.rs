@@ -17,7 +17,7 @@ pub fn filters() -> Html {
     let view = &app.view;
 
     let mut orgs: Vec<(usize, &str)> = ds.organisations.iter().enumerate().map(|(i, o)| (i, o.name.as_str())).collect();
-    orgs.sort_by_key(|o| o.1.to_lowercase());
+    powershift_core::sort::sort_by_key(&mut orgs, |o| o.1.to_lowercase());
     let onfocus_change = {
         let view = view.clone();
         Callback::from(move |e: Event| {

@@ -24,11 +24,11 @@ fn line(dash: Option<&'static str>, opacity: f64, width: f64) -> Html {
 pub fn network_key(props: &NetworkKeyProps) -> Html {
     let ds = &props.dataset;
     let mut orgs: Vec<OrgGroup> = ds.organisations.iter().map(|o| o.kind.group()).collect();
-    orgs.sort();
+    powershift_core::sort::sort(&mut orgs);
     orgs.dedup();
     let mut levels: Vec<ConfidenceLevel> =
         ds.relationships.iter().flat_map(|r| r.phases.iter().map(|p| p.confidence)).collect();
-    levels.sort();
+    powershift_core::sort::sort(&mut levels);
     levels.dedup();
     html! {
         <div class="network-key" role="group" aria-label="Key">

@@ -114,7 +114,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
     let cursor = use_state(|| None::<EventIx>);
     let order: Vec<EventIx> = {
         let mut m: Vec<(f64, EventIx)> = dressed.iter().map(|m| (m.x, m.event)).collect();
-        m.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+        powershift_core::sort::sort_by(&mut m, |a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
         m.into_iter().map(|(_, e)| e).collect()
     };
     let tab_event = (*cursor)

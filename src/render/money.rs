@@ -248,7 +248,7 @@ fn draw(
 
     // Others first, the highlighted organisation last so it sits on top.
     let mut order: Vec<usize> = (0..scene.lines.len()).collect();
-    order.sort_by_key(|&i| scene.lines[i].highlight);
+    powershift_core::sort::sort_by_key(&mut order, |&i| scene.lines[i].highlight);
     for &i in &order {
         let l = &scene.lines[i];
         let c = i as u8;

@@ -298,7 +298,7 @@ fn load_corpus(paths: &[PathBuf]) -> Vec<Vec<u8>> {
                 .map(|e| e.path())
                 .filter(|f| f.extension().is_some_and(|e| e == "json"))
                 .collect();
-            in_dir.sort();
+            powershift_core::sort::sort(&mut in_dir);
             files.extend(in_dir);
         } else if Path::new(p).exists() {
             files.push(p.clone());

@@ -34,7 +34,7 @@ fn one_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf, String> {
             name.starts_with(prefix) && name.ends_with(suffix) && p.is_file()
         })
         .collect();
-    found.sort();
+    powershift_core::sort::sort(&mut found);
     match found.len() {
         1 => Ok(found.remove(0)),
         0 => Err(format!("{}: no {prefix}*{suffix} (is it a `trunk build` output folder?)", dir.display())),

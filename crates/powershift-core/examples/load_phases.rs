@@ -5,7 +5,7 @@ use std::time::Instant;
 use powershift_core::model::Dataset;
 
 fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
+    powershift_core::sort::sort_by(&mut v, f64::total_cmp);
     v[v.len() / 2]
 }
 

@@ -62,6 +62,7 @@ pub mod network;
 pub mod scene;
 pub mod search;
 pub mod snapshot;
+pub mod sort;
 pub mod story_steps;
 pub mod svg;
 #[cfg(feature = "testkit")]

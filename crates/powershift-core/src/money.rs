@@ -131,7 +131,7 @@ pub fn commitments(ds: &Dataset) -> Vec<MoneySeries> {
         }
     }
     let mut out: Vec<MoneySeries> = by_org.into_iter().map(|(org, steps)| MoneySeries { org, steps }).collect();
-    out.sort_by(|a, b| b.final_totals().1.total_cmp(&a.final_totals().1).then(a.org.cmp(&b.org)));
+    crate::sort::sort_by(&mut out, |a, b| b.final_totals().1.total_cmp(&a.final_totals().1).then(a.org.cmp(&b.org)));
     out
 }
 

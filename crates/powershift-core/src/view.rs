@@ -492,7 +492,7 @@ pub fn from_query(query: &str, ds: &Dataset, ctx: &ViewContext) -> ViewState {
 /// The pairs with `step` first (a stable sort): a step sets the whole picture, the rest adjust it.
 fn steps_first<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(&'a str, &'a str)> {
     let mut v: Vec<_> = pairs.into_iter().collect();
-    v.sort_by_key(|(k, _)| *k != "step");
+    crate::sort::sort_by_key(&mut v, |(k, _)| *k != "step");
     v
 }
 
@@ -535,7 +535,7 @@ pub fn is_navigation(before: &str, after: &str) -> bool {
             .filter(|(k, _)| k != "date" && k != "compare")
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v
     };
     durable(before) != durable(after)

@@ -14,7 +14,7 @@ fn every_broken_dataset_reports_exactly_its_expected_problems() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    files.sort();
+    powershift_core::sort::sort(&mut files);
     assert!(files.len() >= 30, "the corpus shrank to {} files", files.len());
     let mut failures = Vec::new();
     for file in &files {

@@ -203,7 +203,7 @@ fn key_events_cite_a_company_announcement_or_a_wire_or_major_outlet() {
     // Every source's URL is distinct within its event.
     for e in &ds.events {
         let mut urls: Vec<&str> = e.sources.iter().map(|s| s.url.as_str()).collect();
-        urls.sort_unstable();
+        powershift_core::sort::sort(&mut urls);
         urls.dedup();
         assert_eq!(urls.len(), e.sources.len(), "{} cites a page twice", e.id);
     }

@@ -34,7 +34,7 @@ fn arb_scale() -> impl Strategy<Value = TimeScale> {
 fn assert_no_overlap(ds: &Dataset, layout: &EventLayout, style: &MarkStyle) -> Result<(), TestCaseError> {
     prop_assert_eq!(layout.marks.len(), ds.events.len());
     let mut seen: Vec<u32> = layout.marks.iter().map(|m| m.event.0).collect();
-    seen.sort_unstable();
+    powershift_core::sort::sort(&mut seen);
     prop_assert!(seen.iter().enumerate().all(|(i, e)| *e as usize == i), "every event exactly once");
     prop_assert!(layout.marks.windows(2).all(|w| ds.event(w[0].event).date.start <= ds.event(w[1].event).date.start));
     let boxes: Vec<(usize, f64, f64)> = layout

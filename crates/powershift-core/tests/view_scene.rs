@@ -475,9 +475,9 @@ fn comparing_two_dates_lists_what_began_ended_and_changed_between_them() {
     let began: Vec<_> = c.items.iter().filter(|i| i.kind == ChangeKind::Began).map(|i| i.rel).collect();
     let want: Vec<_> = b.edges.iter().filter(|e| !a.edges.iter().any(|x| x.rel == e.rel)).map(|e| e.rel).collect();
     let mut began_sorted = began.clone();
-    began_sorted.sort();
+    powershift_core::sort::sort(&mut began_sorted);
     let mut want_sorted = want.clone();
-    want_sorted.sort();
+    powershift_core::sort::sort(&mut want_sorted);
     assert_eq!(began_sorted, want_sorted);
     let ended = c.items.iter().filter(|i| i.kind == ChangeKind::Ended).count();
     assert_eq!(ended, a.edges.iter().filter(|e| !b.edges.iter().any(|x| x.rel == e.rel)).count());

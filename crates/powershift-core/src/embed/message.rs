@@ -96,7 +96,10 @@ pub fn view_pairs(query: &str) -> Vec<(String, String)> {
 }
 
 fn with_view(kind: &str, query: &str) -> String {
-    let view: Map<String, Value> = view_pairs(query).into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+    let mut view = Map::new();
+    for (k, v) in view_pairs(query) {
+        view.insert(k, Value::String(v));
+    }
     let mut m = Map::new();
     m.insert("type".into(), Value::String(format!("powershift:{kind}")));
     m.insert("view".into(), Value::Object(view));

@@ -227,7 +227,7 @@ impl Dataset {
         }
         dates.extend(self.first_seen.iter().copied());
         dates.retain(|d| *d >= lo && *d <= hi);
-        dates.sort();
+        crate::sort::sort(&mut dates);
         dates.dedup();
         dates
     }

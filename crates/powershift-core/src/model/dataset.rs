@@ -272,7 +272,7 @@ impl Event {
     /// then other outlets, then the rest; file order within each kind. O(s log s).
     pub fn sources_strongest_first(&self) -> Vec<&Source> {
         let mut s: Vec<&Source> = self.sources.iter().collect();
-        s.sort_by_key(|s| s.kind.rank());
+        crate::sort::sort_by_key(&mut s, |s| s.kind.rank());
         s
     }
 
@@ -539,7 +539,7 @@ impl Dataset {
     /// Events in time order (stable: ties keep file order). O(n log n).
     pub fn events_chronological(&self) -> Vec<EventIx> {
         let mut ix: Vec<EventIx> = (0..self.events.len() as u32).map(EventIx).collect();
-        ix.sort_by_key(|e| self.events[e.ix()].date.start);
+        crate::sort::sort_by_key(&mut ix, |e| self.events[e.ix()].date.start);
         ix
     }
 }

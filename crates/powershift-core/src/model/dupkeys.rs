@@ -174,7 +174,7 @@ fn find(text: &str) -> (Vec<Problem>, usize) {
             report(|| path_of(&stack, &seg), keys, &mut found, &mut skipped);
         }
     }
-    found.sort_by_key(|(at, _)| *at);
+    crate::sort::sort_by_key(&mut found, |(at, _)| *at);
     (found.into_iter().map(|(_, p)| p).collect(), skipped)
 }
 
@@ -210,7 +210,7 @@ fn report(
     let mut path = Some(path);
     let mut built = String::new();
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].name.cmp(&keys[b].name).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| keys[a].name.cmp(&keys[b].name).then(a.cmp(&b)));
     let mut g = 0;
     while g < order.len() {
         let mut h = g + 1;

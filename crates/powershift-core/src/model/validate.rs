@@ -970,8 +970,8 @@ mod schema_cross_check {
             };
             let mut in_schema: Vec<&str> = props.keys().map(String::as_str).collect();
             let mut in_rust: Vec<&str> = shape.keys.to_vec();
-            in_schema.sort_unstable();
-            in_rust.sort_unstable();
+            crate::sort::sort(&mut in_schema);
+            crate::sort::sort(&mut in_rust);
             if in_schema != in_rust {
                 problems.push(format!("{at:?}: schema properties {in_schema:?} but validate.rs keys {in_rust:?}"));
             }

@@ -327,7 +327,7 @@ impl TemporalLayout {
         let cfg = &self.config;
         let net = ds.network_at(date);
         let present: Vec<OrgIx> = net.nodes.iter().map(|n| n.org).collect();
-        let local: BTreeMap<OrgIx, u32> = present.iter().enumerate().map(|(i, o)| (*o, i as u32)).collect();
+        let local: BTreeMap<OrgIx, u32> = crate::sort::map_of(present.iter().enumerate().map(|(i, o)| (*o, i as u32)));
         let degrees: Vec<u32> = net.nodes.iter().map(|n| n.degree).collect();
         let start: Vec<Option<Vec2>> = present.iter().map(|o| Some(self.global[o.ix()])).collect();
 
@@ -355,7 +355,7 @@ impl TemporalLayout {
 
         // Labels: the most connected first; beyond max_labels only the largest are labelled.
         let mut order: Vec<usize> = (0..present.len()).collect();
-        order.sort_by(|&a, &b| degrees[b].cmp(&degrees[a]).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut order, |&a, &b| degrees[b].cmp(&degrees[a]).then(a.cmp(&b)));
         order.truncate(cfg.max_labels);
         let inputs: Vec<LabelInput> = present
             .iter()

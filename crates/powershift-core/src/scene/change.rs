@@ -158,7 +158,7 @@ fn diff(ds: &Dataset, a: Date, b: Date, at: Option<Date>) -> ChangeView {
     items.extend(began);
     items.extend(ended);
     for i in &mut items {
-        i.events.sort_by_key(|e| (ds.event(*e).date.start, e.0));
+        crate::sort::sort_by_key(&mut i.events, |e| (ds.event(*e).date.start, e.0));
         i.events.dedup();
     }
     ChangeView { from: a, to: b, at, compare: at.is_none(), items }

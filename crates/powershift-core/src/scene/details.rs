@@ -267,7 +267,7 @@ pub fn rel_details(ds: &Dataset, r: RelIx, date: Date, date_words: &str) -> RelD
     let (start, end) = ds.time_range();
     let current = rel.phase_on(date);
     let mut events: Vec<EventIx> = rel.phases.iter().flat_map(|p| p.events.iter().copied()).collect();
-    events.sort_by_key(|e| (ds.event(*e).date.start, e.0));
+    crate::sort::sort_by_key(&mut events, |e| (ds.event(*e).date.start, e.0));
     events.dedup();
     let phases = rel
         .phases

@@ -85,7 +85,7 @@ pub fn hubs(ds: &Dataset, n: usize) -> Vec<OrgIx> {
         degree[r.to.ix()] += 1;
     }
     let mut orgs: Vec<OrgIx> = (0..ds.organisations.len() as u32).map(OrgIx).filter(|o| degree[o.ix()] > 0).collect();
-    orgs.sort_by_key(|o| (std::cmp::Reverse(degree[o.ix()]), *o));
+    crate::sort::sort_by_key(&mut orgs, |o| (std::cmp::Reverse(degree[o.ix()]), *o));
     orgs.truncate(n);
     orgs
 }
@@ -174,7 +174,7 @@ pub fn money_scene(
 /// ```
 pub fn spread_labels(wanted: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|a, b| wanted[*a].total_cmp(&wanted[*b]).then(a.cmp(b)));
+    crate::sort::sort_by(&mut order, |a, b| wanted[*a].total_cmp(&wanted[*b]).then(a.cmp(b)));
     let w: Vec<f64> = order.iter().map(|i| wanted[*i].clamp(lo, hi)).collect();
     // Labels that would overlap form a cluster, evenly spaced around the mean of their wishes
     // ("pool adjacent violators"); merging stops when a cluster clears the one above it.
@@ -459,7 +459,7 @@ mod tests {
         let wanted = [100.0, 101.0, 102.0, 300.0, 5.0, 6.0];
         let got = spread_labels(&wanted, 12.0, 0.0, 310.0);
         let mut pairs: Vec<(f64, f64)> = wanted.iter().copied().zip(got.iter().copied()).collect();
-        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::sort::sort_by(&mut pairs, |a, b| a.0.total_cmp(&b.0));
         assert!(pairs.windows(2).all(|w| w[1].1 - w[0].1 >= 12.0 - 1e-9), "{pairs:?}");
         assert!(got.iter().all(|y| (0.0..=310.0).contains(y)), "{got:?}");
         assert!((got[1] - 101.0).abs() < 1e-9, "the middle of a cluster stays where it wished");

@@ -398,7 +398,7 @@ pub fn network_scene(
         .unwrap_or_default();
     let annotation = change.and_then(|c| annotation(ds, c, &edges, &ghosts));
     let mut arrow_kinds: Vec<RelationKind> = edges.iter().filter(|e| e.arrow).map(|e| e.kind).collect();
-    arrow_kinds.sort();
+    crate::sort::sort(&mut arrow_kinds);
     arrow_kinds.dedup();
     let bounds = drawing_bounds(nodes.iter().map(|n| (n.pos, n.radius, n.label_rect)), edges.iter().map(|e| &e.curve))
         .unwrap_or(Rect::new(-100.0, -100.0, 100.0, 100.0))
@@ -439,7 +439,7 @@ fn bundle(
     };
     let kinds: Vec<RelationKind> = {
         let mut k: Vec<RelationKind> = rels.iter().map(|r| ds.rel(*r).kind).collect();
-        k.sort();
+        crate::sort::sort(&mut k);
         k.dedup();
         k
     };

@@ -129,11 +129,11 @@ pub fn org_details(ds: &Dataset, org: OrgIx, date: crate::date::Date) -> OrgDeta
         }
     }
     for g in &mut groups {
-        g.ties.sort_by_key(|t| (t.since.start, t.rel));
+        crate::sort::sort_by_key(&mut g.ties, |t| (t.since.start, t.rel));
     }
-    groups.sort_by(|a, b| b.ties.len().cmp(&a.ties.len()).then(a.kind.cmp(&b.kind)));
-    faded.sort_by_key(|t| (t.since.start, t.rel));
-    earlier.sort_by_key(|t| (std::cmp::Reverse(t.since.start), t.rel));
+    crate::sort::sort_by(&mut groups, |a, b| b.ties.len().cmp(&a.ties.len()).then(a.kind.cmp(&b.kind)));
+    crate::sort::sort_by_key(&mut faded, |t| (t.since.start, t.rel));
+    crate::sort::sort_by_key(&mut earlier, |t| (std::cmp::Reverse(t.since.start), t.rel));
     let events = ds.events_chronological().into_iter().filter(|e| ds.event(*e).organisations.contains(&org)).collect();
     OrgDetails { groups, faded, earlier, events }
 }

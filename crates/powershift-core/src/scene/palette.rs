@@ -135,7 +135,7 @@ mod tests {
     #[test]
     fn at_most_seven_distinct_line_colours() {
         let mut colours: Vec<&str> = RelationGroup::ALL.iter().map(|g| group_colour(*g)).collect();
-        colours.sort_unstable();
+        crate::sort::sort(&mut colours);
         colours.dedup();
         assert_eq!(colours.len(), RelationGroup::ALL.len());
         assert!(colours.len() <= 7);

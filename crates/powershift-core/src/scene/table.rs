@@ -134,7 +134,7 @@ pub fn relationship_rows(ds: &Dataset, view: &ViewState) -> Vec<RelationRow> {
             let largest = amounts.max_by(|a, b| a.value.partial_cmp(&b.value).unwrap_or(Ordering::Equal));
             let mut urls: Vec<&str> =
                 p.events.iter().flat_map(|x| ds.event(*x).sources.iter().map(|s| s.url.as_str())).collect();
-            urls.sort_unstable();
+            crate::sort::sort(&mut urls);
             urls.dedup();
             RelationRow {
                 rel: e.rel,
@@ -166,8 +166,8 @@ pub fn sort_rows(rows: &mut [RelationRow], column: Column, direction: Direction)
         Column::Sources => a.sources.cmp(&b.sources),
     };
     match direction {
-        Direction::Ascending => rows.sort_by(by),
-        Direction::Descending => rows.sort_by(|a, b| by(b, a)),
+        Direction::Ascending => crate::sort::sort_by(rows, by),
+        Direction::Descending => crate::sort::sort_by(rows, |a, b| by(b, a)),
     }
 }
 
@@ -194,14 +194,16 @@ pub fn org_rows(ds: &Dataset, view: &ViewState, rows: &[RelationRow]) -> Vec<Org
                 })
                 .collect();
             let relationships = partners.len();
-            partners.sort_unstable();
+            crate::sort::sort(&mut partners);
             partners.dedup();
             let o = ds.org(n.org);
             OrgRow { org: n.org, name: o.name.clone(), kind: o.kind.label(), partners: partners.len(), relationships }
         })
         .filter(|r| unfiltered || r.relationships > 0)
         .collect();
-    out.sort_by(|a, b| b.partners.cmp(&a.partners).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    crate::sort::sort_by(&mut out, |a, b| {
+        b.partners.cmp(&a.partners).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     out
 }
 

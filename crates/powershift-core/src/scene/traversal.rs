@@ -82,7 +82,7 @@ pub fn partners_in_order(ds: &Dataset, view: &ViewState, org: OrgIx) -> Vec<OrgI
             None => first.push((since, other)),
         }
     }
-    first.sort_by(|x, y| x.0.cmp(&y.0).then_with(|| ds.org(x.1).name.cmp(&ds.org(y.1).name)));
+    crate::sort::sort_by(&mut first, |x, y| x.0.cmp(&y.0).then_with(|| ds.org(x.1).name.cmp(&ds.org(y.1).name)));
     first.into_iter().map(|(_, o)| o).collect()
 }
 
@@ -96,7 +96,7 @@ pub fn largest(ds: &Dataset, view: &ViewState) -> Option<OrgIx> {
         // Organisations but no ties shown yet (the story's first days, or everything filtered).
         orgs = ds.network_at(view.date).nodes.iter().map(|n| n.org).collect();
     }
-    orgs.sort_unstable();
+    crate::sort::sort(&mut orgs);
     orgs.dedup();
     orgs.into_iter()
         .map(|o| (degree(o), o))

@@ -134,7 +134,7 @@ pub fn alternatives_in_words(values: &[String]) -> String {
 /// 2026, one day apart. Announced on the evening of 26 February in US Pacific time, …".
 pub fn date_footnote(c: &Conflict) -> String {
     let mut values = c.values.clone();
-    values.sort_by_key(|v| FuzzyDate::parse(v.trim()).map(|d| d.start).ok());
+    crate::sort::sort_by_key(&mut values, |v| FuzzyDate::parse(v.trim()).map(|d| d.start).ok());
     let head = format!("Sources give {}, one day apart.", alternatives_in_words(&values));
     match &c.note {
         Some(n) => format!("{head} {n}"),

@@ -337,7 +337,7 @@ fn node(out: &mut String, n: &SceneNode, font_px: f64) {
 /// confidence dashes, and how to read width and arrows; sections that do not fit are left out.
 fn legend(out: &mut String, scene: &NetworkScene, area: Rect, s: f64) {
     let mut rel_kinds: Vec<RelationGroup> = scene.edges.iter().map(|e| e.kind.group()).collect();
-    rel_kinds.sort();
+    crate::sort::sort(&mut rel_kinds);
     rel_kinds.dedup();
     let org_kinds: Vec<OrgGroup> =
         OrgGroup::ALL.iter().copied().filter(|g| scene.nodes.iter().any(|n| n.fill == org_group_colour(*g))).collect();

@@ -109,7 +109,7 @@ pub fn warped_ticks(scale: &WarpedScale, min_spacing_px: f64) -> Vec<Tick> {
         }
     }
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].rank), candidates[i].date));
+    crate::sort::sort_by_key(&mut order, |&i| (std::cmp::Reverse(candidates[i].rank), candidates[i].date));
     let mut kept: BTreeMap<i32, Kept> = BTreeMap::new();
     let mut labelled = vec![false; candidates.len()];
     for &i in &order {
@@ -122,7 +122,8 @@ pub fn warped_ticks(scale: &WarpedScale, min_spacing_px: f64) -> Vec<Tick> {
         }
     }
     // Bare lines for the 1 Januarys that lost their labels, coarsest years first.
-    let mut lines: BTreeMap<i32, Kept> = kept.iter().map(|(d, k)| (*d, Kept { x: k.x, room: MIN_LINE_PX })).collect();
+    let mut lines: BTreeMap<i32, Kept> =
+        crate::sort::map_of(kept.iter().map(|(d, k)| (*d, Kept { x: k.x, room: MIN_LINE_PX })));
     let mut bare = vec![false; candidates.len()];
     for &i in &order {
         let c = &candidates[i];

@@ -75,7 +75,7 @@ pub fn pack_lanes(items: &[Span], gap: f64) -> Vec<usize> {
     let spans: Vec<Span> = items.iter().map(Span::normalised).collect();
     let mut order: Vec<usize> = (0..spans.len()).collect();
     // `total_cmp` is a total order (NaN included), and the index tie-break makes it strict.
-    order.sort_by(|&a, &b| spans[a].start.total_cmp(&spans[b].start).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| spans[a].start.total_cmp(&spans[b].start).then(a.cmp(&b)));
 
     // The rightmost end in each lane so far.
     let mut lane_end: Vec<f64> = Vec::new();

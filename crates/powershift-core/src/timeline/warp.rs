@@ -106,7 +106,7 @@ impl Warp {
     /// events; a `time_share` outside `(0, 1]` (which could give a piece no width) counts as 1.
     pub fn by_density(cuts: &[Date], events: &[Date], time_share: f64) -> Warp {
         let mut cuts: Vec<Date> = cuts.to_vec();
-        cuts.sort();
+        crate::sort::sort(&mut cuts);
         cuts.dedup();
         if cuts.len() < 2 {
             return Warp::linear();
