@@ -25,6 +25,7 @@ pub use powershift_core as core_model;
 /// together were the longest task of the load on a phone (issue 12).
 pub fn run() {
     platform::panic::install();
+    powershift_core::model::use_normaliser(platform::text::nfc);
     gloo::timers::callback::Timeout::new(0, || {
         let root = gloo::utils::document().get_element_by_id("app").expect("index.html has an element with id \"app\"");
         yew::Renderer::<app::App>::with_root(root).render();

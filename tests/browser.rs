@@ -149,3 +149,22 @@ mod data_url {
         assert!(msg.contains("https://news.example"), "{msg}");
     }
 }
+
+/// In WebAssembly the NFC rule composes with the browser's `String.prototype.normalize` (the module
+/// carries no composition tables): a decomposed name is refused with the same message as natively.
+#[wasm_bindgen_test]
+fn the_nfc_rule_composes_with_the_browsers_normaliser() {
+    powershift_core::model::use_normaliser(powershift::platform::text::nfc);
+    let decomposed = SHIPPED.replacen("\"name\": \"OpenAI\"", "\"name\": \"Ope\u{301}nAI\"", 1);
+    let Err(powershift_core::model::LoadError::Invalid(problems)) = Dataset::from_json_str(&decomposed) else {
+        panic!("a decomposed name must be refused");
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "organisations[0].name");
+    assert!(
+        problems[0].message.contains("at character 3, U+0065 U+0301 should be written U+00E9"),
+        "{}",
+        problems[0].message
+    );
+    assert!(Dataset::from_json_str(SHIPPED).is_ok(), "composed text passes");
+}

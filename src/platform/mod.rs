@@ -10,4 +10,5 @@ pub mod host;
 pub mod location;
 pub mod panic;
 pub mod share;
+pub mod text;
 pub mod timing;

@@ -14,9 +14,41 @@
 //! is one problem, not a million. O(length of the text).
 
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::limits::{TextKind, TextRule};
+
+/// A function that returns its text in Unicode normalisation form NFC.
+pub type Normaliser = fn(&str) -> String;
+
+/// The host's NFC normaliser, for WebAssembly (see [`use_normaliser`]).
+#[cfg(target_arch = "wasm32")]
+static HOST_NFC: std::sync::OnceLock<Normaliser> = std::sync::OnceLock::new();
+
+/// In WebAssembly, composes text with `normaliser` — the browser's own `String.prototype.normalize`
+/// — instead of this crate's tables: the composition tables are 85 KB of the page's module (issue
+/// 12's size profile), and every browser already has them. The page calls it once at start; until
+/// then, and if it never does, the NFC rule is not checked in WebAssembly (the other rules are).
+/// Natively (CLI, tests, the build's prerender) the `unicode-normalization` tables are always used,
+/// and this does nothing. The first call wins.
+pub fn use_normaliser(normaliser: Normaliser) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = HOST_NFC.set(normaliser);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = normaliser;
+}
+
+/// `s` in NFC, or `None` when no normaliser is at hand (WebAssembly before [`use_normaliser`]).
+fn nfc(s: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        HOST_NFC.get().map(|f| f(s))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use unicode_normalization::UnicodeNormalization;
+        Some(s.nfc().collect())
+    }
+}
 
 /// A C0 or C1 control character (including DEL).
 pub(crate) fn is_control(c: char) -> bool {
@@ -133,10 +165,12 @@ pub(crate) fn check(s: &str, rule: TextRule) -> Vec<String> {
 
 /// Why `s` is not in NFC, naming the first characters that normalise differently, or `None`.
 fn nfc_problem(s: &str) -> Option<String> {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Below U+0300 (the first combining mark) every character is NFC and composes with nothing
+    // before it: the common case, without a call to the normaliser.
+    if s.chars().all(|c| c < '\u{300}') {
         return None;
     }
-    let nfc: String = s.nfc().collect();
+    let nfc = nfc(s)?;
     if nfc == s {
         return None;
     }
@@ -151,7 +185,7 @@ fn nfc_problem(s: &str) -> Option<String> {
             end += 1;
         }
         let seg: String = chars[start..end].iter().collect();
-        let composed: String = seg.nfc().collect();
+        let composed = self::nfc(&seg)?;
         if composed != seg || end >= chars.len() || end - start > 32 {
             let code_points =
                 |t: &str| t.chars().map(|c| format!("U+{:04X}", u32::from(c))).collect::<Vec<_>>().join(" ");
