@@ -148,7 +148,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     // fitted into the <svg>, so the tighter of its two scales applies).
     let (w, h) = crate::hooks::use_size(node.clone(), (720.0, 480.0), *drawn);
     let units_per_px = (vb.width() / w.max(1.0)).max(vb.height() / h.max(1.0));
-    let hit = 44.0 * units_per_px / view.view.camera.k;
+    let hit = powershift_core::scene::touch_side(units_per_px / view.view.camera.k);
     // The change's headline, fitted into what the camera shows.
     let (cam, font_px) = (view.view.camera, story.layout.config.font_px);
     let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };

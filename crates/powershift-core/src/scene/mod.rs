@@ -30,6 +30,7 @@ pub mod sentence;
 pub mod table;
 pub mod timeline;
 pub mod timeline_key;
+pub mod touch;
 pub mod traversal;
 pub mod words;
 
@@ -57,3 +58,4 @@ pub use timeline::{
     SceneMark, SceneTick, TimelineScene,
 };
 pub use timeline_key::{mark_kind, timeline_key, KeyEntry};
+pub use touch::{touch_side, TOUCH_PX};
