@@ -101,19 +101,20 @@ thread_local! {
     static KNOWN: RefCell<Option<(*const Dataset, Rc<KnownLayouts>)>> = const { RefCell::new(None) };
 }
 
-/// Remembers the island's layouts for `ds` if `text` (the dataset's text) has the island's
-/// fingerprint; `island` is the island's text, if the page has one. A malformed island is ignored
-/// with a warning that names it (the story is then laid out in the page, as without one).
-pub fn remember(ds: &Rc<Dataset>, text: &str, island: Option<&str>) -> Option<String> {
-    let island = island?;
-    let known: KnownLayouts = match serde_json::from_str(island) {
-        Ok(k) => k,
-        Err(e) => return Some(format!("#{ISLAND_ID}: not a layout ({e}); laying the story out in the page")),
-    };
-    if known.fingerprint == fingerprint(text) {
-        KNOWN.with(|k| *k.borrow_mut() = Some((Rc::as_ptr(ds), Rc::new(known))));
-    }
-    None
+/// The island's layouts if `text` (a dataset's text) has the island's fingerprint: `Ok(None)` for
+/// another text or a page without an island, `Err` with a warning that names a malformed island (the
+/// story is then laid out in the page, as without one). A text with the fingerprint is the very text
+/// the build validated in full (`powershift site` refuses an invalid dataset).
+pub fn island_for(text: &str, island: Option<&str>) -> Result<Option<KnownLayouts>, String> {
+    let Some(island) = island else { return Ok(None) };
+    let known: KnownLayouts = serde_json::from_str(island)
+        .map_err(|e| format!("#{ISLAND_ID}: not a layout ({e}); laying the story out in the page"))?;
+    Ok((known.fingerprint == fingerprint(text)).then_some(known))
+}
+
+/// Remembers `known` (see [`island_for`]) as the layouts of `ds`, the dataset read from its text.
+pub fn remember(ds: &Rc<Dataset>, known: KnownLayouts) {
+    KNOWN.with(|k| *k.borrow_mut() = Some((Rc::as_ptr(ds), Rc::new(known))));
 }
 
 /// The layout remembered for this very dataset, if any.
@@ -149,17 +150,17 @@ mod tests {
     fn the_island_is_used_only_for_the_text_it_was_computed_from() {
         let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
         let island = serde_json::to_string(&KnownLayouts::of(ds.clone(), STORY, "x")).unwrap();
-        // Another text (one space more), even of the same story: not used.
-        assert_eq!(remember(&ds, &format!("{STORY} "), Some(&island)), None);
+        // Another text (one space more), even of the same story: not used; no island: nothing.
+        assert_eq!(island_for(&format!("{STORY} "), Some(&island)), Ok(None));
+        assert_eq!(island_for(STORY, None), Ok(None));
         assert_eq!(recall(&ds, false), None);
         // The same text: used, for this dataset only.
-        assert_eq!(remember(&ds, STORY, Some(&island)), None);
+        remember(&ds, island_for(STORY, Some(&island)).unwrap().unwrap());
         assert!(recall(&ds, false).is_some() && recall(&ds, true).is_some());
         let other = Rc::new(Dataset::from_json_str(STORY).unwrap());
         assert_eq!(recall(&other, false), None);
-        // A malformed island: a warning naming it, nothing remembered.
-        let warning = remember(&other, STORY, Some("{\"fingerprint\": 1}")).unwrap();
+        // A malformed island: a warning naming it.
+        let warning = island_for(STORY, Some("{\"fingerprint\": 1}")).unwrap_err();
         assert!(warning.contains("#powershift-layout"), "{warning}");
-        assert_eq!(recall(&other, false), None);
     }
 }

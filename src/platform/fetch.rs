@@ -25,19 +25,21 @@ pub async fn fetch_dataset(url: String) -> LoadState {
             // Parsing and validating is a task of its own, not added to the download's last one:
             // the page answers a tap in between (issue 12: no long tasks at load).
             gloo::timers::future::TimeoutFuture::new(0).await;
+            // The layout computed at build time, if this is the very text it was computed from.
+            let island = super::dom::text_of_id(crate::known_layout::ISLAND_ID);
+            let known = crate::known_layout::island_for(&body, island.as_deref()).unwrap_or_else(|warning| {
+                gloo::console::warn!(warning);
+                None
+            });
             let state = match super::timing::measured("parse", || parse_step(&url, &body)) {
                 Ok(value) => {
                     gloo::timers::future::TimeoutFuture::new(0).await;
-                    super::timing::measured("validate", || validate_step(&url, &body, &value))
+                    super::timing::measured("validate", || validate_step(&url, &body, &value, known.is_some()))
                 }
                 Err(failed) => failed,
             };
-            // The layout computed at build time, if this is the very text it was computed from.
-            if let LoadState::Ready { dataset, .. } = &state {
-                let island = super::dom::text_of_id(crate::known_layout::ISLAND_ID);
-                if let Some(warning) = crate::known_layout::remember(dataset, &body, island.as_deref()) {
-                    gloo::console::warn!(warning);
-                }
+            if let (LoadState::Ready { dataset, .. }, Some(known)) = (&state, known) {
+                crate::known_layout::remember(dataset, known);
             }
             state
         }
