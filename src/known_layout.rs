@@ -13,8 +13,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use powershift_core::date::Date;
 use powershift_core::model::Dataset;
 use powershift_core::network::{Rect, TemporalLayout, Vec2};
+use powershift_core::view::ViewState;
 use serde::{Deserialize, Serialize};
 
 use crate::state::{layout_config, Story};
@@ -31,6 +33,19 @@ pub struct KnownLayout {
     pub global: Vec<[u64; 2]>,
     /// The box around every change date's layout (min x, min y, max x, max y bits), margin included.
     pub bounds: [u64; 4],
+    /// The first date the page shows (no deep link) and its relaxed positions (x, y bits), in the
+    /// order of that date's network: the costly part of laying that date out.
+    #[serde(default)]
+    pub first: Option<FirstDate>,
+}
+
+/// The first date's relaxation (see [`KnownLayout::first`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FirstDate {
+    /// The date, ISO 8601 (`2026-06-11`).
+    pub date: String,
+    /// The relaxed positions, as `TemporalLayout::relaxed` returned them (x, y bits).
+    pub relaxed: Vec<[u64; 2]>,
 }
 
 /// Both layouts of a dataset (phones get a different one: `state::layout_config`) and the
@@ -55,10 +70,28 @@ impl KnownLayout {
     /// The parts of a prepared story this records.
     pub fn of(story: &Story) -> KnownLayout {
         let b = story.bounds;
+        let first = ViewState::initial(&story.ctx).date;
         KnownLayout {
             global: story.layout.global.iter().map(|p| [p.x.to_bits(), p.y.to_bits()]).collect(),
             bounds: [b.min.x, b.min.y, b.max.x, b.max.y].map(f64::to_bits),
+            first: Some(FirstDate {
+                date: first.to_string(),
+                relaxed: story
+                    .layout
+                    .relaxed(&story.ds, first)
+                    .iter()
+                    .map(|p| [p.x.to_bits(), p.y.to_bits()])
+                    .collect(),
+            }),
         }
+    }
+
+    /// The first date and its relaxed positions, if recorded and readable.
+    pub fn first_relaxed(&self) -> Option<(Date, Rc<Vec<Vec2>>)> {
+        let first = self.first.as_ref()?;
+        let date = Date::parse_iso(&first.date).ok()?;
+        let relaxed = first.relaxed.iter().map(|p| Vec2::new(f64::from_bits(p[0]), f64::from_bits(p[1]))).collect();
+        Some((date, Rc::new(relaxed)))
     }
 
     /// The global layout, if it fits the dataset (one position per organisation).
@@ -142,6 +175,11 @@ mod tests {
             assert_eq!(quick.layout.config, fresh.layout.config);
             let date = *fresh.ctx.change_dates.last().unwrap();
             assert_eq!(quick.layout.at(&ds, date), fresh.layout.at(&ds, date));
+            // The first date comes from its recorded relaxation, and is the same layout.
+            let first = ViewState::initial(&fresh.ctx).date;
+            assert_eq!(quick.first_relaxed.as_ref().map(|(d, _)| *d), Some(first));
+            assert_eq!(quick.layout_on(first), fresh.layout_on(first));
+            assert!(fresh.first_relaxed.is_none());
         }
         assert_ne!(known.wide, known.compact);
     }

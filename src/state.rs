@@ -5,9 +5,10 @@
 
 use std::rc::Rc;
 
+use powershift_core::date::Date;
 use powershift_core::model::Dataset;
 use powershift_core::money::MoneySeries;
-use powershift_core::network::{NetworkLayout, Rect, TemporalLayout};
+use powershift_core::network::{NetworkLayout, Rect, TemporalLayout, Vec2};
 use powershift_core::timeline::Warp;
 use powershift_core::view::{apply, Action, ViewContext, ViewState};
 use yew::prelude::*;
@@ -68,6 +69,9 @@ pub struct Story {
     pub id: Rc<str>,
     /// The timeline's time warp: quiet years narrower (see `powershift_core::timeline::warp`).
     pub warp: Warp,
+    /// The relaxed positions of the first date the page shows, when the build recorded them (see
+    /// [`crate::known_layout`]): that date's layout then skips its relaxation at load.
+    pub first_relaxed: Option<(Date, Rc<Vec<Vec2>>)>,
 }
 
 /// The story's id for file names: the last path segment of its URL without the extension
@@ -101,6 +105,7 @@ impl Story {
     /// time for exactly this dataset: see [`crate::known_layout`]) when given and fitting.
     pub fn prepare_known(ds: Rc<Dataset>, compact: bool, url: &str, known: Option<&KnownLayout>) -> Story {
         let ctx = Rc::new(ViewContext::of(&ds));
+        let first_relaxed = known.and_then(KnownLayout::first_relaxed);
         let (layout, bounds) = match known.and_then(|k| k.layout(&ds, compact).map(|l| (l, k.bounds()))) {
             Some(given) => given,
             None => {
@@ -116,12 +121,18 @@ impl Story {
         };
         let money = Rc::new(powershift_core::money::commitments(&ds));
         let warp = Warp::for_story(&ds);
-        Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money }
+        Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money, first_relaxed }
+    }
+
+    /// The layout on `date` (from the recorded relaxation when it is the first date's).
+    pub fn layout_on(&self, date: Date) -> NetworkLayout {
+        let relaxed = self.first_relaxed.as_ref().filter(|(d, _)| *d == date).map(|(_, p)| p.as_slice());
+        self.layout.at_relaxed(&self.ds, date, relaxed)
     }
 
     /// The layout on the store's date.
     pub fn layout_at(&self, view: &ViewState) -> Rc<NetworkLayout> {
-        Rc::new(self.layout.at(&self.ds, view.date))
+        Rc::new(self.layout_on(view.date))
     }
 }
 

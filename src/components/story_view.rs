@@ -39,7 +39,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
     let date = view.view.date;
     let layout = {
         let story = story.clone();
-        use_memo(date, move |d| Rc::new(story.layout.at(&story.ds, *d)))
+        use_memo(date, move |d| Rc::new(story.layout_on(*d)))
     };
     let density = {
         let ds = story.ds.clone();

@@ -40,9 +40,15 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
                 }
                 _ => HistoryMode::Replace,
             };
-            if before.as_deref() != Some(q.as_str()) {
+            if before.is_none() {
+                // The first address (the view the page opened on) is written in a task of its own:
+                // `replaceState` is a few milliseconds on a phone, and the story screen's first
+                // render is the longest task of the load.
+                let q = q.clone();
+                gloo::timers::callback::Timeout::new(0, move || location::write_query(&q, mode)).forget();
+            } else if before.as_deref() != Some(q.as_str()) {
                 location::write_query(q, mode);
-                if framed && before.is_some() {
+                if framed {
                     host::post_to_parent(&view_message(q));
                 }
             }

@@ -60,11 +60,20 @@ pub fn address_for(query: &str) -> String {
     format!("{path}?{q}")
 }
 
-/// Writes the deep link into the page's URL without a reload.
+/// Writes the deep link into the page's URL without a reload. Replacing the address with itself is
+/// skipped: `history.replaceState` costs a few milliseconds on a phone, and the first render of a
+/// deep link or of the default view would otherwise pay it for nothing.
 pub fn write_query(query: &str, mode: HistoryMode) {
     let w = gloo::utils::window();
     let Ok(history) = w.history() else { return };
     let url = address_for(query);
+    if mode == HistoryMode::Replace {
+        let l = w.location();
+        let current = format!("{}?{}", l.pathname().unwrap_or_default(), search());
+        if url.trim_end_matches('?') == current.trim_end_matches('?') {
+            return;
+        }
+    }
     let _ = match mode {
         HistoryMode::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
         HistoryMode::Replace => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),

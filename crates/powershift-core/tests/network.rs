@@ -215,3 +215,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_date_laid_out_from_its_recorded_relaxation_is_the_same_layout() {
+    let ds = story();
+    let layout = TemporalLayout::new(&ds, LayoutConfig::default());
+    for date in [Date::from_ymd(2019, 8, 1).unwrap(), Date::from_ymd(2025, 6, 1).unwrap()] {
+        let relaxed = layout.relaxed(&ds, date);
+        assert_eq!(relaxed.len(), ds.network_at(date).nodes.len());
+        assert_eq!(layout.at_relaxed(&ds, date, Some(&relaxed)), layout.at(&ds, date));
+        // Positions that do not fit the date are not used.
+        assert_eq!(layout.at_relaxed(&ds, date, Some(&relaxed[1..])), layout.at(&ds, date));
+        // And the recorded ones are really used: moved positions give another layout.
+        let moved: Vec<Vec2> = relaxed.iter().map(|p| Vec2::new(p.x + 5.0, p.y)).collect();
+        assert_ne!(layout.at_relaxed(&ds, date, Some(&moved)), layout.at(&ds, date));
+    }
+}

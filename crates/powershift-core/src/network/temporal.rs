@@ -324,34 +324,28 @@ impl TemporalLayout {
     /// Brandes & Mader, "A quantitative comparison of stress-minimization approaches for offline
     /// dynamic graph drawing", Graph Drawing 2011 (the anchoring strategy).
     pub fn at(&self, ds: &Dataset, date: Date) -> NetworkLayout {
+        self.at_relaxed(ds, date, None)
+    }
+
+    /// The positions of the date's organisations after the relaxation, in the order of
+    /// `ds.network_at(date)`: the costly part of [`TemporalLayout::at`] (about three quarters of
+    /// it), which the build records for the first date a page shows (`powershift site`).
+    pub fn relaxed(&self, ds: &Dataset, date: Date) -> Vec<Vec2> {
+        let date_net = DateNet::of(ds, date);
+        self.relax(ds, &date_net)
+    }
+
+    /// [`TemporalLayout::at`], with the relaxed positions given when they are known
+    /// ([`TemporalLayout::relaxed`] of this layout, dataset and date: the result is then identical);
+    /// `None`, or positions of another count, are relaxed here.
+    pub fn at_relaxed(&self, ds: &Dataset, date: Date, relaxed: Option<&[Vec2]>) -> NetworkLayout {
         let cfg = &self.config;
-        let net = ds.network_at(date);
-        let present: Vec<OrgIx> = net.nodes.iter().map(|n| n.org).collect();
-        let local: BTreeMap<OrgIx, u32> = crate::sort::map_of(present.iter().enumerate().map(|(i, o)| (*o, i as u32)));
-        let degrees: Vec<u32> = net.nodes.iter().map(|n| n.degree).collect();
-        let start: Vec<Option<Vec2>> = present.iter().map(|o| Some(self.global[o.ix()])).collect();
-
-        // Edge weights, and one link per related pair.
-        let weights: Vec<f64> = net.edges.iter().map(|e| money_weight(phase_amount_usd(ds, e.rel, e.phase))).collect();
-        let mut pairs: BTreeMap<(u32, u32), f64> = BTreeMap::new();
-        for (e, w) in net.edges.iter().zip(&weights) {
-            let (a, b) = (local[&e.from], local[&e.to]);
-            let v = pairs.entry((a.min(b), a.max(b))).or_insert(0.0);
-            *v = v.max(*w);
-        }
-        let radii: Vec<f64> = present.iter().zip(&degrees).map(|(o, d)| collide_radius(ds, *o, *d, cfg)).collect();
-        let anchors: Vec<Vec2> = present.iter().map(|o| self.global[o.ix()]).collect();
-
-        let mut sim = Simulation::with_positions(&start, cfg.seed);
-        add_shared_forces(&mut sim, cfg, &pairs, radii);
-        sim.add_force(Position::anchors(anchors, vec![cfg.anchor_strength; present.len()]));
-        sim.alpha = cfg.relax_alpha;
-        let ticks = cfg.relax_ticks_for(present.len());
-        if ticks > 0 {
-            sim.alpha_decay = 1.0 - libm::pow(sim.alpha_min / cfg.relax_alpha, 1.0 / ticks as f64);
-            sim.run(ticks);
-        }
-        let mut pos = sim.positions();
+        let d = DateNet::of(ds, date);
+        let (net, present, local, degrees, weights) = (&d.net, &d.present, &d.local, &d.degrees, &d.weights);
+        let mut pos = match relaxed {
+            Some(p) if p.len() == present.len() => p.to_vec(),
+            _ => self.relax(ds, &d),
+        };
 
         // Labels: the most connected first; beyond max_labels only the largest are labelled.
         let mut order: Vec<usize> = (0..present.len()).collect();
@@ -402,7 +396,7 @@ impl TemporalLayout {
         let edges: Vec<EdgeLayout> = net
             .edges
             .iter()
-            .zip(&weights)
+            .zip(weights)
             .zip(curves)
             .map(|((e, w), curve)| EdgeLayout { rel: e.rel, phase: e.phase, curve, weight: *w })
             .collect();
@@ -410,6 +404,33 @@ impl TemporalLayout {
         let bounds = drawing_bounds(nodes.iter().map(|n| (n.pos, n.radius, n.label)), edges.iter().map(|e| &e.curve))
             .unwrap_or_default();
         NetworkLayout { date, nodes, edges, bounds, overlaps, parallel_spacing: cfg.parallel_spacing }
+    }
+
+    /// The date's relaxation: from the global positions, anchored to them, under the shared forces.
+    fn relax(&self, ds: &Dataset, d: &DateNet) -> Vec<Vec2> {
+        let cfg = &self.config;
+        let start: Vec<Option<Vec2>> = d.present.iter().map(|o| Some(self.global[o.ix()])).collect();
+        // One link per related pair, as strong as its heaviest agreement.
+        let mut pairs: BTreeMap<(u32, u32), f64> = BTreeMap::new();
+        for (e, w) in d.net.edges.iter().zip(&d.weights) {
+            let (a, b) = (d.local[&e.from], d.local[&e.to]);
+            let v = pairs.entry((a.min(b), a.max(b))).or_insert(0.0);
+            *v = v.max(*w);
+        }
+        let radii: Vec<f64> =
+            d.present.iter().zip(&d.degrees).map(|(o, deg)| collide_radius(ds, *o, *deg, cfg)).collect();
+        let anchors: Vec<Vec2> = d.present.iter().map(|o| self.global[o.ix()]).collect();
+
+        let mut sim = Simulation::with_positions(&start, cfg.seed);
+        add_shared_forces(&mut sim, cfg, &pairs, radii);
+        sim.add_force(Position::anchors(anchors, vec![cfg.anchor_strength; d.present.len()]));
+        sim.alpha = cfg.relax_alpha;
+        let ticks = cfg.relax_ticks_for(d.present.len());
+        if ticks > 0 {
+            sim.alpha_decay = 1.0 - libm::pow(sim.alpha_min / cfg.relax_alpha, 1.0 / ticks as f64);
+            sim.run(ticks);
+        }
+        sim.positions()
     }
 
     /// For every change date: nodes, edges, stability against the previous change date, overlaps.
@@ -452,4 +473,25 @@ fn add_shared_forces(sim: &mut Simulation, cfg: &LayoutConfig, pairs: &BTreeMap<
 fn collide_radius(ds: &Dataset, org: OrgIx, degree: u32, cfg: &LayoutConfig) -> f64 {
     let (w, _) = label_size(&ds.org(org).short_name, cfg);
     node_radius(degree).max(w / 2.0) + 6.0
+}
+
+/// What a date's layout starts from: the network in force, its organisations (and their index in
+/// it), their degrees and the money weight of each edge.
+struct DateNet {
+    net: crate::model::Network,
+    present: Vec<OrgIx>,
+    local: BTreeMap<OrgIx, u32>,
+    degrees: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+impl DateNet {
+    fn of(ds: &Dataset, date: Date) -> DateNet {
+        let net = ds.network_at(date);
+        let present: Vec<OrgIx> = net.nodes.iter().map(|n| n.org).collect();
+        let local = crate::sort::map_of(present.iter().enumerate().map(|(i, o)| (*o, i as u32)));
+        let degrees = net.nodes.iter().map(|n| n.degree).collect();
+        let weights = net.edges.iter().map(|e| money_weight(phase_amount_usd(ds, e.rel, e.phase))).collect();
+        DateNet { net, present, local, degrees, weights }
+    }
 }
