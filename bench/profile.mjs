@@ -108,7 +108,7 @@ for (const [n, t0, d] of measures) {
       if (!seen.has(k) && !generic.test(k)) { seen.add(k); fns.set(k, (fns.get(k) ?? 0) + dt); }
     }
   }
-  const tops = [...fns].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${v.toFixed(0)} ${k.replace(/::h[0-9a-f]{16}/, '').slice(0, 80)}`);
+  const tops = [...fns].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 8)).map(([k, v]) => `${v.toFixed(0)} ${k.replace(/::h[0-9a-f]{16}/, '').slice(0, 80)}`);
   console.log(`\n${n} (${d} ms):\n    ${tops.join('\n    ')}`);
 }
 console.log('\nmost self time (ms, 4× CPU):');

@@ -58,6 +58,13 @@ fn main() {
             tl.at(&ds, last);
         })
     );
+    let relaxed = tl.relaxed(&ds, last);
+    println!(
+        "  … from recorded relax. {:.2} ms",
+        time(&|| {
+            tl.at_relaxed(&ds, last, Some(&relaxed));
+        })
+    );
     println!(
         "ViewContext::of          {:.2} ms",
         time(&|| {
