@@ -39,21 +39,47 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     // The page's public address, read when the dialog opens (never during a render, which also
     // runs natively).
     let base = use_state(String::new);
-    let q = to_query(&app.view.view, &app.story.ds);
-    let codes = share_codes(&base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
+    // The dialog's content exists only while it is open: closed, it would be ~30 elements more in
+    // the network panel's first render (the longest task of the load on a phone) and three codes
+    // rebuilt on every date change. Opening renders it, then shows the dialog (an effect, so the
+    // browser focuses its first control as before).
+    let shown = use_state(|| false);
+    {
+        let dialog = dialog.clone();
+        use_effect_with(*shown, move |shown| {
+            if *shown {
+                share::show_modal(&dialog);
+            }
+        });
+    }
 
     let open = {
-        let (dialog, copied, base) = (dialog.clone(), copied.clone(), base.clone());
+        let (copied, base, shown) = (copied.clone(), base.clone(), shown.clone());
         Callback::from(move |_| {
             copied.set(None);
             base.set(location::public_base());
-            share::show_modal(&dialog);
+            shown.set(true);
         })
     };
     let close = {
         let dialog = dialog.clone();
         Callback::from(move |_| share::close(&dialog))
     };
+    // Closed by its button or by Escape: the content goes.
+    let onclose = {
+        let shown = shown.clone();
+        Callback::from(move |_: Event| shown.set(false))
+    };
+    if !*shown {
+        return html! {
+            <>
+                <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
+                <dialog ref={dialog} class="share-dialog" {onclose}></dialog>
+            </>
+        };
+    }
+    let q = to_query(&app.view.view, &app.story.ds);
+    let codes = share_codes(&base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| theme.set(Theme::parse(&value_of(&e)).unwrap_or_default()))
@@ -95,7 +121,7 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
     html! {
         <>
             <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
-            <dialog ref={dialog} class="share-dialog" aria-labelledby="share-title">
+            <dialog ref={dialog} class="share-dialog" aria-labelledby="share-title" {onclose}>
                 <h2 id="share-title">{ "Share this view" }</h2>
                 <p class="small">{ format!("The codes show the graphic as it is now: {}.", app.view.view.date_words()) }</p>
                 <div class="share-options">
