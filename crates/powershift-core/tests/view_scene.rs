@@ -707,3 +707,22 @@ fn a_keyboard_walk_from_openai_to_microsoft_to_oracle_and_back() {
     assert_eq!(NavKey::of("ArrowDown"), Some(NavKey::Into));
     assert_eq!(NavKey::of("a"), None);
 }
+
+#[test]
+fn the_largest_organisation_is_the_most_connected_on_every_change_date_ties_by_name() {
+    use powershift_core::scene::traversal::largest;
+    let (ds, ctx, s0) = setup();
+    for date in &ctx.change_dates {
+        let s = apply(&s0, Action::SetDate(*date), &ctx);
+        let net = ds.network_at(*date);
+        // The definition, counted the slow way over the relationships in force.
+        let degree = |o| net.edges.iter().filter(|e| e.from == o || e.to == o).count();
+        let want = net
+            .nodes
+            .iter()
+            .map(|n| n.org)
+            .filter(|o| degree(*o) > 0 || net.edges.is_empty())
+            .max_by(|x, y| degree(*x).cmp(&degree(*y)).then_with(|| ds.org(*y).name.cmp(&ds.org(*x).name)));
+        assert_eq!(largest(&ds, &s), want, "{date}");
+    }
+}

@@ -87,10 +87,19 @@ pub fn partners_in_order(ds: &Dataset, view: &ViewState, org: OrgIx) -> Vec<OrgI
 }
 
 /// The organisation with the most relationships shown on the date (ties by name): where the
-/// keyboard enters the network and where Home goes.
+/// keyboard enters the network and where Home goes. O(m log m) for the m relationships shown (the
+/// degrees are counted in one pass: counting them per organisation was O(n · m), ~2 ms a date at
+/// 1,000 organisations).
 pub fn largest(ds: &Dataset, view: &ViewState) -> Option<OrgIx> {
     let edges = shown_edges(ds, view);
-    let degree = |o: OrgIx| edges.iter().filter(|(a, b, _)| *a == o || *b == o).count();
+    let mut degrees = vec![0usize; ds.organisations.len()];
+    for (a, b, _) in &edges {
+        degrees[a.ix()] += 1;
+        if b != a {
+            degrees[b.ix()] += 1;
+        }
+    }
+    let degree = |o: OrgIx| degrees[o.ix()];
     let mut orgs: Vec<OrgIx> = edges.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
     if orgs.is_empty() {
         // Organisations but no ties shown yet (the story's first days, or everything filtered).
