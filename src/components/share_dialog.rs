@@ -70,58 +70,50 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: Event| shown.set(false))
     };
-    if !*shown {
-        return html! {
-            <>
-                <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
-                <dialog ref={dialog} class="share-dialog" {onclose}></dialog>
-            </>
+    // The content, only while the dialog is open.
+    let content = if *shown {
+        let q = to_query(&app.view.view, &app.story.ds);
+        let codes = share_codes(&base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
+        let on_theme = {
+            let theme = theme.clone();
+            Callback::from(move |e: Event| theme.set(Theme::parse(&value_of(&e)).unwrap_or_default()))
         };
-    }
-    let q = to_query(&app.view.view, &app.story.ds);
-    let codes = share_codes(&base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
-    let on_theme = {
-        let theme = theme.clone();
-        Callback::from(move |e: Event| theme.set(Theme::parse(&value_of(&e)).unwrap_or_default()))
-    };
-    let on_title = {
-        let title = title.clone();
-        Callback::from(move |_| title.set(!*title))
-    };
-    let block = |code: Code, label: &'static str, text: String, area: NodeRef, rows: u32| {
-        let id = format!("share-{}", label.to_lowercase().replace(' ', "-"));
-        let onclick = {
-            let (copied, text, area) = (copied.clone(), text.clone(), area.clone());
-            Callback::from(move |_| {
-                let (copied, area) = (copied.clone(), area.clone());
-                share::copy(text.clone(), move |ok| {
-                    if !ok {
-                        share::select_all(&area);
-                    }
-                    copied.set(Some((code, ok)));
-                });
-            })
+        let on_title = {
+            let title = title.clone();
+            Callback::from(move |_| title.set(!*title))
         };
-        let status = match *copied {
-            Some((c, true)) if c == code => "Copied.",
-            Some((c, false)) if c == code => "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
-            _ => "",
+        let block = |code: Code, label: &'static str, text: String, area: NodeRef, rows: u32| {
+            let id = format!("share-{}", label.to_lowercase().replace(' ', "-"));
+            let onclick = {
+                let (copied, text, area) = (copied.clone(), text.clone(), area.clone());
+                Callback::from(move |_| {
+                    let (copied, area) = (copied.clone(), area.clone());
+                    share::copy(text.clone(), move |ok| {
+                        if !ok {
+                            share::select_all(&area);
+                        }
+                        copied.set(Some((code, ok)));
+                    });
+                })
+            };
+            let status = match *copied {
+                Some((c, true)) if c == code => "Copied.",
+                Some((c, false)) if c == code => "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
+                _ => "",
+            };
+            html! {
+                <div class="share-code">
+                    <label for={id.clone()}>{ label }</label>
+                    <textarea {id} ref={area} readonly=true rows={rows.to_string()} spellcheck="false" value={text} />
+                    <div class="share-actions">
+                        <button type="button" {onclick}>{ format!("Copy {}", label.to_lowercase()) }</button>
+                        <span class="small muted" role="status">{ status }</span>
+                    </div>
+                </div>
+            }
         };
         html! {
-            <div class="share-code">
-                <label for={id.clone()}>{ label }</label>
-                <textarea {id} ref={area} readonly=true rows={rows.to_string()} spellcheck="false" value={text} />
-                <div class="share-actions">
-                    <button type="button" {onclick}>{ format!("Copy {}", label.to_lowercase()) }</button>
-                    <span class="small muted" role="status">{ status }</span>
-                </div>
-            </div>
-        }
-    };
-    html! {
-        <>
-            <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
-            <dialog ref={dialog} class="share-dialog" aria-labelledby="share-title" {onclose}>
+            <>
                 <h2 id="share-title">{ "Share this view" }</h2>
                 <p class="small">{ format!("The codes show the graphic as it is now: {}.", app.view.view.date_words()) }</p>
                 <div class="share-options">
@@ -138,7 +130,15 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
                 { block(Code::Script, "Embed script", codes.script, areas[2].clone(), 3) }
                 <p class="small muted">{ "The embed script sizes the frame to its content and lets the page around it set the view; the iframe code has a fixed height." }</p>
                 <button type="button" class="close" onclick={close}>{ "Close" }</button>
-            </dialog>
+            </>
+        }
+    } else {
+        Html::default()
+    };
+    html! {
+        <>
+            <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
+            <dialog ref={dialog} class="share-dialog" aria-labelledby={shown.then_some("share-title")} {onclose}>{ content }</dialog>
         </>
     }
 }

@@ -124,7 +124,7 @@ fn edge(e: &powershift_core::scene::SceneEdge, large: bool, font_px: f64, hit: f
             if !large {
                 <title>{ &e.description }</title>
                 <path class="edge-hit" d={d.clone()} />
-                { touch_square(e.curve.at(0.5), hit) }
+                { touch_square(Some(e.curve.at(0.5)), hit) }
             }
             if e.change.is_some() {
                 <path class="edge-halo" d={d.clone()} stroke-width={num(e.width + 7.0)} />
@@ -151,10 +151,11 @@ fn ghost(g: &powershift_core::scene::network::Ghost) -> Html {
     }
 }
 
-/// An invisible square of side `side` centred on `c`: a touch target larger than the drawing. Placed
-/// by a translation, so a date change that moves it rewrites one attribute, not two.
-fn touch_square(c: powershift_core::network::Vec2, side: f64) -> Html {
-    html! { <rect class="touch" transform={translate(c)} x={num(-side / 2.0)} y={num(-side / 2.0)} width={num(side)} height={num(side)} /> }
+/// An invisible square of side `side` centred on `c` (on the origin for `None`, inside a translated
+/// group): a touch target larger than the drawing. Placed by a translation, so a date change that
+/// moves it rewrites one attribute, not two.
+fn touch_square(c: Option<powershift_core::network::Vec2>, side: f64) -> Html {
+    html! { <rect class="touch" transform={c.map(translate)} x={num(-side / 2.0)} y={num(-side / 2.0)} width={num(side)} height={num(side)} /> }
 }
 
 /// `translate(x y)`, in hundredths.
@@ -168,12 +169,11 @@ fn translate(c: powershift_core::network::Vec2) -> String {
 /// centre, the label's and the touch square's corners), the most frequent DOM write of scrubbing.
 fn node(n: &powershift_core::scene::SceneNode, font_px: f64, hit: Option<f64>, tab_stop: bool) -> Html {
     let class = classes!("node", n.emphasis.class(), n.selected.then_some("selected"), n.pinned.then_some("pinned"));
-    let side = hit.map(|hit| hit.max(2.0 * n.radius));
     html! {
         <g key={n.id.clone()} {class} data-org={n.org.0.to_string()} data-id={n.id.clone()} transform={translate(n.pos)}
            role="button" tabindex={if tab_stop { "0" } else { "-1" }} aria-label={n.description.clone()} aria-pressed={n.selected.to_string()}>
-            if let Some(side) = side {
-                <rect class="touch" x={num(-side / 2.0)} y={num(-side / 2.0)} width={num(side)} height={num(side)} />
+            if let Some(hit) = hit {
+                { touch_square(None, hit.max(2.0 * n.radius)) }
             }
             <circle r={num(n.radius)} fill={n.fill} />
             if let Some(l) = n.label_rect {
