@@ -4,7 +4,7 @@
 // DevTools → Performance). Wasm function names need a build with a name section (scripts/bench.sh --profile).
 //   DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
 // With SCRUB=1 it profiles scrubbing instead (issue 12 §5): after the load, 30 presses of ← on the
-// date scrubber, 60 ms apart, CPU slowed 4×; writes test-output/scrub.cpuprofile.
+// date scrubber, 60 ms apart, CPU slowed 4×, reduced motion on (as the frame benchmark); writes test-output/scrub.cpuprofile.
 import { resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +19,8 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 const cdp = await page.context().newCDPSession(page);
 const scrub = process.env.SCRUB === '1';
+// Scrubbing is profiled as the frame benchmark measures it: reduced motion, the new picture at once.
+if (scrub) await page.emulateMedia({ reducedMotion: 'reduce' });
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

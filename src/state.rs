@@ -8,7 +8,7 @@ use std::rc::Rc;
 use powershift_core::date::Date;
 use powershift_core::model::Dataset;
 use powershift_core::money::MoneySeries;
-use powershift_core::network::{NetworkLayout, Rect, TemporalLayout, Vec2};
+use powershift_core::network::{LayoutMemo, NetworkLayout, Rect, TemporalLayout, Vec2};
 use powershift_core::timeline::Warp;
 use powershift_core::view::{apply, Action, ViewContext, ViewState};
 use yew::prelude::*;
@@ -72,7 +72,18 @@ pub struct Story {
     /// The relaxed positions of the first date the page shows, when the build recorded them (see
     /// [`crate::known_layout`]): that date's layout then skips its relaxation at load.
     pub first_relaxed: Option<(Date, Rc<Vec<Vec2>>)>,
+    /// The dates' layouts already computed, by network (see [`LayoutMemo`]): a scrubber step to a
+    /// network seen before, or laid out in the background ([`Story::lay_out_ahead`]), costs no layout.
+    pub memo: Rc<std::cell::RefCell<LayoutMemo>>,
 }
+
+/// How many networks a story remembers: every change interval of a story the size of the shipped
+/// one (~50), a bounded number of a big one's.
+const MEMO_NETWORKS: usize = 128;
+
+/// Stories up to this many organisations are laid out ahead, date by date, in the background; a
+/// big story's date takes too long for a background step and too much memory to keep them all.
+const AHEAD_MAX_ORGS: usize = 300;
 
 /// The story's id for file names: the last path segment of its URL without the extension
 /// ("data/powershift.json?v=2" → "powershift"), or "story".
@@ -121,13 +132,37 @@ impl Story {
         };
         let money = Rc::new(powershift_core::money::commitments(&ds));
         let warp = Warp::for_story(&ds);
-        Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money, first_relaxed }
+        let memo = Rc::new(std::cell::RefCell::new(LayoutMemo::new(MEMO_NETWORKS)));
+        Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money, first_relaxed, memo }
     }
 
-    /// The layout on `date` (from the recorded relaxation when it is the first date's).
+    /// The layout on `date` (from the recorded relaxation when it is the first date's, from the memo
+    /// when its network was laid out before).
     pub fn layout_on(&self, date: Date) -> NetworkLayout {
         let relaxed = self.first_relaxed.as_ref().filter(|(d, _)| *d == date).map(|(_, p)| p.as_slice());
-        self.layout.at_relaxed(&self.ds, date, relaxed)
+        self.memo.borrow_mut().layout_on(&self.layout, &self.ds, date, relaxed)
+    }
+
+    /// The change dates to lay out in the background, nearest to `near` first: none for a story
+    /// too big to keep them all. One date's layout is ~0.7 ms natively for the shipped story, small
+    /// enough for a background step between the reader's scrubber steps.
+    pub fn ahead_of(&self, near: Date) -> Vec<Date> {
+        if self.ds.organisations.len() > AHEAD_MAX_ORGS {
+            return Vec::new();
+        }
+        let mut order: Vec<Date> = self.ctx.change_dates.clone();
+        powershift_core::sort::sort_by_key(&mut order, |d| (d.days() - near.days()).abs());
+        order.truncate(MEMO_NETWORKS);
+        order
+    }
+
+    /// Lays out `date` unless its network is known already; whether it had to.
+    pub fn lay_out(&self, date: Date) -> bool {
+        if self.memo.borrow().knows(&self.ds, date) {
+            return false;
+        }
+        self.layout_on(date);
+        true
     }
 
     /// The layout on the store's date.

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::render::money::{money_marker, money_svg, ChartLayout};
 
 /// Props of [`MoneyChart`].
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct MoneyChartProps {
     /// The dataset (company names, time range).
     pub dataset: Rc<Dataset>,
@@ -26,6 +26,17 @@ pub struct MoneyChartProps {
     /// An organisation to emphasise (the selected or focused one): always drawn when it committed
     /// money.
     pub highlight: Option<OrgIx>,
+}
+
+/// The dataset and the series by address (the derived comparison walked both on every date change).
+impl PartialEq for MoneyChartProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.dataset, &other.dataset)
+            && Rc::ptr_eq(&self.series, &other.series)
+            && self.date == other.date
+            && self.width == other.width
+            && self.highlight == other.highlight
+    }
 }
 
 /// Compares by pointer, so memo dependencies on a shared value are O(1) and can never be stale: the
@@ -50,7 +61,7 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
         use_memo((props.width, props.highlight, Same(props.dataset.clone()), Same(props.series.clone())), move |_| {
             let scene = money_scene(&ds, &series, &opts, lay.plot_width(), lay.x_tick_spacing);
             let (svg, area) = money_svg(&scene, &lay);
-            (scene, svg, area)
+            (scene, Rc::new(svg), area)
         })
     };
     let (scene, svg, area) = (&drawn.0, &drawn.1, &drawn.2);
@@ -58,7 +69,7 @@ pub fn money_chart(props: &MoneyChartProps) -> Html {
     html! {
         <figure class="money-chart">
             <div class="money-chart-svg" role="img" aria-label={words.summary.clone()}>
-                { svg.clone() }
+                <super::Frozen html={svg.clone()} />
                 { money_marker(area, &lay, props.date) }
             </div>
             <figcaption>

@@ -7,10 +7,17 @@ use powershift_core::scene::{confidence_dash, edge_width, org_group_colour, stat
 use yew::prelude::*;
 
 /// Props of [`NetworkKey`].
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct NetworkKeyProps {
     /// The dataset (only the groups and confidence levels it uses are listed).
     pub dataset: std::rc::Rc<Dataset>,
+}
+
+/// By the dataset's address: the derived comparison walked the whole dataset on every date change.
+impl PartialEq for NetworkKeyProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.dataset, &other.dataset)
+    }
 }
 
 fn line(dash: Option<&'static str>, opacity: f64, width: f64) -> Html {

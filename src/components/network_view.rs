@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::platform::events::value_of;
 use crate::render::network::{network_svg, SvgListeners};
-use crate::state::use_app;
+use crate::state::{use_app, Story};
 
 /// Props of [`NetworkView`].
 #[derive(Properties, PartialEq, Debug)]
@@ -171,11 +171,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                 <div class="compare" role="group" aria-label="Compare">
                     <label for="compare-date">{ "Compare with" }</label>
                     <select id="compare-date" onchange={oncompare}>
-                        <option value="" selected={compare.is_none()}>{ "the previous change" }</option>
-                        { for story.ctx.change_dates.iter().zip(&story.ctx.change_precision).map(|(d, p)| {
-                            let f = FuzzyDate { start: *d, precision: *p };
-                            html! { <option value={d.to_string()} selected={compare == Some(*d)}>{ f.to_words() }</option> }
-                        }) }
+                        <CompareOptions story={story.clone()} {compare} />
                     </select>
                 </div>
             </div>
@@ -209,5 +205,28 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
             <details class="keyboard-help"><summary>{ "Keyboard" }</summary><p id="network-help" class="hint muted small">{ "Keyboard: Tab into the network, then ← → move through an organisation’s partners (in the order the partnerships began), ↓ goes to the focused organisation’s own partners, ↑ goes back, Home goes to the largest, Enter selects, I reads its partners, Escape leaves." }</p></details>
             <p class="visually-hidden" role="status" aria-live="polite">{ (*said).clone() }</p>
         </section>
+    }
+}
+
+/// Props of [`CompareOptions`].
+#[derive(Properties, PartialEq, Debug)]
+struct CompareOptionsProps {
+    story: Story,
+    compare: Option<Date>,
+}
+
+/// The comparison's choices: every change date. A component so that a date change does not write
+/// and diff the ~50 options again (they change with the comparison only).
+#[function_component(CompareOptions)]
+fn compare_options(props: &CompareOptionsProps) -> Html {
+    let (ctx, compare) = (&props.story.ctx, props.compare);
+    html! {
+        <>
+            <option value="" selected={compare.is_none()}>{ "the previous change" }</option>
+            { for ctx.change_dates.iter().zip(&ctx.change_precision).map(|(d, p)| {
+                let f = FuzzyDate { start: *d, precision: *p };
+                html! { <option value={d.to_string()} selected={compare == Some(*d)}>{ f.to_words() }</option> }
+            }) }
+        </>
     }
 }

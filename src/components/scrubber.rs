@@ -11,10 +11,17 @@ use crate::platform::events::value_of;
 use crate::state::use_app;
 
 /// Props of [`Scrubber`].
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct ScrubberProps {
-    /// Event density over the story (for the strip).
+    /// Event density over the story (for the strip), computed once per story.
     pub density: std::rc::Rc<Vec<Bin>>,
+}
+
+/// By the density's address (it is computed once per story), not bin by bin on every date change.
+impl PartialEq for ScrubberProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.density, &other.density)
+    }
 }
 
 /// A 24×24 icon from one path (drawn, not a font glyph, so it shows on every system).

@@ -89,6 +89,23 @@ pub fn story_view(props: &StoryViewProps) -> Html {
         let held = held.clone();
         Callback::from(move |_: FocusEvent| held.set(on))
     };
+    // The other change dates' layouts, in the background once the page has settled, nearest to
+    // the opening date first: a scrubber step then costs no layout (~2.6 ms of a step on a phone).
+    {
+        let story = story.clone();
+        let ahead = std::cell::RefCell::new(None::<std::vec::IntoIter<powershift_core::date::Date>>);
+        crate::hooks::use_background(story.clone(), 2000, 16, move || {
+            let mut ahead = ahead.borrow_mut();
+            let ahead = ahead.get_or_insert_with(|| story.ahead_of(date).into_iter());
+            loop {
+                match ahead.next() {
+                    Some(d) if story.lay_out(d) => return true,
+                    Some(_) => continue,
+                    None => return false,
+                }
+            }
+        });
+    }
     // Deep link, history and the host page of an embed.
     crate::hooks::use_link_sync(view.clone(), story.clone(), props.options.clone());
     // The story screen's first render, for profiles of the load (from the dataset's arrival).

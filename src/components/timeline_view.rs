@@ -19,10 +19,17 @@ use crate::render::timeline::{colour_key, timeline_svg, StripListeners};
 use crate::state::use_app;
 
 /// Props of [`TimelineView`].
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct TimelineViewProps {
-    /// Event density over the whole story.
+    /// Event density over the whole story, computed once per story.
     pub density: Rc<Vec<Bin>>,
+}
+
+/// By the density's address (it is computed once per story), not bin by bin on every date change.
+impl PartialEq for TimelineViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.density, &other.density)
+    }
 }
 
 /// The timeline view.

@@ -1,6 +1,7 @@
 //! Hooks: effects that connect components to the platform (the browser is reached only through
 //! `crate::platform`).
 
+mod use_background;
 mod use_coarse_pointer;
 mod use_dataset;
 mod use_delegated;
@@ -14,6 +15,7 @@ mod use_tween;
 mod use_wheel;
 mod use_width;
 
+pub use use_background::use_background;
 pub use use_coarse_pointer::use_coarse_pointer;
 pub use use_dataset::use_dataset;
 pub use use_delegated::use_delegated;

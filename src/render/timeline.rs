@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use powershift_core::scene::timeline::{DensityBar, SceneTick};
 use powershift_core::scene::timeline::{AXIS_H, STRIP_H};
 use powershift_core::scene::{KeyEntry, SceneMark, TimelineScene};
 use powershift_core::svg::num;
@@ -45,29 +46,63 @@ pub fn timeline_svg(
             <g class="strip" onpointerdown={strip.pointerdown.clone()} onpointermove={strip.pointermove.clone()}
                onpointerup={strip.pointerup.clone()} onpointercancel={strip.pointerup.clone()}>
                 <rect class="strip-bg" x="0" y="0" width={num(w)} height={num(STRIP_H)} />
-                { for scene.bars.iter().map(|b| html! {
-                    <rect class="density-bar" x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} />
-                }) }
+                <DensityBars bars={scene.bars.clone()} />
                 <rect class="brush" x={num(scene.brush.0)} y="1" width={num((scene.brush.1 - scene.brush.0).max(2.0))}
                       height={num(STRIP_H - 4.0)} />
                 <line class="now" x1={num(scene.strip_now)} x2={num(scene.strip_now)} y1="0" y2={num(STRIP_H)} />
             </g>
             <g class="axis" onclick={strip.axis_click.clone()}>
                 <rect class="axis-bg" x="0" y={num(STRIP_H)} width={num(w)} height={num(AXIS_H)} />
-                { for scene.ticks.iter().map(|t| html! {
-                    <g class={classes!("tick", t.major.then_some("major"), t.year_start.then_some("year"))}>
-                        <line x1={num(t.x)} x2={num(t.x)} y1={num(STRIP_H)} y2={num(h)} />
-                        if !t.label.is_empty() {
-                            <text x={num(t.x + 3.0)} y={num(STRIP_H + 16.0)}>{ &t.label }</text>
-                        }
-                    </g>
-                }) }
+                <Ticks ticks={scene.ticks.clone()} height={h} />
             </g>
             <Marks {marks} {interactive} {tab_event} />
             if let Some(x) = scene.now {
                 <line class="now" x1={num(x)} x2={num(x)} y1={num(STRIP_H)} y2={num(h)} />
             }
         </svg>
+    }
+}
+
+/// Props of [`DensityBars`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct DensityBarsProps {
+    /// The strip's bars.
+    pub bars: Vec<DensityBar>,
+}
+
+/// The density strip's bars. A component so that Yew compares ~120 bars' numbers, not ~120 elements'
+/// attributes, on a date change (they depend on the story and the width only).
+#[function_component(DensityBars)]
+pub fn density_bars(props: &DensityBarsProps) -> Html {
+    html! {
+        { for props.bars.iter().map(|b| html! {
+            <rect class="density-bar" x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} />
+        }) }
+    }
+}
+
+/// Props of [`Ticks`].
+#[derive(Properties, PartialEq, Debug)]
+pub struct TicksProps {
+    /// The axis ticks.
+    pub ticks: Vec<SceneTick>,
+    /// The drawing's height (tick lines run down through the lanes).
+    pub height: f64,
+}
+
+/// The axis ticks: like [`DensityBars`], skipped while the window and width stay.
+#[function_component(Ticks)]
+pub fn ticks(props: &TicksProps) -> Html {
+    let h = props.height;
+    html! {
+        { for props.ticks.iter().map(|t| html! {
+            <g class={classes!("tick", t.major.then_some("major"), t.year_start.then_some("year"))}>
+                <line x1={num(t.x)} x2={num(t.x)} y1={num(STRIP_H)} y2={num(h)} />
+                if !t.label.is_empty() {
+                    <text x={num(t.x + 3.0)} y={num(STRIP_H + 16.0)}>{ &t.label }</text>
+                }
+            </g>
+        }) }
     }
 }
 

@@ -17,6 +17,7 @@
 pub mod edges;
 pub mod forces;
 pub mod labels;
+pub mod layout_memo;
 pub mod quadtree;
 pub mod rng;
 pub mod simulation;
@@ -24,6 +25,7 @@ pub mod temporal;
 pub mod vec2;
 pub mod weights;
 
+pub use layout_memo::LayoutMemo;
 pub use simulation::{Bodies, Force, Simulation};
 pub use temporal::{LayoutConfig, LayoutReport, NetworkLayout, NodeLayout, TemporalLayout};
 pub use vec2::{Rect, Vec2};

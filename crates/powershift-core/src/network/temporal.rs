@@ -339,8 +339,17 @@ impl TemporalLayout {
     /// ([`TemporalLayout::relaxed`] of this layout, dataset and date: the result is then identical);
     /// `None`, or positions of another count, are relaxed here.
     pub fn at_relaxed(&self, ds: &Dataset, date: Date, relaxed: Option<&[Vec2]>) -> NetworkLayout {
+        self.of_network(ds, ds.network_at(date), relaxed)
+    }
+
+    /// [`TemporalLayout::at_relaxed`] for a network already taken from the dataset
+    /// (`ds.network_at(date)`; the layout's date is the network's). The layout depends on the
+    /// network's organisations and relationships in force only, not on its date: this is what lets
+    /// [`super::LayoutMemo`] reuse one layout for every date with the same network.
+    pub fn of_network(&self, ds: &Dataset, net: crate::model::Network, relaxed: Option<&[Vec2]>) -> NetworkLayout {
         let cfg = &self.config;
-        let d = DateNet::of(ds, date);
+        let date = net.date;
+        let d = DateNet::from_network(ds, net);
         let (net, present, local, degrees, weights) = (&d.net, &d.present, &d.local, &d.degrees, &d.weights);
         let mut pos = match relaxed {
             Some(p) if p.len() == present.len() => p.to_vec(),
@@ -487,7 +496,10 @@ struct DateNet {
 
 impl DateNet {
     fn of(ds: &Dataset, date: Date) -> DateNet {
-        let net = ds.network_at(date);
+        DateNet::from_network(ds, ds.network_at(date))
+    }
+
+    fn from_network(ds: &Dataset, net: crate::model::Network) -> DateNet {
         let present: Vec<OrgIx> = net.nodes.iter().map(|n| n.org).collect();
         let local = crate::sort::map_of(present.iter().enumerate().map(|(i, o)| (*o, i as u32)));
         let degrees = net.nodes.iter().map(|n| n.degree).collect();
