@@ -81,6 +81,10 @@ pub struct Story {
 /// one (~50), a bounded number of a big one's.
 const MEMO_NETWORKS: usize = 128;
 
+/// How many networks a big story remembers: a 1,000-organisation layout is ~200 KB, so a phone
+/// keeps a few MB of them, not tens.
+const MEMO_NETWORKS_BIG: usize = 16;
+
 /// Stories up to this many organisations are laid out ahead, date by date, in the background; a
 /// big story's date takes too long for a background step and too much memory to keep them all.
 const AHEAD_MAX_ORGS: usize = 300;
@@ -132,7 +136,8 @@ impl Story {
         };
         let money = Rc::new(powershift_core::money::commitments(&ds));
         let warp = Warp::for_story(&ds);
-        let memo = Rc::new(std::cell::RefCell::new(LayoutMemo::new(MEMO_NETWORKS)));
+        let networks = if ds.organisations.len() > AHEAD_MAX_ORGS { MEMO_NETWORKS_BIG } else { MEMO_NETWORKS };
+        let memo = Rc::new(std::cell::RefCell::new(LayoutMemo::new(networks)));
         Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money, first_relaxed, memo }
     }
 
@@ -201,4 +206,31 @@ impl AppContext {
 #[hook]
 pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("panels are rendered inside the story screen's ContextProvider<AppContext>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = include_str!("../crates/powershift-core/tests/res/story-frozen.json");
+
+    /// Laying out ahead fills the memo once per network, nearest first, and the dates it covers
+    /// give the same layouts as a story that computes each date afresh.
+    #[test]
+    fn layouts_laid_out_ahead_are_the_dates_layouts() {
+        let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
+        let ahead = Story::prepare(ds.clone(), true, "x.json");
+        let fresh = Story::prepare(ds.clone(), true, "x.json");
+        let last = *ahead.ctx.change_dates.last().unwrap();
+        let order = ahead.ahead_of(last);
+        assert_eq!(order.len(), ahead.ctx.change_dates.len());
+        assert_eq!(order[0], last);
+        assert!(order.windows(2).all(|w| (last.days() - w[0].days()).abs() <= (last.days() - w[1].days()).abs()));
+        let laid: usize = order.iter().filter(|d| ahead.lay_out(**d)).count();
+        assert!(laid > 0 && laid == ahead.memo.borrow().len());
+        assert!(order.iter().all(|d| !ahead.lay_out(*d)), "each network once");
+        for d in ahead.ctx.change_dates.iter().flat_map(|d| [*d, d.add_days(-1), d.add_days(10)]) {
+            assert_eq!(ahead.layout_on(d), fresh.layout.at(&ds, d), "{d}");
+        }
+    }
 }
