@@ -64,7 +64,7 @@ impl LoadFailure {
 }
 
 /// The state of the dataset on the page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum LoadState {
     /// Fetching and validating.
     Loading {
@@ -80,6 +80,21 @@ pub enum LoadState {
     },
     /// Failed, with the reason.
     Failed(LoadFailure),
+}
+
+/// A ready dataset compares by address: the same load is the same dataset, and comparing two
+/// datasets field by field on every render of the page was both slow and ~5 KB of Wasm.
+impl PartialEq for LoadState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LoadState::Loading { url: a }, LoadState::Loading { url: b }) => a == b,
+            (LoadState::Ready { url: a, dataset: x }, LoadState::Ready { url: b, dataset: y }) => {
+                a == b && Rc::ptr_eq(x, y)
+            }
+            (LoadState::Failed(a), LoadState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Refuses a body of `bytes` bytes over the format's limit, before it is parsed.

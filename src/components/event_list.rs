@@ -3,16 +3,17 @@
 //! that moves the story to its date and shows its details where the reader looks.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use powershift_core::model::EventIx;
+use powershift_core::model::{Dataset, EventIx};
 use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
-use crate::state::{use_app, Story};
+use crate::state::use_app;
 
-/// The list of events. It reads the view state, but its list ([`Years`]) is drawn again only when
-/// the current year or the selected event changes: a date change inside a year costs nothing here
-/// (the list is ~380 elements on a phone, re-diffed on every scrubber step before).
+/// The list of events. It reads the view state, but its ~380 elements (on a phone) are built and
+/// compared again only when the current year or the selected event changes, not on every step of
+/// the scrubber ([`super::Frozen`]).
 #[function_component(EventList)]
 pub fn event_list() -> Html {
     let app = use_app();
@@ -30,37 +31,26 @@ pub fn event_list() -> Html {
             app.select_from_afar(Selection::Event(e), "the list of events");
         })
     };
-    html! { <Years story={app.story.clone()} {current} {selected} {open} /> }
-}
-
-/// Props of [`Years`].
-#[derive(Properties, PartialEq, Debug)]
-struct YearsProps {
-    story: Story,
-    current: i32,
-    selected: Option<EventIx>,
-    open: Callback<EventIx>,
-}
-
-#[function_component(Years)]
-fn years(props: &YearsProps) -> Html {
-    let ds = &props.story.ds;
-    let by_year = use_memo(props.story.clone(), |story| {
-        let mut by_year: BTreeMap<i32, Vec<EventIx>> = BTreeMap::new();
-        for e in story.ds.events_chronological() {
-            by_year.entry(story.ds.event(e).date.start.year()).or_default().push(e);
-        }
-        by_year
+    let list = use_memo((app.story.clone(), current, selected), move |(story, current, selected)| {
+        Rc::new(years(&story.ds, *current, *selected, &open))
     });
+    html! { <super::Frozen html={(*list).clone()} /> }
+}
+
+fn years(ds: &Dataset, current: i32, selected: Option<EventIx>, open: &Callback<EventIx>) -> Html {
+    let mut by_year: BTreeMap<i32, Vec<EventIx>> = BTreeMap::new();
+    for e in ds.events_chronological() {
+        by_year.entry(ds.event(e).date.start.year()).or_default().push(e);
+    }
     html! {
         <div class="event-list" aria-label="Events by year" role="group">
             { for by_year.iter().map(|(year, events)| html! {
-                <details key={*year} open={*year == props.current}>
+                <details key={*year} open={*year == current}>
                     <summary>{ format!("{year} · {} event{}", events.len(), if events.len() == 1 { "" } else { "s" }) }</summary>
                     <ol>{ for events.iter().map(|e| {
                         let ev = ds.event(*e);
-                        let selected = props.selected == Some(*e);
-                        let open = props.open.reform({
+                        let selected = selected == Some(*e);
+                        let open = open.reform({
                             let e = *e;
                             move |_: MouseEvent| e
                         });

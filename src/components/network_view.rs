@@ -154,6 +154,8 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };
     let note = scene.annotation.as_ref().map(|a| a.fit(shown, font_px * NOTE_SCALE));
     let compare = view.view.compare;
+    // ~50 options, built and compared again only when the comparison changes (not every date).
+    let options = use_memo((story.clone(), compare), |(story, compare)| Rc::new(compare_options(story, *compare)));
     let oncompare = {
         let view = view.clone();
         Callback::from(move |e: Event| view.dispatch(Action::Compare(Date::parse_iso(&value_of(&e)).ok())))
@@ -171,7 +173,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                 <div class="compare" role="group" aria-label="Compare">
                     <label for="compare-date">{ "Compare with" }</label>
                     <select id="compare-date" onchange={oncompare}>
-                        <CompareOptions story={story.clone()} {compare} />
+                        <super::Frozen html={(*options).clone()} />
                     </select>
                 </div>
             </div>
@@ -208,18 +210,9 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     }
 }
 
-/// Props of [`CompareOptions`].
-#[derive(Properties, PartialEq, Debug)]
-struct CompareOptionsProps {
-    story: Story,
-    compare: Option<Date>,
-}
-
-/// The comparison's choices: every change date. A component so that a date change does not write
-/// and diff the ~50 options again (they change with the comparison only).
-#[function_component(CompareOptions)]
-fn compare_options(props: &CompareOptionsProps) -> Html {
-    let (ctx, compare) = (&props.story.ctx, props.compare);
+/// The comparison's choices: every change date, the one compared with selected.
+fn compare_options(story: &Story, compare: Option<Date>) -> Html {
+    let ctx = &story.ctx;
     html! {
         <>
             <option value="" selected={compare.is_none()}>{ "the previous change" }</option>

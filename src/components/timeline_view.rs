@@ -15,7 +15,7 @@ use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
 use crate::platform::events::{capture_pointer, offset_x};
-use crate::render::timeline::{colour_key, timeline_svg, StripListeners};
+use crate::render::timeline::{axis_ticks, colour_key, density_bars, timeline_svg, FrozenParts, StripListeners};
 use crate::state::use_app;
 
 /// Props of [`TimelineView`].
@@ -67,6 +67,15 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
         })
     };
     let scene = timeline_scene(ds, warp, &marks, &props.density, &view.view, width);
+    let bars = use_memo((story_key, width.to_bits()), {
+        let bars = scene.bars.clone();
+        move |_| Rc::new(density_bars(&bars))
+    });
+    let ticks = use_memo((story_key, window.0.to_bits(), window.1.to_bits(), width.to_bits()), {
+        let (ticks, height) = (scene.ticks.clone(), scene.height);
+        move |_| Rc::new(axis_ticks(&ticks, height))
+    });
+    let frozen = FrozenParts { bars: (*bars).clone(), ticks: (*ticks).clone() };
 
     let (hint, show_hint) = crate::hooks::use_hint();
     let coarse = crate::hooks::use_coarse_pointer();
@@ -189,7 +198,7 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             </div>
             <div ref={container} class="timeline-wrap">
                 <div ref={marks_ref} class="timeline-marks">
-                    if measured { { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on, tab_event) } }
+                    if measured { { timeline_svg(&scene, (*dressed).clone(), !coarse, &strip, &on, tab_event, &frozen) } }
                 </div>
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">
                     { hint.unwrap_or_default() }

@@ -11,6 +11,7 @@ use powershift_core::svg::num;
 use yew::prelude::*;
 
 use super::network::ItemListeners;
+use crate::components::Frozen;
 
 /// Listeners of the overview strip (the brush) and the axis (click to go to a date).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,6 +26,17 @@ pub struct StripListeners {
     pub axis_click: Callback<MouseEvent>,
 }
 
+/// The parts of the timeline that change with the width and the window only, built by the panel
+/// when those change ([`density_bars`], [`axis_ticks`]), so a date change neither rebuilds nor
+/// compares them.
+#[derive(Clone, Debug)]
+pub struct FrozenParts {
+    /// The strip's density bars.
+    pub bars: Rc<Html>,
+    /// The axis ticks.
+    pub ticks: Rc<Html>,
+}
+
 /// The timeline `<svg>`. `marks` are drawn by [`Marks`]; `on` carries the delegated listeners of the
 /// marks (hover, focus, keyboard, click). With `interactive` false (touch screens, which get the list
 /// of events instead) the marks are drawn for reading only: no buttons too small for a finger.
@@ -35,6 +47,7 @@ pub fn timeline_svg(
     strip: &StripListeners,
     on: &ItemListeners,
     tab_event: Option<powershift_core::model::EventIx>,
+    frozen: &FrozenParts,
 ) -> Html {
     let (w, h) = (scene.width, scene.height);
     html! {
@@ -46,14 +59,14 @@ pub fn timeline_svg(
             <g class="strip" onpointerdown={strip.pointerdown.clone()} onpointermove={strip.pointermove.clone()}
                onpointerup={strip.pointerup.clone()} onpointercancel={strip.pointerup.clone()}>
                 <rect class="strip-bg" x="0" y="0" width={num(w)} height={num(STRIP_H)} />
-                <DensityBars bars={scene.bars.clone()} />
+                <Frozen html={frozen.bars.clone()} />
                 <rect class="brush" x={num(scene.brush.0)} y="1" width={num((scene.brush.1 - scene.brush.0).max(2.0))}
                       height={num(STRIP_H - 4.0)} />
                 <line class="now" x1={num(scene.strip_now)} x2={num(scene.strip_now)} y1="0" y2={num(STRIP_H)} />
             </g>
             <g class="axis" onclick={strip.axis_click.clone()}>
                 <rect class="axis-bg" x="0" y={num(STRIP_H)} width={num(w)} height={num(AXIS_H)} />
-                <Ticks ticks={scene.ticks.clone()} height={h} />
+                <Frozen html={frozen.ticks.clone()} />
             </g>
             <Marks {marks} {interactive} {tab_event} />
             if let Some(x) = scene.now {
@@ -63,41 +76,23 @@ pub fn timeline_svg(
     }
 }
 
-/// Props of [`DensityBars`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct DensityBarsProps {
-    /// The strip's bars.
-    pub bars: Vec<DensityBar>,
-}
-
-/// The density strip's bars. A component so that Yew compares ~120 bars' numbers, not ~120 elements'
-/// attributes, on a date change (they depend on the story and the width only).
-#[function_component(DensityBars)]
-pub fn density_bars(props: &DensityBarsProps) -> Html {
+/// The density strip's bars (they depend on the story and the width only, so the panel builds them
+/// once per width and passes them in [`crate::components::Frozen`]).
+pub fn density_bars(bars: &[DensityBar]) -> Html {
     html! {
-        { for props.bars.iter().map(|b| html! {
+        { for bars.iter().map(|b| html! {
             <rect class="density-bar" x={num(b.x)} y={num(b.y)} width={num(b.width)} height={num(b.height)} />
         }) }
     }
 }
 
-/// Props of [`Ticks`].
-#[derive(Properties, PartialEq, Debug)]
-pub struct TicksProps {
-    /// The axis ticks.
-    pub ticks: Vec<SceneTick>,
-    /// The drawing's height (tick lines run down through the lanes).
-    pub height: f64,
-}
-
-/// The axis ticks: like [`DensityBars`], skipped while the window and width stay.
-#[function_component(Ticks)]
-pub fn ticks(props: &TicksProps) -> Html {
-    let h = props.height;
+/// The axis ticks, down through the lanes to `height` (built once per window and width, like the
+/// bars).
+pub fn axis_ticks(ticks: &[SceneTick], height: f64) -> Html {
     html! {
-        { for props.ticks.iter().map(|t| html! {
+        { for ticks.iter().map(|t| html! {
             <g class={classes!("tick", t.major.then_some("major"), t.year_start.then_some("year"))}>
-                <line x1={num(t.x)} x2={num(t.x)} y1={num(STRIP_H)} y2={num(h)} />
+                <line x1={num(t.x)} x2={num(t.x)} y1={num(STRIP_H)} y2={num(height)} />
                 if !t.label.is_empty() {
                     <text x={num(t.x + 3.0)} y={num(STRIP_H + 16.0)}>{ &t.label }</text>
                 }
