@@ -38,7 +38,7 @@ pub fn export_menu() -> Html {
                     let mut view = v.clone();
                     view.camera = Camera { k: FAN_ZOOM, ..Camera::default() };
                     view.hover = None;
-                    let layout = story.layout.at(ds, view.date);
+                    let layout = story.layout_on(view.date);
                     let change = change_view(ds, &story.ctx, &view);
                     let size = DocumentSize::GRAPHIC;
                     let svg = document(ds, &layout, &view, change.as_ref(), story.layout.config.font_px, size);
@@ -56,7 +56,7 @@ pub fn export_menu() -> Html {
                     save(&format!("{stem}.csv"), "text/csv;charset=utf-8", csv.as_bytes());
                 }
                 Format::Json => {
-                    let snap = Snapshot::with_layout(ds, v.date, &story.layout.at(ds, v.date));
+                    let snap = Snapshot::with_layout(ds, v.date, &story.layout_on(v.date));
                     let json = serde_json::to_string_pretty(&snap).unwrap_or_default();
                     save(&format!("{stem}.json"), "application/json", json.as_bytes());
                 }

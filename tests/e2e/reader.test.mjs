@@ -85,6 +85,44 @@ for (const [w, h] of [[1280, 800], [375, 812]]) {
   });
 }
 
+test('on a phone, scrubber steps leave the event list, comparison options, money drawing and timeline axis alone until what they show changes', async () => {
+  await withPage({ width: 375, height: 812 }, async (page) => {
+    await page.waitForFunction(() => !document.querySelector('.deferred'));
+    await page.evaluate(() => {
+      window.__changed = [];
+      const note = (what) => (records) => { for (const r of records) window.__changed.push(`${what}: ${r.type} ${r.attributeName ?? ''}`); };
+      const watch = (selector, what) => new MutationObserver(note(what))
+        .observe(document.querySelector(selector), { subtree: true, childList: true, attributes: true, characterData: true });
+      watch('.event-list', 'list of events');
+      watch('#compare-date', 'comparison options');
+      watch('svg.money-svg', 'money drawing');
+      // The timeline's strip and axis: its bars and ticks (its current-date lines do move).
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          if (el.closest('.density-bar, .tick')) window.__changed.push(`timeline bars or ticks: ${r.type}`);
+        }
+      }).observe(document.querySelector('svg.timeline'), { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const heading = page.getByRole('heading', { name: /^Partnerships on/ });
+    const before = await heading.textContent();
+    await page.getByRole('slider', { name: 'Date' }).focus();
+    // Three months back from 28 April 2026: still 2026, so the list's open year stays.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((b) => document.querySelector('#network-title').textContent !== b, before);
+    await page.waitForTimeout(100);
+    assert.match(await heading.textContent(), /2026/);
+    assert.deepEqual(await page.evaluate(() => window.__changed), []);
+    const openYears = () => page.locator('.event-list details[open] > summary').allTextContents();
+    assert.deepEqual((await openYears()).map((t) => t.slice(0, 4)), ['2026']);
+    // Into 2025: the list (built once per year and selection) opens that year instead.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.querySelector('#network-title').textContent.includes('2025'));
+    await page.waitForFunction(() => window.__changed.some((c) => c.startsWith('list of events')), null, { timeout: 5000 });
+    assert.deepEqual((await openYears()).map((t) => t.slice(0, 4)), ['2025']);
+  });
+});
+
 test('on a phone with touch, every interactive element is at least 44 × 44 px', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
