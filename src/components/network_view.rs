@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use powershift_core::date::{Date, FuzzyDate};
 use powershift_core::network::{NetworkLayout, Rect};
-use powershift_core::scene::network::{frame, Annotation};
+use powershift_core::scene::network::{date_frame, Annotation};
 use powershift_core::scene::traversal::{largest, partners_summary, NavKey, Traversal};
 use powershift_core::scene::{network_scene, ChangeView, Transition};
 use powershift_core::view::{Action, Camera, Selection};
@@ -56,7 +56,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
         } else {
             let mut content = l.bounds.inflate(24.0);
             content.min.y -= headroom;
-            frame(content, story.bounds.union(&content), MIN_FRAME)
+            date_frame(content, story.bounds, MIN_FRAME)
         }
     };
     let eased = {

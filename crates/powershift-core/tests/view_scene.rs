@@ -605,6 +605,35 @@ fn the_frame_follows_the_date_and_keeps_the_story_aspect() {
     assert!(early.min.x >= story.min.x - 1e-9 && early.max.x <= story.max.x + 1e-9);
 }
 
+/// A date's relaxation moves the drawing's edges by fractions of a unit; the frame stays put then
+/// (a new viewBox re-lays out the whole drawing), follows real moves, and still shows the content —
+/// also a headline reaching above the story's box.
+#[test]
+fn the_frame_moves_in_whole_steps() {
+    use powershift_core::network::Vec2;
+    use powershift_core::scene::network::date_frame;
+    let story = Rect::new(-300.0, -400.0, 300.0, 300.0);
+    let content = Rect::new(-201.0, -251.0, 143.0, 121.0);
+    let at = |dx: f64, dy: f64, grow: f64| Rect {
+        min: content.min + Vec2::new(dx - grow, dy - grow),
+        max: content.max + Vec2::new(dx + grow, dy + grow),
+    };
+    let f = date_frame(content, story, 0.45);
+    for (dx, dy, grow) in [(0.3, -0.2, 0.0), (-0.25, 0.1, 0.2), (0.0, 0.0, -0.3)] {
+        assert_eq!(date_frame(at(dx, dy, grow), story, 0.45), f, "nudged by ({dx}, {dy}), grown by {grow}");
+    }
+    let headline = Rect { min: Vec2::new(-250.0, -431.3), ..content };
+    let h = date_frame(headline, story, 0.45);
+    assert_eq!(date_frame(Rect { min: Vec2::new(-250.2, -431.1), ..content }, story, 0.45), h);
+    for c in [content, at(40.0, 0.0, 0.0), at(0.0, -30.0, 25.0), at(3.0, 7.0, -60.0), headline] {
+        let g = date_frame(c, story, 0.45);
+        assert!(g.min.x <= c.min.x && g.max.x >= c.max.x && g.min.y <= c.min.y && g.max.y >= c.max.y, "{c:?} in {g:?}");
+    }
+    assert!((f.width() / f.height() - 600.0 / 700.0).abs() < 1e-9);
+    assert_ne!(date_frame(at(40.0, 0.0, 0.0), story, 0.45), f, "a real move moves the frame");
+    assert_ne!(date_frame(at(0.0, 0.0, 30.0), story, 0.45), f, "a real growth grows it");
+}
+
 #[test]
 fn an_organisations_details_group_its_partners_by_kind_and_keep_earlier_ties_apart() {
     let (ds, _, _) = setup();

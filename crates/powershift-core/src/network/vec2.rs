@@ -122,4 +122,13 @@ impl Rect {
     pub fn inflate(&self, m: f64) -> Rect {
         Rect::new(self.min.x - m, self.min.y - m, self.max.x + m, self.max.y + m)
     }
+    /// Grown out to whole multiples of `step` on both axes (itself when `step` is not positive):
+    /// the smallest such box holding it, so boxes that differ by less than a step often agree.
+    pub fn snapped_out(&self, step: f64) -> Rect {
+        if step <= 0.0 || !step.is_finite() {
+            return *self;
+        }
+        let (down, up) = (|v: f64| (v / step).floor() * step, |v: f64| (v / step).ceil() * step);
+        Rect::new(down(self.min.x), down(self.min.y), up(self.max.x), up(self.max.y))
+    }
 }
