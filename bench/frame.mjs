@@ -7,13 +7,19 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startServer, launch, openPage } from '../tests/e2e/harness.mjs';
 
-writeFileSync(`${process.env.DIST}/data/synthetic-1000.json`,
-  execFileSync('target/release/powershift', ['generate', '--orgs', '1000', '--relationships', '3000', '--seed', '1'], { maxBuffer: 1 << 28 }));
+// PHONE_ONLY=1 runs the phone case alone, RUNS times (default 1): for A/B runs of two builds, which
+// this machine's noise needs (alternate them: DIST=a …; DIST=b …; again).
+const phoneOnly = process.env.PHONE_ONLY === '1';
+if (!phoneOnly) {
+  writeFileSync(`${process.env.DIST}/data/synthetic-1000.json`,
+    execFileSync('target/release/powershift', ['generate', '--orgs', '1000', '--relationships', '3000', '--seed', '1'], { maxBuffer: 1 << 28 }));
+}
 
 const srv = await startServer();
 const browser = await launch();
 const rows = [];
-for (const [name, query] of [['shipped story (17 organisations)', ''], ['synthetic (1,000 organisations, 3,000 relationships)', '?data=data/synthetic-1000.json']]) {
+const desktopCases = phoneOnly ? [] : [['shipped story (17 organisations)', ''], ['synthetic (1,000 organisations, 3,000 relationships)', '?data=data/synthetic-1000.json']];
+for (const [name, query] of desktopCases) {
   const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const t0 = Date.now();
@@ -57,7 +63,7 @@ for (const [name, query] of [['shipped story (17 organisations)', ''], ['synthet
 // protocol (as Lighthouse's mobile preset), reduced motion on; from a key press on the scrubber (←,
 // one month back, 30 times from the story's end) to the next painted frame: the first animation
 // frame after the network has re-rendered, and the task after it (the frame's paint has run).
-{
+for (let run = 0; run < (phoneOnly ? Number(process.env.RUNS ?? 1) : 1); run++) {
   const { context, page, problems } = await openPage(browser, { width: 412, height: 823 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(srv.appUrl);
