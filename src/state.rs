@@ -73,7 +73,7 @@ pub struct Story {
     /// [`crate::known_layout`]): that date's layout then skips its relaxation at load.
     pub first_relaxed: Option<(Date, Rc<Vec<Vec2>>)>,
     /// The dates' layouts already computed, by network (see [`LayoutMemo`]): a scrubber step to a
-    /// network seen before, or laid out in the background ([`Story::lay_out_ahead`]), costs no layout.
+    /// network seen before, or laid out in the background ([`Story::ahead_of`]), costs no layout.
     pub memo: Rc<std::cell::RefCell<LayoutMemo>>,
 }
 
