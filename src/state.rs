@@ -163,11 +163,7 @@ impl Story {
 
     /// Lays out `date` unless its network is known already; whether it had to.
     pub fn lay_out(&self, date: Date) -> bool {
-        if self.memo.borrow().knows(&self.ds, date) {
-            return false;
-        }
-        self.layout_on(date);
-        true
+        self.memo.borrow_mut().remember(&self.layout, &self.ds, date)
     }
 
     /// The layout on the store's date.

@@ -66,13 +66,15 @@ pub fn timeline_view(props: &TimelineViewProps) -> Html {
             Rc::new(mark_scene_for(&ds, &marks, *f, *s, h, width))
         })
     };
-    let scene = timeline_scene(ds, warp, &marks, &props.density, &view.view, width);
+    let mut scene = timeline_scene(ds, warp, &marks, &props.density, &view.view, width);
+    // The bars and ticks are drawn only when the width or window changes (the drawing takes them
+    // from `frozen`, not from the scene): moved out of the scene, not copied, on every date.
     let bars = use_memo((story_key, width.to_bits()), {
-        let bars = scene.bars.clone();
+        let bars = std::mem::take(&mut scene.bars);
         move |_| Rc::new(density_bars(&bars))
     });
     let ticks = use_memo((story_key, window.0.to_bits(), window.1.to_bits(), width.to_bits()), {
-        let (ticks, height) = (scene.ticks.clone(), scene.height);
+        let (ticks, height) = (std::mem::take(&mut scene.ticks), scene.height);
         move |_| Rc::new(axis_ticks(&ticks, height))
     });
     let frozen = FrozenParts { bars: (*bars).clone(), ticks: (*ticks).clone() };

@@ -63,6 +63,18 @@ impl LayoutMemo {
         self.find(&ds.network_at(date)).is_some()
     }
 
+    /// Lays out `date` unless its network is remembered; whether it had to. One look at the
+    /// dataset's network for the date, where [`LayoutMemo::knows`] then [`LayoutMemo::layout_on`]
+    /// would take two.
+    pub fn remember(&mut self, layout: &TemporalLayout, ds: &Dataset, date: Date) -> bool {
+        let net = ds.network_at(date);
+        if self.find(&net).is_some() {
+            return false;
+        }
+        self.insert(layout, ds, net, None);
+        true
+    }
+
     /// The layout on `date`: exactly [`TemporalLayout::at_relaxed`]`(ds, date, relaxed)`, taken from
     /// the memo when the date's network was laid out before (with its date set to `date`).
     pub fn layout_on(
@@ -73,16 +85,27 @@ impl LayoutMemo {
         relaxed: Option<&[Vec2]>,
     ) -> NetworkLayout {
         let net = ds.network_at(date);
-        if let Some(i) = self.find(&net) {
-            return NetworkLayout { date, ..self.entries[i].layout.clone() };
+        match self.find(&net) {
+            Some(i) => NetworkLayout { date, ..self.entries[i].layout.clone() },
+            None => self.insert(layout, ds, net, relaxed).clone(),
         }
+    }
+
+    /// Lays out `net` and remembers it (forgetting the oldest at capacity); the layout remembered.
+    fn insert(
+        &mut self,
+        layout: &TemporalLayout,
+        ds: &Dataset,
+        net: Network,
+        relaxed: Option<&[Vec2]>,
+    ) -> &NetworkLayout {
         let (nodes, edges) = (net.nodes.clone(), net.edges.clone());
         let fresh = layout.of_network(ds, net, relaxed);
         if self.entries.len() == self.capacity {
             self.entries.pop_front();
         }
-        self.entries.push_back(Entry { nodes, edges, layout: fresh.clone() });
-        fresh
+        self.entries.push_back(Entry { nodes, edges, layout: fresh });
+        &self.entries.back().expect("just pushed").layout
     }
 
     fn find(&self, net: &Network) -> Option<usize> {
@@ -144,5 +167,9 @@ mod tests {
         assert!(memo.knows(&ds, dates[1]) && memo.knows(&ds, dates[2]));
         assert_eq!(memo.layout_on(&layout, &ds, dates[0], None), layout.at(&ds, dates[0]));
         assert!(!memo.knows(&ds, dates[1]));
+        // Remembering lays out only what is not known.
+        assert!(memo.remember(&layout, &ds, dates[1]));
+        assert!(!memo.remember(&layout, &ds, dates[1]));
+        assert_eq!(memo.layout_on(&layout, &ds, dates[1], None), layout.at(&ds, dates[1]));
     }
 }
