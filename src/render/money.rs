@@ -13,7 +13,7 @@
 //! The names and the line-style key are drawn by hand (not with plotters' series labels, which
 //! measure text with the DOM), from fixed sizes and a character-count estimate, so they are the same
 //! natively and in the browser; names that would overlap are spread apart
-//! ([`spread_labels`](powershift_core::scene::spread_labels)) and joined to their line's end.
+//! ([`spread_labels`]) and joined to their line's end.
 
 use std::ops::Range;
 

@@ -1,7 +1,11 @@
-//! Times the core's part of a date change (relaxation + labels + edges) natively, for the shipped
-//! story and a synthetic 1k-organisation story.
+//! Times the core's part of a date change natively, for the shipped story and a synthetic
+//! 1k-organisation story: the date's layout (relaxation + labels + edges; the page remembers it per
+//! network) and the scenes the page builds on every date (the network's scene, the change since the
+//! last date, the sentence and its counts).
 use powershift_core::model::Dataset;
 use powershift_core::network::{LayoutConfig, TemporalLayout};
+use powershift_core::scene::{change_view, network_scene, sentence, Counts};
+use powershift_core::view::{ViewContext, ViewState};
 use std::time::Instant;
 
 fn main() {
@@ -37,5 +41,21 @@ fn main() {
             nodes / picks.len(),
             picks.len()
         );
+        let layouts: Vec<_> = picks.iter().map(|d| layout.at(ds, **d)).collect();
+        let ctx = ViewContext::of(ds);
+        let mut view = ViewState::initial(&ctx);
+        let rounds = 20;
+        let t = Instant::now();
+        for _ in 0..rounds {
+            for (d, l) in picks.iter().zip(&layouts) {
+                view.date = **d;
+                let change = change_view(ds, &ctx, &view);
+                let scene = network_scene(ds, l, &view, None, change.as_ref());
+                let words = sentence(ds, &view, change.as_ref(), Counts::on(ds, view.date));
+                std::hint::black_box((scene, words));
+            }
+        }
+        let per = t.elapsed().as_secs_f64() * 1e3 / (rounds * picks.len()) as f64;
+        println!("{name}: scenes per date {per:.3} ms (network scene, change, sentence)");
     }
 }

@@ -15,15 +15,13 @@
 //! - [`rng`], [`vec2`]: seeded randomness and geometry.
 
 pub mod edges;
-pub mod forces;
-pub mod labels;
 pub mod layout_memo;
-pub mod quadtree;
-pub mod rng;
-pub mod simulation;
 pub mod temporal;
-pub mod vec2;
 pub mod weights;
+
+// The hot loops live in `powershift-force`, compiled for speed while this crate is compiled for
+// size (see the release profile in the workspace's Cargo.toml); they keep their paths here.
+pub use powershift_force::{forces, labels, quadtree, rng, simulation, vec2};
 
 pub use layout_memo::LayoutMemo;
 pub use simulation::{Bodies, Force, Simulation};

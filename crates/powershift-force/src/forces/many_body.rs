@@ -7,9 +7,9 @@
 //! aggregate the quadtree plus O(n log n) expected for the n traversals (θ = 0.9 by default).
 //! Exact at θ = 0.
 
-use crate::network::quadtree::{QuadTree, NONE};
-use crate::network::rng::Lcg;
-use crate::network::simulation::{Bodies, Force};
+use crate::quadtree::{QuadTree, NONE};
+use crate::rng::Lcg;
+use crate::simulation::{Bodies, Force};
 
 /// The many-body force.
 #[derive(Clone, Debug)]

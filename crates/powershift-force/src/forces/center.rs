@@ -1,8 +1,8 @@
 //! Centring: translates all nodes so their mean sits at a point (d3's `forceCenter`). It moves
 //! positions, not velocities, so it does not change the shape. O(n).
 
-use crate::network::rng::Lcg;
-use crate::network::simulation::{Bodies, Force};
+use crate::rng::Lcg;
+use crate::simulation::{Bodies, Force};
 
 /// The centring force.
 #[derive(Clone, Debug)]

@@ -5,8 +5,8 @@
 //! each link its own strength (the temporal layout uses the log of the deal's amount). Cost per tick:
 //! O(m · iterations).
 
-use crate::network::rng::Lcg;
-use crate::network::simulation::{Bodies, Force};
+use crate::rng::Lcg;
+use crate::simulation::{Bodies, Force};
 
 /// One link with optional overrides.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -5,9 +5,9 @@
 //! its label, whichever is larger, so labels get room during the simulation; the label placer
 //! finishes the job. Cost per tick: O(n log n) expected per iteration.
 
-use crate::network::quadtree::{QuadTree, NONE};
-use crate::network::rng::Lcg;
-use crate::network::simulation::{Bodies, Force};
+use crate::quadtree::{QuadTree, NONE};
+use crate::rng::Lcg;
+use crate::simulation::{Bodies, Force};
 
 /// The collision force.
 #[derive(Clone, Debug)]

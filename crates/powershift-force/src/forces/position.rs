@@ -2,9 +2,9 @@
 //! shared target it is gravity towards the centre; with per-node targets it is the **anchor** that
 //! holds a date's layout near the global layout (temporal stability). O(n).
 
-use crate::network::rng::Lcg;
-use crate::network::simulation::{Bodies, Force};
-use crate::network::vec2::Vec2;
+use crate::rng::Lcg;
+use crate::simulation::{Bodies, Force};
+use crate::vec2::Vec2;
 
 /// The positioning force.
 #[derive(Clone, Debug)]
