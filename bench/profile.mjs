@@ -5,6 +5,8 @@
 //   DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
 // With SCRUB=1 it profiles scrubbing instead (issue 12 §5): after the load, 30 presses of ← on the
 // date scrubber, 60 ms apart, CPU slowed 4×, reduced motion on (as the frame benchmark); writes test-output/scrub.cpuprofile.
+// CHROME_ARGS adds Chromium switches, e.g. CHROME_ARGS=--js-flags=--no-wasm-lazy-compilation to see
+// how much of each phase is V8 compiling the Wasm's functions on their first call (BENCHMARKS.md).
 import { resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +17,7 @@ const { chromium } = require('playwright-core');
 // The end-to-end tests' server (DIST under BASE, both from the environment).
 const server = await startServer();
 const url = server.appUrl + (process.env.QUERY ?? '');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.CHROME_ARGS ?? '').split(' ').filter(Boolean)] });
 const page = await browser.newPage({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 const cdp = await page.context().newCDPSession(page);
 const scrub = process.env.SCRUB === '1';
