@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::components::{ErrorPanel, FirstScreenOnly, Loading, OpenDataset, StoryView};
+use crate::hooks::Prepared;
 use crate::load::LoadState;
-use crate::state::Story;
 
 /// The page body for a load state. Separate from [`App`] so it can be rendered natively in tests.
 #[derive(Properties, PartialEq, Debug)]
@@ -33,21 +33,14 @@ pub fn page(props: &PageProps) -> Html {
         LoadState::Ready { dataset, url } => Some((dataset.clone(), url.clone())),
         _ => None,
     };
-    // The global layout is prepared once per dataset.
-    let prepared = use_memo(story.as_ref().map(|(d, _)| std::rc::Rc::as_ptr(d) as usize), {
-        let compact = props.compact;
-        move |_| {
-            story.map(|(ds, url)| {
-                let known = crate::known_layout::recall(&ds, compact);
-                crate::platform::timing::measured("prepare", || Story::prepare_known(ds, compact, &url, known.as_ref()))
-            })
-        }
-    });
+    // The global layout is prepared once per dataset: at once for a story of the shipped size,
+    // a slice per task with its progress for a big one (see `crate::preparation`).
+    let prepared = crate::hooks::use_preparation(story, props.compact);
     match &props.state {
         LoadState::Loading { url } => html! { <Loading url={url.clone()} /> },
         LoadState::Failed(failure) => html! { <ErrorPanel failure={failure.clone()} /> },
-        LoadState::Ready { .. } => match &*prepared {
-            Some(story) => {
+        LoadState::Ready { .. } => match &prepared {
+            Prepared::Ready(story) => {
                 let initial = powershift_core::view::from_query(&props.query, &story.ds, &story.ctx);
                 // A new dataset (opened by the reader) starts a new story screen: the view state
                 // of the old one refers to its organisations and dates.
@@ -60,7 +53,10 @@ pub fn page(props: &PageProps) -> Html {
                     screen
                 }
             }
-            None => html! { <Loading url="" /> },
+            Prepared::Working { progress, organisations } => {
+                html! { <Loading url="" progress={Some(*progress)} organisations={*organisations} /> }
+            }
+            Prepared::Nothing => html! { <Loading url="" /> },
         },
     }
 }

@@ -13,6 +13,7 @@ pub mod hooks;
 pub mod known_layout;
 pub mod load;
 pub mod platform;
+pub mod preparation;
 pub mod render;
 pub mod state;
 

@@ -117,23 +117,22 @@ impl Story {
     }
 
     /// [`Story::prepare`], taking the global layout and the box from `known` (computed at build
-    /// time for exactly this dataset: see [`crate::known_layout`]) when given and fitting.
+    /// time for exactly this dataset: see [`crate::known_layout`]) when given and fitting. All at
+    /// once: a page prepares a big story a step at a time instead ([`crate::preparation`]).
     pub fn prepare_known(ds: Rc<Dataset>, compact: bool, url: &str, known: Option<&KnownLayout>) -> Story {
-        let ctx = Rc::new(ViewContext::of(&ds));
-        let first_relaxed = known.and_then(KnownLayout::first_relaxed);
-        let (layout, bounds) = match known.and_then(|k| k.layout(&ds, compact).map(|l| (l, k.bounds()))) {
-            Some(given) => given,
-            None => {
-                let layout = TemporalLayout::new(&ds, layout_config(compact));
-                // The union of the change dates' boxes (at most 24 of them, evenly spread, for big stories).
-                let step = ctx.change_dates.len().div_ceil(24).max(1);
-                let sample = ctx.change_dates.iter().step_by(step).chain(ctx.change_dates.last());
-                let bounds = Rect::union_all(
-                    sample.map(|d| layout.at(&ds, *d)).filter(|l| !l.nodes.is_empty()).map(|l| l.bounds),
-                );
-                (layout, bounds.unwrap_or(Rect::new(-200.0, -200.0, 200.0, 200.0)).inflate(24.0))
-            }
-        };
+        crate::preparation::Preparation::new(ds, compact, url, known).finish()
+    }
+
+    /// The story of a dataset whose global layout and box are computed. O(relationships) for the
+    /// money series.
+    pub fn assemble(
+        ds: Rc<Dataset>,
+        ctx: Rc<ViewContext>,
+        url: &str,
+        layout: TemporalLayout,
+        bounds: Rect,
+        first_relaxed: Option<(Date, Rc<Vec<Vec2>>)>,
+    ) -> Story {
         let money = Rc::new(powershift_core::money::commitments(&ds));
         let warp = Warp::for_story(&ds);
         let networks = if ds.organisations.len() > AHEAD_MAX_ORGS { MEMO_NETWORKS_BIG } else { MEMO_NETWORKS };

@@ -131,3 +131,27 @@ test('the one-file archive works from file:// with no network request', async ()
     await context.close();
   }
 });
+
+test('a big story is laid out a slice at a time, with its progress, then shown', async () => {
+  const big = execFileSync('target/release/powershift', ['generate', '--orgs', '1000', '--relationships', '3000', '--seed', '1'], { maxBuffer: 1 << 28 });
+  await withPage(async (page) => {
+    await page.route('**/big-story.json', (r) => r.fulfill({ body: big, contentType: 'application/json' }));
+    // Every value the progress bar shows, as the page sets it.
+    await page.addInitScript(() => {
+      window.seen = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress');
+        if (bar && bar.value !== window.seen.at(-1)) window.seen.push(bar.value);
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    await page.goto(`${srv.appUrl}?data=big-story.json`);
+    await page.getByRole('status').getByText('Laying out the network of 1,000 organisations…').waitFor({ timeout: 60_000 });
+    await page.getByRole('progressbar', { name: 'Laying out the network' }).waitFor();
+    await page.getByRole('slider', { name: 'Date' }).waitFor({ timeout: 120_000 });
+    assert.equal(await page.getByRole('progressbar').count(), 0, 'the bar goes once the story is shown');
+    const seen = await page.evaluate(() => window.seen);
+    assert.ok(seen.length >= 3, `the bar moved on between slices: ${seen}`);
+    assert.deepEqual([...seen].sort((a, b) => a - b), seen, `it never went back: ${seen}`);
+    assert.equal(await page.locator('svg.network .node').count() > 0, true, 'the network is drawn');
+  });
+});

@@ -270,27 +270,8 @@ impl TemporalLayout {
     /// # Reference
     /// Diehl, Görg & Kerren, "Preserving the mental map using foresighted layout", EuroVis 2001.
     pub fn new(ds: &Dataset, config: LayoutConfig) -> TemporalLayout {
-        let n = ds.organisations.len();
-        // Union graph: one link per pair of organisations that is ever related.
-        let mut pairs: BTreeMap<(u32, u32), f64> = BTreeMap::new();
-        let mut degree = vec![0u32; n];
-        for (ri, r) in ds.relationships.iter().enumerate() {
-            let key = (r.from.0.min(r.to.0), r.from.0.max(r.to.0));
-            let w = (0..r.phases.len())
-                .map(|p| money_weight(phase_amount_usd(ds, RelIx(ri as u32), p)))
-                .fold(1.0, f64::max);
-            let e = pairs.entry(key).or_insert(0.0);
-            *e = e.max(w);
-            degree[r.from.ix()] += 1;
-            degree[r.to.ix()] += 1;
-        }
-        let radii: Vec<f64> = (0..n).map(|i| collide_radius(ds, OrgIx(i as u32), degree[i].min(12), &config)).collect();
-        let mut sim = Simulation::new(n, config.seed);
-        add_shared_forces(&mut sim, &config, &pairs, radii);
-        sim.add_force(Position::towards(n, Vec2::default(), 0.04));
-        sim.alpha_decay = 1.0 - libm::pow(sim.alpha_min, 1.0 / config.global_ticks as f64);
-        sim.run(config.global_ticks);
-        TemporalLayout { config, global: sim.positions() }
+        // The same simulation a page runs a slice at a time for big stories.
+        super::GlobalLayoutJob::new(ds, config).finish()
     }
 
     /// The layout on a date: present organisations start at their global positions and relax under
@@ -463,7 +444,12 @@ impl TemporalLayout {
 
 /// The forces the global layout and every date share, in this order: many-body repulsion, one link
 /// spring per related pair (strength from the money weight, log scale), collision.
-fn add_shared_forces(sim: &mut Simulation, cfg: &LayoutConfig, pairs: &BTreeMap<(u32, u32), f64>, radii: Vec<f64>) {
+pub(super) fn add_shared_forces(
+    sim: &mut Simulation,
+    cfg: &LayoutConfig,
+    pairs: &BTreeMap<(u32, u32), f64>,
+    radii: Vec<f64>,
+) {
     let links: Vec<LinkSpec> = pairs
         .iter()
         .map(|(&(a, b), &w)| LinkSpec {
@@ -479,7 +465,7 @@ fn add_shared_forces(sim: &mut Simulation, cfg: &LayoutConfig, pairs: &BTreeMap<
 }
 
 /// Collision radius: the disc or half the label, whichever is wider, plus a margin.
-fn collide_radius(ds: &Dataset, org: OrgIx, degree: u32, cfg: &LayoutConfig) -> f64 {
+pub(super) fn collide_radius(ds: &Dataset, org: OrgIx, degree: u32, cfg: &LayoutConfig) -> f64 {
     let (w, _) = label_size(&ds.org(org).short_name, cfg);
     node_radius(degree).max(w / 2.0) + 6.0
 }

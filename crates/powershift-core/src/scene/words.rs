@@ -68,6 +68,26 @@ pub fn line_words(label: &str, kind: RelationKind, status: &str, confidence: cra
     parts.join(", ")
 }
 
+/// A count as an English-language news text writes it: thousands grouped with commas. O(digits).
+///
+/// ```
+/// use powershift_core::scene::words::count_in_words;
+/// assert_eq!(count_in_words(17), "17");
+/// assert_eq!(count_in_words(1000), "1,000");
+/// assert_eq!(count_in_words(1_234_567), "1,234,567");
+/// ```
+pub fn count_in_words(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A value that starts with an ISO date, in words: "2024-11 (late November; MENAFN)" → "November
 /// 2024 (late November; MENAFN)". Other values are returned unchanged.
 pub fn value_in_words(v: &str) -> String {

@@ -1,0 +1,97 @@
+//! A story prepared in slices of main-thread time, with its progress (see `crate::preparation`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use powershift_core::model::Dataset;
+use yew::prelude::*;
+
+use crate::preparation::Preparation;
+use crate::state::Story;
+
+/// Where the story's preparation is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prepared {
+    /// No dataset yet.
+    Nothing,
+    /// Being laid out: how far (0 to 1), and how many organisations.
+    Working {
+        /// From 0 to 1.
+        progress: f64,
+        /// Organisations being laid out.
+        organisations: usize,
+    },
+    /// Ready to show.
+    Ready(Story),
+}
+
+/// Work done in the task that brought the dataset: every story of the shipped one's size
+/// (~10 ms on a phone without the build's recorded layout) is ready within it, with no progress
+/// shown. A bigger one goes on in later tasks.
+const FIRST_SLICE_MS: f64 = 40.0;
+
+/// Work per later task: under the 50 ms of a "long task" even with the last step overrunning, so a
+/// tap or a scroll is answered quickly, but long enough that the gaps between tasks (a timer and a
+/// repaint of the progress each) add little to the wait: 1,000 organisations at 4× CPU slowdown
+/// take ~4.5 s in ~150 tasks instead of one task of ~3.9 s.
+const SLICE_MS: f64 = 30.0;
+
+/// Prepares `input` (a dataset and its URL) for a narrow (`compact`) or wide screen: at once when
+/// the build recorded its layout or it is small, else a slice per task (natively, all at once).
+#[hook]
+pub fn use_preparation(input: Option<(Rc<Dataset>, String)>, compact: bool) -> Prepared {
+    let key = input.as_ref().map(|(d, _)| Rc::as_ptr(d) as usize);
+    let preparation = use_memo(key, move |_| {
+        input.map(|(ds, url)| {
+            let known = crate::known_layout::recall(&ds, compact);
+            crate::platform::timing::measured("prepare", || {
+                let mut p = Preparation::new(ds, compact, &url, known.as_ref());
+                run_for(&mut p, FIRST_SLICE_MS);
+                RefCell::new(p)
+            })
+        })
+    });
+    let repaint = use_force_update();
+    {
+        let preparation = preparation.clone();
+        super::use_background(key, 0, 0, move || {
+            let Some(p) = preparation.as_ref() else { return false };
+            if p.borrow().story().is_some() {
+                return false;
+            }
+            let more = run_for(&mut p.borrow_mut(), SLICE_MS);
+            repaint.force_update();
+            more
+        });
+    }
+    match preparation.as_ref() {
+        None => Prepared::Nothing,
+        Some(p) => {
+            let p = p.borrow();
+            match p.story() {
+                Some(story) => Prepared::Ready(story.clone()),
+                None => Prepared::Working { progress: p.progress(), organisations: p.organisations() },
+            }
+        }
+    }
+}
+
+/// Steps for about `ms` milliseconds (natively: to the end); whether work is left.
+fn run_for(p: &mut Preparation, ms: f64) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let start = crate::platform::dom::now_ms();
+        while p.step() {
+            if crate::platform::dom::now_ms() - start >= ms {
+                return true;
+            }
+        }
+        false
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ms;
+        while p.step() {}
+        false
+    }
+}
