@@ -24,12 +24,13 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
     *latest.borrow_mut() = view.view.clone();
     let written = use_mut_ref(|| None::<String>);
     let restoring = use_mut_ref(|| false);
+    let after_paint = use_mut_ref(location::AfterPaint::default);
 
     // The URL: push a history entry for a new selection, filter or focus; replace it while the date
     // moves; never add entries to a host's history from inside a frame.
     let q = to_query(&view.view, &story.ds);
     {
-        let (written, restoring) = (written.clone(), restoring.clone());
+        let (written, restoring, after_paint) = (written.clone(), restoring.clone(), after_paint.clone());
         use_effect_with(q.clone(), move |q| {
             // Effects run in the browser only (never in a native render), so asking is safe here.
             let framed = host::is_framed();
@@ -47,7 +48,13 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
                 let q = q.clone();
                 gloo::timers::callback::Timeout::new(0, move || location::write_query(&q, mode)).forget();
             } else if before.as_deref() != Some(q.as_str()) {
-                location::write_query(q, mode);
+                if mode == HistoryMode::Replace && !framed {
+                    // Moving through dates: the address follows just after the frame is painted.
+                    after_paint.borrow().replace(q);
+                } else {
+                    after_paint.borrow().cancel();
+                    location::write_query(q, mode);
+                }
                 if framed {
                     host::post_to_parent(&view_message(q));
                 }
@@ -61,6 +68,9 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
         let (view, story, restoring) = (view.clone(), story.clone(), restoring.clone());
         use_effect_with((), move |_| {
             let listener = location::on_popstate(move || {
+                // The entry Back or Forward went to is the address now: a write still waiting
+                // for a paint belongs to the entry left behind.
+                after_paint.borrow().cancel();
                 *restoring.borrow_mut() = true;
                 let to = from_query(&location::search(), &story.ds, &story.ctx);
                 view.dispatch(Action::Restore(Box::new(to)));

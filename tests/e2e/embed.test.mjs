@@ -605,6 +605,29 @@ test('outside a frame, a selection adds a history entry (Back returns) and scrub
   await context.close();
 });
 
+test('while the reader scrubs, the address follows once each date is painted, and the last date wins', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appSrc('date=2019-07-22'));
+  await page.getByRole('heading', { name: 'Partnerships on 22 July 2019' }).waitFor();
+  const entries = await page.evaluate(() => history.length);
+  const slider = page.getByRole('slider', { name: 'Date' });
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  const heading = page.getByRole('heading', { name: /^Partnerships on/ });
+  await page.waitForFunction(() => !/22 July 2019/.test(document.querySelector('#network-title').textContent));
+  // Two frames and a task later every write is done.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+  const shown = await heading.textContent();
+  assert.notEqual(new URL(page.url()).searchParams.get('date'), '2019-07-22');
+  assert.equal(await page.evaluate(() => history.length), entries, 'scrubbing adds no entry');
+  // The address opens the very view on screen.
+  const again = await context.newPage();
+  await again.goto(page.url());
+  await again.getByRole('heading', { name: shown }).waitFor();
+  await context.close();
+});
+
 for (const mode of ['dark', 'embed-dark']) {
   test(`axe finds no violation of any impact in the ${mode} theme`, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
