@@ -53,8 +53,8 @@ pub fn page(props: &PageProps) -> Html {
                     screen
                 }
             }
-            Prepared::Working { progress, organisations } => {
-                html! { <Loading url="" progress={Some(*progress)} organisations={*organisations} /> }
+            Prepared::Working { progress, organisations, long } => {
+                html! { <Loading url="" progress={long.then_some(*progress)} organisations={*organisations} /> }
             }
             Prepared::Nothing => html! { <Loading url="" /> },
         },

@@ -20,6 +20,8 @@ pub enum Prepared {
         progress: f64,
         /// Organisations being laid out.
         organisations: usize,
+        /// It has taken long enough to show its progress (a short one only flickered).
+        long: bool,
     },
     /// Ready to show.
     Ready(Story),
@@ -36,11 +38,16 @@ const FIRST_SLICE_MS: f64 = 40.0;
 /// take ~4.5 s in ~150 tasks instead of one task of ~3.9 s.
 const SLICE_MS: f64 = 30.0;
 
+/// After this long a preparation shows its progress (issue 12: "show progress for any preparation
+/// that takes over 200 ms"); one that ends sooner goes by without a flicker of a progress bar.
+const SHOW_PROGRESS_AFTER_MS: f64 = 200.0;
+
 /// Prepares `input` (a dataset and its URL) for a narrow (`compact`) or wide screen: at once when
 /// the build recorded its layout or it is small, else a slice per task (natively, all at once).
 #[hook]
 pub fn use_preparation(input: Option<(Rc<Dataset>, String)>, compact: bool) -> Prepared {
     let key = input.as_ref().map(|(d, _)| Rc::as_ptr(d) as usize);
+    let started = use_memo(key, |_| now_ms());
     let preparation = use_memo(key, move |_| {
         input.map(|(ds, url)| {
             let known = crate::known_layout::recall(&ds, compact);
@@ -70,19 +77,33 @@ pub fn use_preparation(input: Option<(Rc<Dataset>, String)>, compact: bool) -> P
             let p = p.borrow();
             match p.story() {
                 Some(story) => Prepared::Ready(story.clone()),
-                None => Prepared::Working { progress: p.progress(), organisations: p.organisations() },
+                None => Prepared::Working {
+                    progress: p.progress(),
+                    organisations: p.organisations(),
+                    long: now_ms() - *started >= SHOW_PROGRESS_AFTER_MS,
+                },
             }
         }
     }
+}
+
+/// The page's clock in milliseconds (natively 0: nothing is sliced there).
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::platform::dom::now_ms()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }
 
 /// Steps for about `ms` milliseconds (natively: to the end); whether work is left.
 fn run_for(p: &mut Preparation, ms: f64) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let start = crate::platform::dom::now_ms();
+        let start = now_ms();
         while p.step() {
-            if crate::platform::dom::now_ms() - start >= ms {
+            if now_ms() - start >= ms {
                 return true;
             }
         }
