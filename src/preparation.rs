@@ -30,8 +30,8 @@ const BOX_DATES: usize = 24;
 enum Stage {
     /// The global layout, part-way.
     Global(GlobalLayoutJob),
-    /// The box: `dates` laid out up to `next`, the union of their bounds so far.
-    Bounds { layout: TemporalLayout, dates: Vec<Date>, next: usize, union: Option<Rect> },
+    /// The box: the first `next` of the box's dates laid out, the union of their bounds so far.
+    Bounds { layout: Rc<TemporalLayout>, next: usize, union: Option<Rect> },
     /// Done.
     Ready(Story),
 }
@@ -43,6 +43,10 @@ pub struct Preparation {
     url: String,
     ctx: Rc<ViewContext>,
     first_relaxed: Option<(Date, Rc<Vec<Vec2>>)>,
+    /// The change dates whose layouts make the box ([`box_dates`]).
+    dates: Vec<Date>,
+    /// The ticks of the global layout and of the box's dates, for [`Preparation::progress`].
+    weights: (f64, f64),
     stage: Stage,
 }
 
@@ -52,85 +56,68 @@ impl Preparation {
     pub fn new(ds: Rc<Dataset>, compact: bool, url: &str, known: Option<&KnownLayout>) -> Preparation {
         let ctx = Rc::new(ViewContext::of(&ds));
         let first_relaxed = known.and_then(KnownLayout::first_relaxed);
+        let config = layout_config(compact);
+        let dates = box_dates(&ctx);
+        let weights = (config.global_ticks as f64, (dates.len() * config.relax_ticks) as f64);
         let given = known.and_then(|k| k.layout(&ds, compact).map(|l| (l, k.bounds())));
         let stage = match given {
-            Some((layout, bounds)) => {
-                Stage::Ready(Story::assemble(ds.clone(), ctx.clone(), url, layout, bounds, first_relaxed.clone()))
-            }
-            None => Stage::Global(GlobalLayoutJob::new(&ds, layout_config(compact))),
+            Some((layout, bounds)) => Stage::Ready(Story::assemble(
+                ds.clone(),
+                ctx.clone(),
+                url,
+                Rc::new(layout),
+                bounds,
+                first_relaxed.clone(),
+            )),
+            None => Stage::Global(GlobalLayoutJob::new(&ds, config)),
         };
-        Preparation { ds, url: url.to_string(), ctx, first_relaxed, stage }
+        Preparation { ds, url: url.to_string(), ctx, first_relaxed, dates, weights, stage }
     }
 
     /// Does one step (a tick of the global layout, or one date's layout for the box); whether
     /// any work is left.
     pub fn step(&mut self) -> bool {
-        // Moved out to be consumed; the empty box stage stands in only until the match below.
-        let stage = std::mem::replace(
-            &mut self.stage,
-            Stage::Bounds {
-                layout: TemporalLayout { config: layout_config(false), global: Vec::new() },
-                dates: Vec::new(),
-                next: 0,
-                union: None,
-            },
-        );
-        self.stage = match stage {
-            Stage::Global(mut job) => {
+        match &mut self.stage {
+            Stage::Global(job) => {
                 if job.advance(1) {
-                    let dates = box_dates(&self.ctx);
-                    Stage::Bounds { layout: job.finish(), dates, next: 0, union: None }
-                } else {
-                    Stage::Global(job)
+                    self.stage = Stage::Bounds { layout: Rc::new(job.layout()), next: 0, union: None };
                 }
             }
-            Stage::Bounds { layout, dates, next, union } if next < dates.len() => {
-                let l = layout.at(&self.ds, dates[next]);
-                let union = match (union, l.nodes.is_empty()) {
-                    (u, true) => u,
-                    (None, false) => Some(l.bounds),
-                    (Some(u), false) => Some(u.union(&l.bounds)),
-                };
-                Stage::Bounds { layout, dates, next: next + 1, union }
+            Stage::Bounds { layout, next, union } if *next < self.dates.len() => {
+                let l = layout.at(&self.ds, self.dates[*next]);
+                if !l.nodes.is_empty() {
+                    *union = Some(union.map_or(l.bounds, |u| u.union(&l.bounds)));
+                }
+                *next += 1;
             }
             Stage::Bounds { layout, union, .. } => {
                 let bounds = union.unwrap_or(Rect::new(-200.0, -200.0, 200.0, 200.0)).inflate(24.0);
-                let ds = self.ds.clone();
-                Stage::Ready(Story::assemble(
-                    ds,
+                let story = Story::assemble(
+                    self.ds.clone(),
                     self.ctx.clone(),
                     &self.url,
-                    layout,
+                    layout.clone(),
                     bounds,
                     self.first_relaxed.clone(),
-                ))
+                );
+                self.stage = Stage::Ready(story);
             }
-            ready @ Stage::Ready(_) => ready,
-        };
+            Stage::Ready(_) => {}
+        }
         !matches!(self.stage, Stage::Ready(_))
     }
 
     /// How far it is, from 0 to 1: the global layout's ticks and the box's dates, each weighed by
     /// its ticks (a date's relaxation is `relax_ticks` ticks of its organisations).
     pub fn progress(&self) -> f64 {
+        let (global, dates) = self.weights;
         match &self.stage {
-            Stage::Global(job) => {
-                let (global, dates) = self.weights();
-                job.progress() * global / (global + dates)
-            }
-            Stage::Bounds { dates: d, next, .. } => {
-                let (global, dates) = self.weights();
-                (global + dates * *next as f64 / d.len().max(1) as f64) / (global + dates)
+            Stage::Global(job) => job.progress() * global / (global + dates),
+            Stage::Bounds { next, .. } => {
+                (global + dates * *next as f64 / self.dates.len().max(1) as f64) / (global + dates)
             }
             Stage::Ready(_) => 1.0,
         }
-    }
-
-    /// The ticks of the global layout and of the box's dates.
-    fn weights(&self) -> (f64, f64) {
-        let cfg = layout_config(false);
-        let dates = box_dates(&self.ctx).len();
-        (cfg.global_ticks as f64, (dates * cfg.relax_ticks) as f64)
     }
 
     /// The organisations being laid out (for the reader's progress message).

@@ -129,7 +129,7 @@ impl Story {
         ds: Rc<Dataset>,
         ctx: Rc<ViewContext>,
         url: &str,
-        layout: TemporalLayout,
+        layout: Rc<TemporalLayout>,
         bounds: Rect,
         first_relaxed: Option<(Date, Rc<Vec<Vec2>>)>,
     ) -> Story {
@@ -137,7 +137,7 @@ impl Story {
         let warp = Warp::for_story(&ds);
         let networks = if ds.organisations.len() > AHEAD_MAX_ORGS { MEMO_NETWORKS_BIG } else { MEMO_NETWORKS };
         let memo = Rc::new(std::cell::RefCell::new(LayoutMemo::new(networks)));
-        Story { warp, id: story_id(url).into(), ds, ctx, layout: Rc::new(layout), bounds, money, first_relaxed, memo }
+        Story { warp, id: story_id(url).into(), ds, ctx, layout, bounds, money, first_relaxed, memo }
     }
 
     /// The layout on `date` (from the recorded relaxation when it is the first date's, from the memo

@@ -91,6 +91,11 @@ impl GlobalLayoutJob {
         }
     }
 
+    /// The layout as far as it is (the global layout once [`GlobalLayoutJob::is_done`]).
+    pub fn layout(&self) -> TemporalLayout {
+        TemporalLayout { global: self.sim.positions(), config: self.config.clone() }
+    }
+
     /// The global layout: the ticks still to run, then the positions.
     pub fn finish(mut self) -> TemporalLayout {
         self.advance(usize::MAX);
