@@ -30,7 +30,7 @@ if [ "${1:-}" = "--profile" ]; then
   trunk build --release --offline --public-url /powershift/ --dist dist-bench
   wasm-bindgen --target web --out-dir target/profile-wasm target/wasm32-unknown-unknown/release/powershift-app.wasm
   wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals target/profile-wasm/powershift-app_bg.wasm -o dist-bench/$(cd dist-bench && ls *_bg.wasm)
+    --enable-mutable-globals target/profile-wasm/powershift-app_bg.wasm -o dist-bench/$(cd dist-bench && ls powershift-app-*_bg.wasm)
   exec env DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
 fi
 if [ "${1:-}" = "--lighthouse" ]; then

@@ -41,6 +41,14 @@ pub enum LoadFailure {
         /// The limit in bytes.
         limit: u64,
     },
+    /// CSV files the reader opened could not be read: the tools module that reads them could not
+    /// be started or did not understand the page (see [`powershift_core::tools`]).
+    Tools {
+        /// The files' names.
+        url: String,
+        /// Why.
+        message: String,
+    },
     /// The file was fetched but is not a valid dataset.
     Data {
         /// The URL requested.
@@ -58,6 +66,7 @@ impl LoadFailure {
             | LoadFailure::Network { url, .. }
             | LoadFailure::Http { url, .. }
             | LoadFailure::TooLarge { url, .. }
+            | LoadFailure::Tools { url, .. }
             | LoadFailure::Data { url, .. } => url,
         }
     }
@@ -163,47 +172,61 @@ mod embedded_tests {
     }
 }
 
-/// Turns files a reader opened (one JSON dataset, or the CSV templates of `docs/templates/`) into
-/// a load state: the dataset, or every problem with its file, row and column. Pure; nothing leaves
-/// the page.
-pub fn parse_files(files: &[(String, String)]) -> LoadState {
+/// What the files a reader opened need before they are a load state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenedFiles {
+    /// Read here: one JSON dataset, or nothing to read.
+    Read(LoadState),
+    /// CSV files: the tools module reads them (see [`powershift_core::tools`]); its reply goes to
+    /// [`from_tools_reply`] with `label`.
+    ForTools {
+        /// The files' names, as the page shows where a dataset came from.
+        label: String,
+        /// The request to post to the tools module.
+        request: String,
+    },
+}
+
+/// Sorts out files a reader opened (one JSON dataset, or the CSV templates of `docs/templates/`).
+/// Pure; nothing leaves the page.
+pub fn parse_files(files: &[(String, String)]) -> OpenedFiles {
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     let label = format!("your file{} {}", if files.len() == 1 { "" } else { "s" }, names.join(", "));
     if let [(name, text)] = files {
         if !name.to_ascii_lowercase().ends_with(".csv") {
-            return parse_body(name, text);
+            return OpenedFiles::Read(parse_body(name, text));
         }
     }
     if files.is_empty() {
-        return LoadState::Failed(LoadFailure::Data {
+        return OpenedFiles::Read(LoadState::Failed(LoadFailure::Data {
             url: label,
             error: LoadError::Invalid(vec![powershift_core::model::Problem {
                 path: "(files)".into(),
                 message: "no file was opened".into(),
             }]),
-        });
+        }));
     }
-    let read = |want: &str| files.iter().find(|(n, _)| n.eq_ignore_ascii_case(want)).map(|(_, t)| t.clone());
-    match powershift_core::export::templates::import(&read) {
-        Ok(ds) => LoadState::Ready { url: label, dataset: Rc::new(ds) },
-        Err(problems) => LoadState::Failed(LoadFailure::Data {
-            url: label,
-            error: LoadError::Invalid(
-                problems
-                    .into_iter()
-                    .map(|p| {
-                        let text = p.to_string();
-                        match text.split_once(": ") {
-                            Some((place, message)) => powershift_core::model::Problem {
-                                path: place.to_string(),
-                                message: message.to_string(),
-                            },
-                            None => powershift_core::model::Problem { path: "(files)".into(), message: text },
-                        }
-                    })
-                    .collect(),
-            ),
-        }),
+    let request = powershift_core::tools::Request::ImportCsv { files: files.to_vec() }.to_json();
+    OpenedFiles::ForTools { label, request }
+}
+
+/// The tools module's reply to the CSV files labelled `label` (see [`parse_files`]) as a load
+/// state: the dataset, read like a fetched one; every problem at its file, row and column; or why
+/// the tools module could not answer (`Err`: it could not be loaded or started).
+pub fn from_tools_reply(label: &str, reply: Result<String, String>) -> LoadState {
+    use powershift_core::tools::Reply;
+    let tools = |message: String| LoadState::Failed(LoadFailure::Tools { url: label.to_string(), message });
+    match reply.map(|text| Reply::from_json(&text)) {
+        Ok(Reply::Dataset { text }) => match parse_body(label, &text) {
+            // Checked by the tools module already; a failure here would be a mismatch of builds.
+            LoadState::Ready { dataset, .. } => LoadState::Ready { url: label.to_string(), dataset },
+            other => other,
+        },
+        Ok(Reply::Problems { problems }) => {
+            LoadState::Failed(LoadFailure::Data { url: label.to_string(), error: LoadError::Invalid(problems) })
+        }
+        Ok(Reply::Refused { message }) => tools(message),
+        Err(why) => tools(why),
     }
 }
 
@@ -229,23 +252,41 @@ mod tests {
 
     #[test]
     fn one_json_file_is_read_as_a_dataset() {
-        assert!(matches!(parse_files(&[("story.json".into(), TINY.into())]), LoadState::Ready { .. }));
-        assert!(matches!(
-            parse_files(&[("story.json".into(), "{".into())]),
-            LoadState::Failed(LoadFailure::Data { .. })
-        ));
-        assert!(matches!(parse_files(&[]), LoadState::Failed(_)));
+        let read = |files: &[(String, String)]| match parse_files(files) {
+            OpenedFiles::Read(state) => state,
+            other => panic!("{other:?}"),
+        };
+        assert!(matches!(read(&[("story.json".into(), TINY.into())]), LoadState::Ready { .. }));
+        assert!(matches!(read(&[("story.json".into(), "{".into())]), LoadState::Failed(LoadFailure::Data { .. })));
+        assert!(matches!(read(&[]), LoadState::Failed(_)));
+    }
+
+    /// The page's side of a CSV import, with the tools module's answer run natively.
+    fn import(files: &[(String, String)]) -> LoadState {
+        match parse_files(files) {
+            OpenedFiles::ForTools { label, request } => {
+                assert_eq!(
+                    label,
+                    format!("your files {}", files.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "))
+                );
+                from_tools_reply(&label, Ok(powershift_core::tools::answer(&request)))
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
-    fn csv_templates_are_imported_with_problems_placed_in_their_files() {
+    fn csv_templates_are_imported_by_the_tools_module_with_problems_placed_in_their_files() {
         let ds = powershift_core::model::Dataset::from_json_str(TINY).unwrap();
         let files: Vec<(String, String)> = powershift_core::export::templates::write_templates(&ds)
             .into_iter()
             .map(|(n, t)| (n.to_string(), t))
             .collect();
-        match parse_files(&files) {
-            LoadState::Ready { dataset, .. } => assert_eq!(*dataset, ds),
+        match import(&files) {
+            LoadState::Ready { dataset, url } => {
+                assert_eq!(*dataset, ds);
+                assert!(url.starts_with("your files story.csv, "), "{url}");
+            }
             other => panic!("{other:?}"),
         }
         let broken: Vec<(String, String)> = files
@@ -260,11 +301,26 @@ mod tests {
                 },
             )
             .collect();
-        match parse_files(&broken) {
+        match import(&broken) {
             LoadState::Failed(LoadFailure::Data { error: LoadError::Invalid(p), .. }) => {
                 assert!(p.iter().any(|p| p.path.starts_with("events.csv row ")), "{p:?}")
             }
             other => panic!("{other:?}"),
         }
+        // One CSV file goes to the tools module too (it names the files that are missing).
+        assert!(matches!(parse_files(&[("events.csv".into(), String::new())]), OpenedFiles::ForTools { .. }));
+    }
+
+    #[test]
+    fn a_tools_module_that_cannot_answer_is_an_error_naming_why() {
+        let why = |state: LoadState| match state {
+            LoadState::Failed(LoadFailure::Tools { url, message }) => {
+                assert_eq!(url, "your files a.csv");
+                message
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(why(from_tools_reply("your files a.csv", Err("404 Not Found".into()))), "404 Not Found");
+        assert!(why(from_tools_reply("your files a.csv", Ok("<html>".into()))).contains("could not be read"));
     }
 }

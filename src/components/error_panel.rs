@@ -43,6 +43,13 @@ pub fn error_panel(props: &ErrorPanelProps) -> Html {
                     mib(*bytes), mib(*limit)) }
             </p> },
         ),
+        LoadFailure::Tools { message, .. } => (
+            "The CSV files could not be read",
+            html! { <p>
+                { format!("Reading {url} needs the page's tools module, which could not be started ({message}). \
+                           A JSON dataset opens without it; or try again when the connection is back.") }
+            </p> },
+        ),
         LoadFailure::Data { error: LoadError::Syntax { line, column, message }, .. } => (
             "The data file is not valid JSON",
             html! { <p>

@@ -31,7 +31,9 @@ pub async fn read_all(files: Vec<web_sys::File>) -> Vec<(String, String)> {
     out
 }
 
-/// Reads `files` and hands the resulting load state (see [`crate::load::parse_files`]) to `on_load`.
+/// Reads `files` and hands the resulting load state (see [`crate::load::parse_files`]) to `on_load`:
+/// a JSON dataset at once; CSV files after the tools module has read them, with the loading state
+/// in between (the module is fetched the first time).
 pub fn open(files: Vec<web_sys::File>, on_load: yew::Callback<crate::load::LoadState>) {
     if files.is_empty() {
         return;
@@ -48,6 +50,15 @@ pub fn open(files: Vec<web_sys::File>, on_load: yew::Callback<crate::load::LoadS
     }
     wasm_bindgen_futures::spawn_local(async move {
         let read = read_all(files).await;
-        on_load.emit(crate::load::parse_files(&read));
+        match crate::load::parse_files(&read) {
+            crate::load::OpenedFiles::Read(state) => on_load.emit(state),
+            crate::load::OpenedFiles::ForTools { label, request } => {
+                on_load.emit(crate::load::LoadState::Loading { url: label.clone() });
+                let on_load = on_load.clone();
+                let reply =
+                    yew::Callback::from(move |reply| on_load.emit(crate::load::from_tools_reply(&label, reply)));
+                crate::platform::tools::ask(request, reply);
+            }
+        }
     });
 }

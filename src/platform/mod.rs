@@ -12,3 +12,4 @@ pub mod panic;
 pub mod share;
 pub mod text;
 pub mod timing;
+pub mod tools;

@@ -107,6 +107,29 @@ test('a JSON file or the CSV templates open from the reader\'s computer', async 
   });
 });
 
+test('CSV files whose tools module cannot be loaded get an error that says why, and the page goes on', async () => {
+  const { context, page } = await openPage(browser, { width: 1280, height: 800 });
+  try {
+    await page.goto(srv.appUrl);
+    await page.getByRole('group', { name: /Partnership network/ }).waitFor();
+    // As if the host had lost the tools module's files since the page was loaded.
+    await page.evaluate(() => document.querySelector('meta[name="powershift-tools"]').setAttribute('content', 'no-such-tools.js'));
+    const picker = page.getByLabel('Choose a JSON file or CSV files');
+    const dir = resolve('docs/templates');
+    await picker.setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await alert.getByRole('heading', { name: 'The CSV files could not be read' }).waitFor();
+    assert.match(await alert.innerText(), /Reading your files amounts\.csv, .* needs the page's tools module, which could not be started \(.+\)\. A JSON dataset opens without it/);
+    // A JSON file still opens.
+    await picker.setInputFiles(resolve('tests/data/tiny.json'));
+    const tiny = JSON.parse(readFileSync('tests/data/tiny.json', 'utf8'));
+    await page.getByRole('heading', { level: 1, name: tiny.meta.title }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
 test('the one-file archive works from file:// with no network request', async () => {
   const out = resolve('test-output');
   mkdirSync(out, { recursive: true });
@@ -125,6 +148,11 @@ test('the one-file archive works from file:// with no network request', async ()
     await page.getByRole('button', { name: 'Next change' }).click();
     await page.getByRole('button', { name: /^OpenAI, / }).click();
     await page.getByTestId('org-details').waitFor();
+    // The CSV templates open here too: the tools module's worker starts from the file's own copy.
+    const dir = resolve('docs/templates');
+    await page.getByLabel('Choose a JSON file or CSV files').setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
+    const title = readFileSync(join(dir, 'story.csv'), 'utf8').split(/\r?\n/).find((l) => l.startsWith('title,')).slice(6).replace(/^"|"$/g, '');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
     assert.deepEqual(requests, [], 'no request left the file');
     assert.deepEqual(problems.console, [], 'console errors');
   } finally {

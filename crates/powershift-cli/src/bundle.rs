@@ -167,6 +167,8 @@ pub fn bundle(dist: &Path) -> Result<Bundle, String> {
     let (html, _) = strip_tags(&html, "base", |_| true);
     // The site's CSP allows no inline script, and this file is all inline script: it has none.
     let (html, _) = strip_tags(&html, "meta", |t| t.contains("Content-Security-Policy"));
+    // The tools module's worker starts from the script inlined below, not from a file.
+    let (html, _) = strip_tags(&html, "meta", |t| t.contains("name=\"powershift-tools\""));
     let mut icon = String::new();
     for l in &links {
         if attr(l, "rel").as_deref() == Some("icon") {
@@ -181,12 +183,24 @@ pub fn bundle(dist: &Path) -> Result<Bundle, String> {
             }
         }
     }
+    // The tools module (reading CSV files), when the build has one: its worker script inline.
+    let tools = match (one_file(dist, "powershift-tools-", ".js"), one_file(dist, "powershift-tools-", "_bg.wasm")) {
+        (Ok(glue_path), Ok(tools_wasm_path)) => {
+            let glue = read_text(&glue_path)?;
+            let bytes = std::fs::read(&tools_wasm_path)
+                .map_err(|e| format!("{}: cannot read the file: {e}", tools_wasm_path.display()))?;
+            inlined.extend([glue_path, tools_wasm_path]);
+            let script = crate::tools_worker::archive_script(&glue, &bytes).replace("</script", "<\\/script");
+            format!("<script type=\"text/plain\" id=\"powershift-tools\">{script}</script>\n")
+        }
+        _ => String::new(),
+    };
     let head = format!("<style>\n{css}</style>\n{icon}");
     let data_json = data.replace('<', "\\u003c");
     let id = powershift_core::EMBEDDED_DATA_ID;
     let body = format!(
         r#"<script type="application/json" id="{id}">{data_json}</script>
-<script type="application/octet-stream" id="powershift-wasm">{wasm64}</script>
+{tools}<script type="application/octet-stream" id="powershift-wasm">{wasm64}</script>
 <script type="module">
 {glue}
 // Boot: instantiate the WebAssembly from the bytes above; no request is made.

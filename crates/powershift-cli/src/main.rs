@@ -24,6 +24,7 @@ mod png;
 mod prerender;
 mod site;
 mod social;
+mod tools_worker;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

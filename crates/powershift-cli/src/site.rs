@@ -5,7 +5,8 @@
 //! `trunk serve` both produce a page that boots under `script-src 'self' 'wasm-unsafe-eval'`.
 //! It also writes the first screen into the page (`crate::prerender`): the default view of the
 //! site's dataset, rendered natively by the app's components, so the story paints from the HTML
-//! before the WebAssembly has loaded. Idempotent: it can run again on its own output.
+//! before the WebAssembly has loaded, and names the tools module's files by their content
+//! (`crate::tools_worker`). Idempotent: it can run again on its own output.
 
 use std::path::Path;
 
@@ -58,6 +59,18 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
         }
         None => {
             let _ = writeln!(out, "{}: no inline boot script", index.display());
+        }
+    }
+    // The tools module (a Web Worker the page starts on first use): files named by content.
+    match crate::tools_worker::finish(dir, &page) {
+        Ok(Some(p)) => {
+            let _ = writeln!(out, "{}: tools module named {:?}", index.display(), crate::tools_worker::script_of(&p));
+            page = p;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
         }
     }
     // The first screen, from the dataset the page loads by default.

@@ -25,6 +25,8 @@
 //! - [`gesture`]: pointer and wheel events → view actions (click vs drag, pan, pinch, pin, brush).
 //! - `testkit` (feature `testkit`): golden scenarios, benchmark graphs, synthetic datasets for tests,
 //!   benchmarks and the CLI; not part of the app.
+//! - [`tools`]: the requests and replies of the page's tools module (a second WebAssembly module,
+//!   loaded in a Web Worker when a reader first needs it).
 //! - [`timeline`]: the time scale (map, invert, zoom, pan), calendar ticks, lane packing of event
 //!   marks and labels, and the event-density histogram.
 //!
@@ -68,4 +70,5 @@ pub mod svg;
 #[cfg(feature = "testkit")]
 pub mod testkit;
 pub mod timeline;
+pub mod tools;
 pub mod view;

@@ -291,6 +291,18 @@ impl fmt::Display for CsvProblem {
     }
 }
 
+impl From<CsvProblem> for crate::model::Problem {
+    /// The problem as the page lists a dataset's: its place (`events.csv row 3, column "date"`) as
+    /// the path, `(files)` when it has none.
+    fn from(p: CsvProblem) -> Self {
+        let text = p.to_string();
+        match text.split_once(": ") {
+            Some((place, message)) => crate::model::Problem { path: place.to_string(), message: message.to_string() },
+            None => crate::model::Problem { path: "(files)".into(), message: text },
+        }
+    }
+}
+
 /// Where a value of the built JSON came from.
 #[derive(Clone, Debug)]
 struct Loc {
@@ -465,6 +477,17 @@ fn split_list(s: &str) -> Vec<&str> {
 /// itself (columns, numbers, flags, references between files), then the core validator's on the
 /// dataset they describe, mapped back to their cells. O(size).
 pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvProblem>> {
+    import_with_json(read).map(|(ds, _)| ds)
+}
+
+/// [`import`], with the dataset also as JSON text in the format of `docs/data-format.md` (what the
+/// page's tools module hands back to the page, which reads it like a dataset it fetched).
+/// `Dataset::from_json_str(&text) == Ok(dataset)`.
+pub fn import_json(read: &dyn Fn(&str) -> Option<String>) -> Result<(Dataset, String), Vec<CsvProblem>> {
+    import_with_json(read).map(|(ds, value)| (ds, value.to_string()))
+}
+
+fn import_with_json(read: &dyn Fn(&str) -> Option<String>) -> Result<(Dataset, Value), Vec<CsvProblem>> {
     let mut im = Importer::default();
     let texts: Vec<Option<String>> = FILES.iter().map(|f| read(f.name)).collect();
     let tables: Vec<Option<Table>> = FILES.iter().zip(&texts).map(|(f, t)| im.table(*f, t.as_deref())).collect();
@@ -809,7 +832,7 @@ pub fn import(read: &dyn Fn(&str) -> Option<String>) -> Result<Dataset, Vec<CsvP
     let files_ok =
         FILES.iter().zip(&texts).zip(&tables_read).all(|((f, t), read)| (t.is_none() && !f.required) || *read);
     match Dataset::from_value(&value) {
-        Ok(ds) if im.problems.is_empty() => Ok(ds),
+        Ok(ds) if im.problems.is_empty() => Ok((ds, value)),
         Ok(_) => Err(im.problems),
         Err(e) => {
             if !files_ok {
