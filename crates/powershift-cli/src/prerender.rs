@@ -34,7 +34,12 @@ pub const BOOT_PRELUDE: &str = "const pre = document.getElementById('prerender')
 if (pre && /[?&](data|embed)=/.test(location.search)) pre.remove();\n\
 else if (pre) {\n  pre.inert = true;\n  pre.setAttribute('aria-hidden', 'true');\n  \
 // After the first paint; rAF does not run in a hidden tab or an offscreen frame, hence the timer.\n  \
-await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 200); });\n}\n";
+await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 200); });\n}\n\
+// The default dataset downloads beside the WebAssembly instead of after it has started (the app's\n\
+// fetch of the same address takes this response).\n\
+if (!/[?&]data=/.test(location.search)) {\n  const data = document.createElement('link');\n  \
+data.rel = 'preload';\n  data.as = 'fetch';\n  data.crossOrigin = 'anonymous';\n  data.href = 'data/powershift.json';\n  \
+document.head.append(data);\n}\n";
 
 /// `html` without Trunk's `<link rel="preload" … type="application/wasm">`, which would start the
 /// WebAssembly download before the first paint (see [`BOOT_PRELUDE`]).
@@ -266,6 +271,13 @@ mod tests {
         let json = island.split_once('>').unwrap().1.trim_end().strip_suffix("</script>").unwrap();
         let known: powershift::known_layout::KnownLayouts = serde_json::from_str(json).unwrap();
         assert_eq!(known.fingerprint, powershift::known_layout::fingerprint(STORY));
+    }
+
+    #[test]
+    fn the_boot_script_preloads_the_default_dataset_only() {
+        let preload = format!("data.href = '{}';", powershift::platform::data_url::DEFAULT_DATA_URL);
+        assert!(BOOT_PRELUDE.contains(&preload), "{BOOT_PRELUDE}");
+        assert!(BOOT_PRELUDE.contains("if (!/[?&]data=/.test(location.search))"));
     }
 
     #[test]
