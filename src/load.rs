@@ -147,8 +147,22 @@ pub fn parse_step(url: &str, body: &str) -> Result<serde_json::Value, LoadState>
 /// one pass that reads the text again (duplicate keys, a third of the validation's time) and runs
 /// the checks that build the dataset.
 pub fn validate_step(url: &str, body: &str, value: &serde_json::Value, validated_by_the_build: bool) -> LoadState {
-    let read = if validated_by_the_build { Dataset::from_value(value) } else { Dataset::from_parsed_json(body, value) };
-    match read {
+    validated(url, validation(body, value, validated_by_the_build).finish())
+}
+
+/// [`validate_step`] in steps, for the page to run one task each (see
+/// [`powershift_core::model::Validation`]); [`validated`] turns the result into a state.
+pub fn validation<'a>(
+    body: &'a str,
+    value: &'a serde_json::Value,
+    validated_by_the_build: bool,
+) -> powershift_core::model::Validation<'a> {
+    Dataset::validation((!validated_by_the_build).then_some(body), value)
+}
+
+/// A finished validation of the dataset from `url` as a load state.
+pub fn validated(url: &str, result: Result<Dataset, LoadError>) -> LoadState {
+    match result {
         Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds) },
         Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),
     }

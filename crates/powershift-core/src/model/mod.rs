@@ -33,4 +33,4 @@ pub use kinds::{
 pub use problem::{LoadError, Problem};
 pub use story::{text_parts, TextPart, STEP_VIEW_KEYS};
 pub use text::{use_normaliser, Normaliser};
-pub use validate::{is_http_url, too_large, FORMAT_VERSION};
+pub use validate::{is_http_url, too_large, Validation, FORMAT_VERSION};

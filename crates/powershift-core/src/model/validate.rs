@@ -184,9 +184,12 @@ impl Dataset {
 
     /// The duplicate-key pass over the text, then the tree; problems of both, in that order.
     fn from_checked_text(text: &str, value: &Value) -> Result<Dataset, LoadError> {
-        let mut sink = Sink::default();
-        super::dupkeys::duplicate_keys(text, &mut sink);
-        Validator::run(value, sink)
+        Dataset::validation(Some(text), value).finish()
+    }
+
+    /// [`Dataset::from_parsed_json`] (with `text`) or [`Dataset::from_value`] (without) in steps.
+    pub fn validation<'a>(text: Option<&'a str>, value: &'a Value) -> Validation<'a> {
+        Validation::new(text, value, Sink::default())
     }
 
     /// Validates an already parsed JSON value (every pass but the size and duplicate-key ones: a
@@ -287,33 +290,149 @@ impl HasSink for Validator {
     }
 }
 
+/// What the tree pass has read so far, between the steps of a [`Validation`].
+struct Partial<'a> {
+    root: Obj<'a>,
+    format_version: Option<u32>,
+    meta: Option<Meta>,
+    orgs: Option<Vec<Option<Organisation>>>,
+    events: Option<Vec<Option<Event>>>,
+}
+
+/// Where a [`Validation`] is.
+enum Step<'a> {
+    /// The duplicate-key pass over the text (only when the text is given), then the tree.
+    Text(&'a str, &'a Value),
+    /// The root, the format version, the metadata and the organisations.
+    Start(&'a Value),
+    /// The events.
+    Events(Partial<'a>),
+    /// The relationships, the story, then the dataset.
+    End(Partial<'a>),
+    /// Finished.
+    Done(Result<Dataset, LoadError>),
+}
+
+/// Validation in steps, for a caller that spreads it over several tasks (the page at load: each
+/// step is at most a few tens of milliseconds on a slow phone, so a tap is never kept waiting for
+/// the whole validation). The steps are the passes and parts of [`Dataset::from_json_str`], run in
+/// the same order, so the result is the same, problems and their order included. O(1) steps: at
+/// most five.
+///
+/// ```
+/// use powershift_core::model::Dataset;
+/// let text = include_str!("../../tests/res/tiny.json");
+/// let value = Dataset::parse_json(text).unwrap();
+/// let mut job = Dataset::validation(Some(text), &value);
+/// let mut steps = 1;
+/// while !job.advance() {
+///     steps += 1;
+/// }
+/// assert_eq!(steps, 4);
+/// assert_eq!(job.finish().unwrap(), Dataset::from_json_str(text).unwrap());
+/// ```
+pub struct Validation<'a> {
+    v: Validator,
+    step: Step<'a>,
+}
+
+impl std::fmt::Debug for Validation<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let step = match self.step {
+            Step::Text(..) => "text",
+            Step::Start(_) => "start",
+            Step::Events(_) => "events",
+            Step::End(_) => "end",
+            Step::Done(_) => "done",
+        };
+        f.debug_struct("Validation").field("step", &step).finish()
+    }
+}
+
+impl<'a> Validation<'a> {
+    /// A validation of `value`, parsed from `text` when given (the duplicate-key pass reads it).
+    fn new(text: Option<&'a str>, value: &'a Value, sink: Sink) -> Validation<'a> {
+        let step = match text {
+            Some(text) => Step::Text(text, value),
+            None => Step::Start(value),
+        };
+        Validation { v: Validator { sink, ..Validator::default() }, step }
+    }
+
+    /// Runs the next step; true when the validation is finished.
+    pub fn advance(&mut self) -> bool {
+        let step = std::mem::replace(&mut self.step, Step::Done(Err(LoadError::Invalid(Vec::new()))));
+        self.step = match step {
+            Step::Text(text, value) => {
+                super::dupkeys::duplicate_keys(text, &mut self.v.sink);
+                Step::Start(value)
+            }
+            Step::Start(value) => match self.v.start(value) {
+                Some(p) => Step::Events(p),
+                None => Step::Done(self.v.result(None)),
+            },
+            Step::Events(mut p) => {
+                self.v.events(&mut p);
+                Step::End(p)
+            }
+            Step::End(p) => {
+                let built = self.v.end(p);
+                Step::Done(self.v.result(built))
+            }
+            done @ Step::Done(_) => done,
+        };
+        matches!(self.step, Step::Done(_))
+    }
+
+    /// The dataset, or every problem; runs what is left first.
+    pub fn finish(mut self) -> Result<Dataset, LoadError> {
+        while !self.advance() {}
+        match self.step {
+            Step::Done(result) => result,
+            _ => unreachable!("advanced to the end"),
+        }
+    }
+}
+
 impl Validator {
     /// Validates `value`, after the problems already in `sink`; at most
     /// [`limits::MAX_PROBLEMS`] problems are listed, the rest counted.
     fn run(value: &Value, sink: Sink) -> Result<Dataset, LoadError> {
-        let mut v = Validator { sink, ..Validator::default() };
-        let built = v.root(value);
+        Validation::new(None, value, sink).finish()
+    }
+
+    /// The dataset if it was built and nothing was reported, else every problem.
+    fn result(&mut self, built: Option<Dataset>) -> Result<Dataset, LoadError> {
+        let sink = std::mem::take(&mut self.sink);
         match built {
-            Some(ds) if v.sink.is_empty() => Ok(ds),
+            Some(ds) if sink.is_empty() => Ok(ds),
             _ => {
-                if v.sink.is_empty() {
+                let mut sink = sink;
+                if sink.is_empty() {
                     // Unreachable by construction (every `None` reports), kept as a safe net.
-                    v.sink.report("", "the dataset could not be read");
+                    sink.report("", "the dataset could not be read");
                 }
-                Err(LoadError::Invalid(v.sink.finish()))
+                Err(LoadError::Invalid(sink.finish()))
             }
         }
     }
 
-    fn root(&mut self, value: &Value) -> Option<Dataset> {
+    fn start<'a>(&mut self, value: &'a Value) -> Option<Partial<'a>> {
         let root = Obj::open(value, "", &ROOT, &mut self.sink)?;
         let format_version = self.format_version(&root);
         let meta = root.required("meta", self, |s, v, p| s.meta(v, p));
-
         let orgs = root.items("organisations", Need::Required, self, |s, v, p, i| s.organisation(v, p, i));
         self.orgs_unreadable = orgs.is_none();
-        let events = root.items("events", Need::Required, self, |s, v, p, i| s.event(v, p, i));
-        self.events_unreadable = events.is_none();
+        Some(Partial { root, format_version, meta, orgs, events: None })
+    }
+
+    fn events(&mut self, p: &mut Partial) {
+        p.events = p.root.items("events", Need::Required, self, |s, v, p, i| s.event(v, p, i));
+        self.events_unreadable = p.events.is_none();
+    }
+
+    fn end(&mut self, p: Partial) -> Option<Dataset> {
+        let Partial { root, format_version, meta, orgs, events } = p;
         let rels = root.items("relationships", Need::Required, self, |s, v, p, _| s.relationship(v, p));
         self.rels_unreadable = rels.is_none();
         // Steps' dates must lie in the story's range: known once the metadata and every event read.
