@@ -90,7 +90,11 @@ pub fn app() -> Html {
         crate::hooks::use_timeout(!loading && !*settled, 1500, (), Callback::from(move |_| settled.set(true)));
     }
     // Files dropped anywhere on the page open as a dataset.
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondragover = Callback::from(|e: DragEvent| {
+        e.prevent_default();
+        // Files on their way: CSV files need the tools module, which loads while the reader aims.
+        crate::platform::tools::warm();
+    });
     let ondrop = {
         let replace = replace.clone();
         Callback::from(move |e: DragEvent| {

@@ -30,7 +30,9 @@ pub fn open_dataset(props: &OpenDatasetProps) -> Html {
             </p>
             <label class="file-pick">
                 <span>{ "Choose a JSON file or CSV files" }</span>
-                <input type="file" accept=".json,.csv,application/json,text/csv" multiple=true {onchange} />
+                // The picker's dialog takes the reader seconds: the tools module (CSV files) loads meanwhile.
+                <input type="file" accept=".json,.csv,application/json,text/csv" multiple=true {onchange}
+                       onclick={Callback::from(|_: MouseEvent| crate::platform::tools::warm())} />
             </label>
         </section>
     }

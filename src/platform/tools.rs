@@ -58,6 +58,21 @@ pub fn ask(request: String, on_reply: Callback<ToolsReply>) {
     }
 }
 
+/// Starts the tools module ahead of a request, when a reader reaches for files (opens the file
+/// picker, drags files over the page): its download and compilation overlap the file dialog. Does
+/// nothing when it is running; a failure is logged, and the next request tries again.
+pub fn warm() {
+    TOOLS.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.is_none() {
+            match start() {
+                Ok(tools) => *t = Some(tools),
+                Err(why) => gloo::console::warn!(format!("powershift: the tools module could not be started: {why}")),
+            }
+        }
+    });
+}
+
 /// The worker, with its listeners.
 fn start() -> Result<Tools, String> {
     let url = script_url()?;

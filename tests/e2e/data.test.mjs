@@ -93,9 +93,13 @@ test('a JSON file or the CSV templates open from the reader\'s computer', async 
     await picker.setInputFiles(resolve('tests/data/tiny.json'));
     const tiny = JSON.parse(readFileSync('tests/data/tiny.json', 'utf8'));
     await page.getByRole('heading', { level: 1, name: tiny.meta.title }).waitFor();
-    // The CSV templates of docs/templates/ make a story of their own.
+    // The CSV templates of docs/templates/ make a story of their own. The tools module that reads
+    // them starts when the reader opens the picker, while they choose.
     const dir = resolve('docs/templates');
-    await picker.setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
+    const started = page.waitForEvent('worker');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), picker.click()]);
+    await started;
+    await chooser.setFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
     const title = readFileSync(join(dir, 'story.csv'), 'utf8').split(/\r?\n/).find((l) => l.startsWith('title,')).slice(6).replace(/^"|"$/g, '');
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     // A broken file shows its problems, and the page stays usable.
