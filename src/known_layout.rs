@@ -63,7 +63,15 @@ pub struct KnownLayouts {
 /// FNV-1a, 64 bits, of the text: identifies the exact bytes (not a security measure: the island
 /// and the dataset come from the same site). O(length).
 pub fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    fingerprint_of(&[text.as_bytes()])
+}
+
+/// [`fingerprint`] of the parts one after the other (the build names files by their content with it).
+pub fn fingerprint_of(parts: &[&[u8]]) -> u64 {
+    parts
+        .iter()
+        .flat_map(|p| p.iter())
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 impl KnownLayout {

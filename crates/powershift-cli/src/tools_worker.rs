@@ -75,10 +75,7 @@ pub fn finish(dir: &Path, page: &str) -> Result<Option<String>, String> {
     }
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: cannot read: {e}", p.display()));
     let (glue, wasm) = (read(&glue_path)?, read(&wasm_path)?);
-    let hash = glue
-        .iter()
-        .chain(&wasm)
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+    let hash = powershift::known_layout::fingerprint_of(&[&glue, &wasm]);
     let (glue_name, wasm_name) =
         (format!("powershift-tools-{hash:016x}.js"), format!("powershift-tools-{hash:016x}_bg.wasm"));
     let script_name = format!("tools-worker-{hash:016x}.js");
