@@ -9,6 +9,8 @@
 #   scripts/bench.sh --frame      date change → updated page in Chromium (shipped story, 1k organisations)
 #   scripts/bench.sh --lighthouse Lighthouse 12 mobile, three runs, on the release build served with gzip
 #   scripts/bench.sh --profile    CPU profile of the first load, CPU 4× slower, by phase (User Timing)
+#   scripts/bench.sh --load-trace the first load's main-thread tasks as Lighthouse observes them (unthrottled,
+#                                 cold; WARM=1: a second visit), each with its script/style/layout/paint share
 #   scripts/bench.sh --takeover DIST...  time until the app takes over the page on slow 4G and 4× CPU,
 #                                 builds alternating (release builds made beforehand, e.g. two commits)
 set -euo pipefail
@@ -34,6 +36,11 @@ if [ "${1:-}" = "--profile" ]; then
   wasm-opt -Oz -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals target/profile-wasm/powershift-app_bg.wasm -o dist-bench/$(cd dist-bench && ls powershift-app-*_bg.wasm)
   exec env DIST=dist-bench BASE=/powershift/ node bench/profile.mjs
+fi
+if [ "${1:-}" = "--load-trace" ]; then
+  rm -rf dist-bench
+  trunk build --release --offline --public-url /powershift/ --dist dist-bench
+  exec env DIST=dist-bench BASE=/powershift/ node bench/load-trace.mjs
 fi
 if [ "${1:-}" = "--takeover" ]; then
   shift
