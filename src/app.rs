@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::components::{ErrorPanel, FirstScreenOnly, Loading, OpenDataset, StoryView};
 use crate::hooks::Prepared;
 use crate::load::LoadState;
+use crate::state::Story;
 
 /// The page body for a load state. Separate from [`App`] so it can be rendered natively in tests.
 #[derive(Properties, PartialEq, Debug)]
@@ -30,7 +31,7 @@ pub struct PageProps {
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
     let story = match &props.state {
-        LoadState::Ready { dataset, url } => Some((dataset.clone(), url.clone())),
+        LoadState::Ready { dataset, url, .. } => Some((dataset.clone(), url.clone())),
         _ => None,
     };
     // The global layout is prepared once per dataset: at once for a story of the shipped size,
@@ -39,8 +40,9 @@ pub fn page(props: &PageProps) -> Html {
     match &props.state {
         LoadState::Loading { url } => html! { <Loading url={url.clone()} /> },
         LoadState::Failed(failure) => html! { <ErrorPanel failure={failure.clone()} /> },
-        LoadState::Ready { .. } => match &prepared {
+        LoadState::Ready { text, .. } => match &prepared {
             Prepared::Ready(story) => {
+                let story = &Story { source: text.clone(), ..story.clone() };
                 let initial = powershift_core::view::from_query(&props.query, &story.ds, &story.ctx);
                 // A new dataset (opened by the reader) starts a new story screen: the view state
                 // of the old one refers to its organisations and dates.

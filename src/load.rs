@@ -86,6 +86,9 @@ pub enum LoadState {
         url: String,
         /// The validated dataset.
         dataset: Rc<Dataset>,
+        /// Its text, as it was read: the Export menu sends it to the tools module, which makes
+        /// the files (see `powershift_core::export::reader_view`).
+        text: Rc<str>,
     },
     /// Failed, with the reason.
     Failed(LoadFailure),
@@ -97,7 +100,7 @@ impl PartialEq for LoadState {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (LoadState::Loading { url: a }, LoadState::Loading { url: b }) => a == b,
-            (LoadState::Ready { url: a, dataset: x }, LoadState::Ready { url: b, dataset: y }) => {
+            (LoadState::Ready { url: a, dataset: x, .. }, LoadState::Ready { url: b, dataset: y, .. }) => {
                 a == b && Rc::ptr_eq(x, y)
             }
             (LoadState::Failed(a), LoadState::Failed(b)) => a == b,
@@ -147,7 +150,7 @@ pub fn parse_step(url: &str, body: &str) -> Result<serde_json::Value, LoadState>
 /// one pass that reads the text again (duplicate keys, a third of the validation's time) and runs
 /// the checks that build the dataset.
 pub fn validate_step(url: &str, body: &str, value: &serde_json::Value, validated_by_the_build: bool) -> LoadState {
-    validated(url, validation(body, value, validated_by_the_build).finish())
+    validated(url, body, validation(body, value, validated_by_the_build).finish())
 }
 
 /// [`validate_step`] in steps, for the page to run one task each (see
@@ -160,10 +163,10 @@ pub fn validation<'a>(
     Dataset::validation((!validated_by_the_build).then_some(body), value)
 }
 
-/// A finished validation of the dataset from `url` as a load state.
-pub fn validated(url: &str, result: Result<Dataset, LoadError>) -> LoadState {
+/// A finished validation of the dataset from `url`, read from `body`, as a load state.
+pub fn validated(url: &str, body: &str, result: Result<Dataset, LoadError>) -> LoadState {
     match result {
-        Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds) },
+        Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds), text: Rc::from(body) },
         Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),
     }
 }
@@ -176,7 +179,7 @@ mod embedded_tests {
     fn an_embedded_dataset_is_validated_like_a_fetched_one() {
         let tiny = include_str!("../tests/data/tiny.json");
         match from_embedded(tiny) {
-            LoadState::Ready { url, dataset } => {
+            LoadState::Ready { url, dataset, .. } => {
                 assert_eq!(url, EMBEDDED_URL);
                 assert_eq!(dataset.organisations.len(), Dataset::from_json_str(tiny).unwrap().organisations.len());
             }
@@ -233,9 +236,10 @@ pub fn from_tools_reply(label: &str, reply: Result<String, String>) -> LoadState
     match reply.map(|text| Reply::from_json(&text)) {
         Ok(Reply::Dataset { text }) => match parse_body(label, &text) {
             // Checked by the tools module already; a failure here would be a mismatch of builds.
-            LoadState::Ready { dataset, .. } => LoadState::Ready { url: label.to_string(), dataset },
+            LoadState::Ready { dataset, text, .. } => LoadState::Ready { url: label.to_string(), dataset, text },
             other => other,
         },
+        Ok(Reply::File { .. }) => tools("a file where a dataset was asked for".into()),
         Ok(Reply::Problems { problems }) => {
             LoadState::Failed(LoadFailure::Data { url: label.to_string(), error: LoadError::Invalid(problems) })
         }
@@ -297,7 +301,7 @@ mod tests {
             .map(|(n, t)| (n.to_string(), t))
             .collect();
         match import(&files) {
-            LoadState::Ready { dataset, url } => {
+            LoadState::Ready { dataset, url, .. } => {
                 assert_eq!(*dataset, ds);
                 assert!(url.starts_with("your files story.csv, "), "{url}");
             }

@@ -40,15 +40,10 @@ impl Reducible for ViewStore {
 /// The handle panels use to read the state and dispatch actions.
 pub type ViewHandle = UseReducerHandle<ViewStore>;
 
-/// The layout parameters: on narrow screens (compact) labels are laid out larger, because the
-/// whole network is drawn at about half size there. Each configuration is deterministic.
+/// The layout parameters for a narrow (compact) or wide screen
+/// ([`powershift_core::network::LayoutConfig::for_screen`]).
 pub fn layout_config(compact: bool) -> powershift_core::network::LayoutConfig {
-    let base = powershift_core::network::LayoutConfig::default();
-    if compact {
-        powershift_core::network::LayoutConfig { font_px: 21.0, link_distance: 140.0, ..base }
-    } else {
-        base
-    }
+    powershift_core::network::LayoutConfig::for_screen(compact)
 }
 
 /// Everything computed once per dataset.
@@ -75,6 +70,9 @@ pub struct Story {
     /// The dates' layouts already computed, by network (see [`LayoutMemo`]): a scrubber step to a
     /// network seen before, or laid out in the background ([`Story::ahead_of`]), costs no layout.
     pub memo: Rc<std::cell::RefCell<LayoutMemo>>,
+    /// The dataset's text as it was read (empty until the page sets it): the Export menu sends it
+    /// to the tools module, which makes the files.
+    pub source: Rc<str>,
 }
 
 /// How many networks a story remembers: every change interval of a story the size of the shipped
@@ -137,7 +135,18 @@ impl Story {
         let warp = Warp::for_story(&ds);
         let networks = if ds.organisations.len() > AHEAD_MAX_ORGS { MEMO_NETWORKS_BIG } else { MEMO_NETWORKS };
         let memo = Rc::new(std::cell::RefCell::new(LayoutMemo::new(networks)));
-        Story { warp, id: story_id(url).into(), ds, ctx, layout, bounds, money, first_relaxed, memo }
+        Story {
+            warp,
+            id: story_id(url).into(),
+            ds,
+            ctx,
+            layout,
+            bounds,
+            money,
+            first_relaxed,
+            memo,
+            source: Rc::from(""),
+        }
     }
 
     /// The layout on `date` (from the recorded relaxation when it is the first date's, from the memo

@@ -28,7 +28,8 @@ async fn render(state: LoadState) -> String {
 #[tokio::test]
 async fn summary_shows_title_range_and_counts() {
     let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
-    let html = render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() }).await;
+    let html =
+        render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone(), text: "".into() }).await;
     assert!(html.contains("<h1 id=\"story-title\">The AI power shift</h1>"), "{html}");
     assert!(html.contains(&format!("data-testid=\"event-count\">{}</dd>", ds.events.len())), "{html}");
     assert!(html.contains(&format!("data-testid=\"org-count\">{}</dd>", ds.organisations.len())), "{html}");
@@ -103,7 +104,7 @@ async fn refused_url_says_why() {
 async fn the_story_renders_every_panel_for_a_deep_link() {
     let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
     let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into() },
         query: "date=2023-01-23&select=org:microsoft".into(),
         compact: false,
         options: Default::default(),
@@ -160,7 +161,7 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
 async fn an_event_shows_its_strongest_source_first_and_who_announced_it() {
     let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
     let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone(), text: "".into() },
         query: "date=2025-01-21&select=event:E35".into(),
         compact: false,
         options: Default::default(),
@@ -189,7 +190,7 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
         .unwrap(),
     );
     let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "x.json".into(), dataset: ds },
+        state: LoadState::Ready { url: "x.json".into(), dataset: ds, text: "".into() },
         query: Default::default(),
         compact: true,
         options: Default::default(),
@@ -215,7 +216,7 @@ async fn a_body_over_the_size_limit_is_refused_with_its_size_and_the_limit() {
 async fn the_first_screen_states_the_finding_and_keeps_the_figures_out_of_the_way() {
     let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
     let headline = ds.meta.headline.clone().expect("the shipped story has a headline");
-    let html = render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds }).await;
+    let html = render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into() }).await;
     let header = &html[..html.find("</header>").unwrap()];
     assert!(
         header.contains(&format!("<p class=\"subtitle\">{}</p>", headline.replace('\'', "&#x27;")))
@@ -235,7 +236,7 @@ async fn an_events_confidence_agrees_with_its_footnotes_and_sources() {
     let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
     let page = |query: &str| {
         yew::LocalServerRenderer::<Page>::with_props(PageProps {
-            state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone() },
+            state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone(), text: "".into() },
             query: query.into(),
             compact: false,
             options: Default::default(),
@@ -266,7 +267,7 @@ async fn story_html(query: &str, embed: bool) -> String {
     let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
     let options = powershift_core::embed::EmbedOptions { embed, ..Default::default() };
     yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds },
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into() },
         query: query.to_string().into(),
         compact: false,
         options: Rc::new(options),
@@ -334,6 +335,6 @@ async fn the_embed_shows_the_step_bar_and_a_story_without_steps_none() {
     assert!(html.contains("class=\"story embed has-steps\""), "{html}");
     assert!(html.contains("<h2 id=\"step-title\" class=\"step-title\">An exclusive start</h2>"), "{html}");
     let ds = Rc::new(Dataset::from_json_str(include_str!("../crates/powershift-core/tests/res/tiny.json")).unwrap());
-    let html = render(LoadState::Ready { url: "x.json".into(), dataset: ds }).await;
+    let html = render(LoadState::Ready { url: "x.json".into(), dataset: ds, text: "".into() }).await;
     assert!(!html.contains("step-bar") && !html.contains("has-steps"), "{html}");
 }

@@ -41,7 +41,7 @@ pub async fn fetch_dataset(url: String) -> LoadState {
                             break;
                         }
                     }
-                    validated(&url, job.finish())
+                    validated(&url, &body, job.finish())
                 }
                 Err(failed) => failed,
             };

@@ -40,6 +40,10 @@ test('the Export menu gives the picture, the relationships, the snapshot and the
     await page.goto(`${srv.appUrl}?data=test-data/story-frozen.json&date=2025-01-21`);
     await page.getByRole('group', { name: /Partnership network/ }).waitFor();
     const snap = snapshot('2025-01-21');
+    // The files are made by the tools module, which starts when the reader opens the menu.
+    const started = page.waitForEvent('worker');
+    await page.locator('details.export-menu summary').click();
+    await started;
 
     const svg = await download(page, 'Picture (SVG)');
     assert.equal(svg.name, 'story-frozen-2025-01-21.svg');
@@ -129,6 +133,11 @@ test('CSV files whose tools module cannot be loaded get an error that says why, 
     await picker.setInputFiles(resolve('tests/data/tiny.json'));
     const tiny = JSON.parse(readFileSync('tests/data/tiny.json', 'utf8'));
     await page.getByRole('heading', { level: 1, name: tiny.meta.title }).waitFor();
+    // The Export menu says why it made no file, and its buttons work again.
+    await page.locator('details.export-menu summary').click();
+    await page.getByRole('button', { name: 'Relationships in force (CSV)' }).click();
+    await page.getByRole('status').filter({ hasText: /^The file could not be made: .+/ }).waitFor();
+    assert.ok(await page.getByRole('button', { name: 'Snapshot (JSON)' }).isEnabled());
   } finally {
     await context.close();
   }
@@ -152,6 +161,10 @@ test('the one-file archive works from file:// with no network request', async ()
     await page.getByRole('button', { name: 'Next change' }).click();
     await page.getByRole('button', { name: /^OpenAI, / }).click();
     await page.getByTestId('org-details').waitFor();
+    // The Export menu's files are made by the file's own copy of the tools module.
+    await page.locator('details.export-menu summary').click();
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Relationships in force (CSV)' }).click()]);
+    assert.match(readFileSync(await dl.path(), 'utf8'), /^id,/);
     // The CSV templates open here too: the tools module's worker starts from the file's own copy.
     const dir = resolve('docs/templates');
     await page.getByLabel('Choose a JSON file or CSV files').setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));

@@ -201,7 +201,8 @@ test('selecting an event on the timeline moves the network to its date', async (
   await withStory({ width: 1280, height: 800 }, async (story, page) => {
     await story.open();
     await page.getByRole('group', { name: /Events in time/ }).getByRole('button', { name: /^27 February 2026: Amazon and OpenAI sign/ }).first().click();
-    assert.equal(await story.currentDate().textContent(), '27 February 2026');
+    // The page re-renders after the click's task (on a slow machine the read could come first).
+    await story.currentDate().filter({ hasText: /^27 February 2026$/ }).waitFor({ timeout: 5000 });
     await story.details().getByText(/Frontier/).first().waitFor();
   });
 });

@@ -69,7 +69,8 @@ pub fn first_screen(ds: &Rc<Dataset>, url: &str) -> Result<String, String> {
         tokio::runtime::Builder::new_current_thread().build().map_err(|e| format!("cannot start the renderer: {e}"))?;
     let render = |compact: bool| {
         let props = PageProps {
-            state: LoadState::Ready { url: url.to_string(), dataset: ds.clone() },
+            // A static page exports nothing, so it needs no text of the dataset.
+            state: LoadState::Ready { url: url.to_string(), dataset: ds.clone(), text: "".into() },
             query: Default::default(),
             compact,
             options: Default::default(),

@@ -2,9 +2,10 @@
 //!
 //! The page's WebAssembly carries what every reader needs on a phone. What only a few readers use
 //! is a second module, `powershift-tools` (`crates/powershift-tools`), which the page fetches and
-//! starts in a Web Worker the first time a reader uses it (`src/platform/tools.rs`): today, reading
-//! the CSV templates of `docs/templates/` into a dataset — the importer and its problem mapping
-//! were ~32 KiB of the page's gzipped WebAssembly (issue 12's budget, see BENCHMARKS.md). The two
+//! starts in a Web Worker the first time a reader uses it (`src/platform/tools.rs`): reading the
+//! CSV templates of `docs/templates/` into a dataset — the importer and its problem mapping were
+//! ~32 KiB of the page's gzipped WebAssembly (issue 12's budget, see BENCHMARKS.md) — and making
+//! the Export menu's files ([`crate::export::reader_view`], ~18 KiB). The two
 //! modules share no memory, so a request and its reply are JSON texts; this file is both ends'
 //! one definition of them, and [`answer`] is the whole of the module's work, so native tests run
 //! the exchange without a browser.
@@ -19,8 +20,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::export::reader_view::{self, point, ExactPoint, ExportFormat, ReaderView};
 use crate::export::templates;
-use crate::model::Problem;
+use crate::model::{Dataset, Problem};
+use crate::network::{LayoutConfig, TemporalLayout};
 
 /// What the page asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,6 +33,18 @@ pub enum Request {
     ImportCsv {
         /// Each file's name and text, as the reader picked or dropped them.
         files: Vec<(String, String)>,
+    },
+    /// Make one of the Export menu's files of the view the reader sees.
+    Export {
+        /// Which file.
+        format: ExportFormat,
+        /// The dataset's text, as the page loaded it.
+        dataset: String,
+        /// The page's global layout: every organisation's position, in dataset order, exact (a
+        /// list of another length is computed afresh, the same by construction but slower).
+        global: Vec<ExactPoint>,
+        /// The reader's view.
+        reader: ReaderView,
     },
 }
 
@@ -53,6 +68,11 @@ pub enum Reply {
     Problems {
         /// The problems, in the order the importer found them.
         problems: Vec<Problem>,
+    },
+    /// A file's text.
+    File {
+        /// The file, as the page saves it.
+        text: String,
     },
     /// The request could not be read: a page and a tools module from different builds.
     Refused {
@@ -88,6 +108,9 @@ impl Reply {
                 });
                 problems.map_or_else(|| refused("problems without their list"), |problems| Reply::Problems { problems })
             }
+            Some("file") => {
+                text_of("text").map_or_else(|| refused("a file without its text"), |text| Reply::File { text })
+            }
             Some("refused") => Reply::Refused { message: text_of("message").unwrap_or_default() },
             _ => refused("no known \"reply\""),
         }
@@ -99,6 +122,7 @@ impl Reply {
 pub fn answer(request: &str) -> String {
     let reply = match serde_json::from_str::<Request>(request) {
         Ok(Request::ImportCsv { files }) => import_csv(&files),
+        Ok(Request::Export { format, dataset, global, reader }) => export(format, &dataset, global, &reader),
         Err(e) => Reply::Refused { message: format!("the request could not be read: {e}") },
     };
     serde_json::to_string(&reply).unwrap_or_default()
@@ -113,10 +137,27 @@ fn import_csv(files: &[(String, String)]) -> Reply {
     }
 }
 
+/// One of the Export menu's files: the dataset read again (it is valid: the page checked it), the
+/// page's global layout with the configuration of the reader's screen, the file made.
+fn export(format: ExportFormat, dataset: &str, global: Vec<ExactPoint>, reader: &ReaderView) -> Reply {
+    let ds = match Dataset::from_json_str(dataset) {
+        Ok(ds) => ds,
+        Err(e) => return Reply::Refused { message: format!("the dataset could not be read: {e}") },
+    };
+    let config = LayoutConfig::for_screen(reader.compact);
+    let layout = if global.len() == ds.organisations.len() {
+        TemporalLayout { config, global: global.into_iter().map(point).collect() }
+    } else {
+        TemporalLayout::new(&ds, config)
+    };
+    Reply::File { text: reader_view::make(format, &ds, &layout, reader) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Dataset;
+    use crate::network::Vec2;
 
     const TINY: &str = include_str!("../tests/res/tiny.json");
 
@@ -159,6 +200,34 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn an_export_is_the_file_of_the_readers_view_with_the_pages_layout() {
+        let ds = Dataset::from_json_str(TINY).unwrap();
+        let layout = TemporalLayout::new(&ds, LayoutConfig::for_screen(true));
+        let global: Vec<ExactPoint> = layout.global.iter().map(|p| reader_view::exact(*p)).collect();
+        let reader = ReaderView {
+            link: "date=2019-08".into(),
+            pins: vec![(0, reader_view::exact(Vec2::new(5.0, 6.0)))],
+            compact: true,
+        };
+        for format in [ExportFormat::Svg, ExportFormat::Csv, ExportFormat::Json, ExportFormat::Gexf] {
+            let want = reader_view::make(format, &ds, &layout, &reader);
+            let request = |global| Request::Export { format, dataset: TINY.into(), global, reader: reader.clone() };
+            assert_eq!(ask(&request(global.clone())), Reply::File { text: want.clone() }, "{format:?}");
+            // Without the page's positions (or with the wrong count) the same layout is computed.
+            assert_eq!(ask(&request(vec![[0, 0]])), Reply::File { text: want }, "{format:?}");
+        }
+        // The page's positions are used as they are: moving one moves the picture.
+        let mut moved = global.clone();
+        moved[0] = reader_view::exact(point(moved[0]) + Vec2::new(300.0, 0.0));
+        let svg = |global| {
+            ask(&Request::Export { format: ExportFormat::Svg, dataset: TINY.into(), global, reader: reader.clone() })
+        };
+        assert_ne!(svg(moved), svg(global));
+        let broken = Request::Export { format: ExportFormat::Csv, dataset: "{".into(), global: vec![], reader };
+        assert!(matches!(ask(&broken), Reply::Refused { message } if message.contains("dataset")));
     }
 
     #[test]

@@ -68,6 +68,19 @@ pub struct LayoutConfig {
 }
 
 impl LayoutConfig {
+    /// The page's parameters for a narrow (`compact`, a phone's) or a wide screen: on narrow screens
+    /// labels are laid out larger and links longer, because the whole network is drawn at about
+    /// half size there. Each is deterministic; the page, its build-time layouts and the tools
+    /// module's exports all take them from here.
+    pub fn for_screen(compact: bool) -> LayoutConfig {
+        let base = LayoutConfig::default();
+        if compact {
+            LayoutConfig { font_px: 21.0, link_distance: 140.0, ..base }
+        } else {
+            base
+        }
+    }
+
     /// Relaxation ticks for a date with `n` organisations present.
     pub fn relax_ticks_for(&self, n: usize) -> usize {
         if n > self.frozen_above_nodes {
