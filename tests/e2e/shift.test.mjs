@@ -159,6 +159,24 @@ test('the first screen shows the network: whole at 1280×800, starting above 600
   });
 });
 
+test('the prerendered first screen is on screen before the WebAssembly is asked for', async () => {
+  await withPage({ width: 412, height: 823 }, async (page) => {
+    await page.addInitScript(() => {
+      window.paints = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.paints.push(e.startTime); })
+        .observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(srv.appUrl);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+    const { paint, wasm } = await page.evaluate(() => ({
+      paint: window.paints[0],
+      wasm: performance.getEntriesByType('resource').find((r) => /powershift-app-[0-9a-f]+_bg\.wasm$/.test(r.name))?.startTime,
+    }));
+    // The largest paint is the prerendered page's; the download starts only once it is reported.
+    assert.ok(paint > 0 && wasm > paint, `largest paint at ${paint} ms, WebAssembly asked for at ${wasm} ms`);
+  });
+});
+
 test('a deep link to a pair fans out and highlights every one of its agreements', async () => {
   await withPage({ width: 1280, height: 800 }, async (page) => {
     await open(page, 'date=2026-04-28&select=pair:microsoft,openai');

@@ -28,13 +28,27 @@ pub const START: &str = "<!--prerender-->";
 pub const END: &str = "<!--/prerender-->";
 
 /// The JavaScript that runs first in the boot script (see the module documentation). It then waits
-/// for the prerendered page to be painted before it asks for the WebAssembly: fetched earlier, the
-/// big download competes with the page's own first paint on a slow connection.
+/// until the browser has reported the prerendered page's paint before it asks for the WebAssembly:
+/// fetched earlier, the big download competes with the page's own first paint on a slow connection,
+/// and Lighthouse's simulation counts it in the largest contentful paint. Reported means the
+/// `largest-contentful-paint` entry (else `first-contentful-paint`), which arrives when the frame
+/// is on screen: on a slow host a frame's main-thread work can end hundreds of milliseconds before
+/// its presentation (measured under Lighthouse on a 2× slower machine: first paint at 1.27 s, the
+/// subtitle, the largest text, at 1.47 s, while the old wait — an animation frame and a 200 ms
+/// timer — had already asked for the Wasm at 0.47 s: a simulated LCP of 4.2 s instead of 1.3).
+/// A hidden tab paints nothing and a browser without paint timing reports nothing, hence the timers.
 pub const BOOT_PRELUDE: &str = "const pre = document.getElementById('prerender');\n\
 if (pre && /[?&](data|embed)=/.test(location.search)) pre.remove();\n\
 else if (pre) {\n  pre.inert = true;\n  pre.setAttribute('aria-hidden', 'true');\n  \
-// After the first paint; rAF does not run in a hidden tab or an offscreen frame, hence the timer.\n  \
-await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 200); });\n}\n\
+// After the first screen is painted (see `BOOT_PRELUDE` in crates/powershift-cli/src/prerender.rs).\n  \
+await new Promise((painted) => {\n    \
+const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];\n    \
+const type = ['largest-contentful-paint', 'paint'].find((t) => types.includes(t));\n    \
+const next = () => requestAnimationFrame(() => setTimeout(painted, 0));\n    \
+if (type && !document.hidden) {\n      \
+new PerformanceObserver((list, seen) => { seen.disconnect(); next(); }).observe({ type, buffered: true });\n      \
+setTimeout(painted, 3000);\n    \
+} else {\n      next();\n      setTimeout(painted, 200);\n    }\n  });\n}\n\
 // The default dataset downloads beside the WebAssembly instead of after it has started (the app's\n\
 // fetch of the same address takes this response).\n\
 if (!/[?&]data=/.test(location.search)) {\n  const data = document.createElement('link');\n  \
