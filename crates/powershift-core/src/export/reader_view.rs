@@ -108,7 +108,17 @@ impl ReaderView {
 /// the picture and the snapshot; O(events + relationships) for the CSV and GEXF.
 pub fn make(format: ExportFormat, ds: &Dataset, layout: &TemporalLayout, reader: &ReaderView) -> String {
     let ctx = ViewContext::of(ds);
-    let v = reader.view(ds, &ctx);
+    file_of_view(format, ds, &ctx, layout, &reader.view(ds, &ctx))
+}
+
+/// [`make`] for a view state at hand (what the page made itself before the writers moved).
+pub fn file_of_view(
+    format: ExportFormat,
+    ds: &Dataset,
+    ctx: &ViewContext,
+    layout: &TemporalLayout,
+    v: &ViewState,
+) -> String {
     match format {
         ExportFormat::Svg => {
             // Every agreement as its own line, framed by the export, not the reader's camera.
@@ -116,7 +126,7 @@ pub fn make(format: ExportFormat, ds: &Dataset, layout: &TemporalLayout, reader:
             view.camera = Camera { k: FAN_ZOOM, ..Camera::default() };
             view.hover = None;
             let at = layout.at(ds, view.date);
-            let change = change_view(ds, &ctx, &view);
+            let change = change_view(ds, ctx, &view);
             document(ds, &at, &view, change.as_ref(), layout.config.font_px, DocumentSize::GRAPHIC)
         }
         ExportFormat::Csv => relationships_csv_where(ds, v.date, |r| {
@@ -140,30 +150,6 @@ mod tests {
 
     const STORY: &str = include_str!("../../tests/res/story-frozen.json");
 
-    /// What the page made itself before the writers moved (the Export menu's code, kept here as
-    /// the reference): the same text for every format.
-    fn made_in_the_page(format: ExportFormat, ds: &Dataset, layout: &TemporalLayout, v: &ViewState) -> String {
-        let ctx = ViewContext::of(ds);
-        match format {
-            ExportFormat::Svg => {
-                let mut view = v.clone();
-                view.camera = Camera { k: FAN_ZOOM, ..Camera::default() };
-                view.hover = None;
-                let at = layout.at(ds, view.date);
-                let change = change_view(ds, &ctx, &view);
-                document(ds, &at, &view, change.as_ref(), layout.config.font_px, DocumentSize::GRAPHIC)
-            }
-            ExportFormat::Csv => relationships_csv_where(ds, v.date, |r| {
-                let rel = ds.rel(r);
-                v.shows_kind(rel.kind) && v.focus_org.is_none_or(|o| rel.from == o || rel.to == o)
-            }),
-            ExportFormat::Json => {
-                serde_json::to_string_pretty(&Snapshot::with_layout(ds, v.date, &layout.at(ds, v.date))).unwrap()
-            }
-            ExportFormat::Gexf => gexf(ds),
-        }
-    }
-
     #[test]
     fn a_readers_view_sent_as_link_and_pins_makes_the_files_the_page_made() {
         let ds = Dataset::from_json_str(STORY).unwrap();
@@ -186,7 +172,7 @@ mod tests {
             for format in [ExportFormat::Svg, ExportFormat::Csv, ExportFormat::Json, ExportFormat::Gexf] {
                 assert_eq!(
                     make(format, &ds, &layout, &reader),
-                    made_in_the_page(format, &ds, &layout, &v),
+                    file_of_view(format, &ds, &ctx, &layout, &v),
                     "{format:?}"
                 );
             }
