@@ -1,7 +1,8 @@
 // The load budget of a built site (issue 12), checked by the test command (scripts/test.sh) on the
 // release build: the gzipped sizes a phone downloads before the story is interactive — index.html
-// (with the prerendered first screen), the boot script, the JavaScript glue, the WebAssembly, the
-// stylesheet, the icon and the default dataset (the tools module, fetched on first use, is listed
+// (with the prerendered first screen), the boot script, the JavaScript glue, the WebAssembly (the
+// part the first screen runs), the stylesheet, the icon and the default dataset (the rest of the
+// module, fetched once the app has started, and the tools module, fetched on first use, are listed
 // apart). gzip level 6, about what static hosts (GitHub Pages) send; they do not send brotli.
 // Exits 1 above a limit and prints every figure.
 //   node scripts/budget.mjs DIST
@@ -43,6 +44,13 @@ for (const f of firstLoad) {
   total += g;
   if (f.endsWith('.wasm')) wasm = g;
   console.log(`  ${f.padEnd(44)} ${String(raw).padStart(9)} B  ${kib(g).padStart(10)}`);
+}
+// Not in the first load: the rest of the page's module (what the first screen does not run; fetched
+// once the app has started, see crates/powershift-cli/src/page_split.rs).
+const rest = files.filter((f) => /^powershift-app-[0-9a-f]+-rest-[0-9a-f]+\.wasm$/.test(f));
+if (rest.length) {
+  console.log('after the start (the rest of the page\'s module), gzip -6:');
+  for (const f of rest) console.log(`  ${f.padEnd(44)} ${String(readFileSync(join(dist, f)).length).padStart(9)} B  ${kib(gz(f)).padStart(10)}`);
 }
 // Not in the first load: the tools module (reading CSV files), fetched when a reader first uses it.
 const tools = files.filter((f) => /^(powershift-tools-[0-9a-f]+(\.js|_bg\.wasm)|tools-worker-[0-9a-f]+\.js)$/.test(f));

@@ -11,6 +11,9 @@
 //! (natively, for the prerendered page and its tests) renders those at once, the browser one task
 //! each behind the prerendered copy, which the last piece (`hand_over`) then removes.
 //!
+//! A panel that is not part of the first screen also waits for the rest of the page's WebAssembly
+//! (`platform::rest_module`): its code is not in the first download when the module is split.
+//!
 //! The placeholder keeps `min_height` pixels so a panel arriving below the fold does not move what
 //! is under it more than necessary.
 
@@ -82,7 +85,7 @@ pub fn deferred(props: &DeferredProps) -> Html {
     let shown = use_state(|| !cfg!(target_arch = "wasm32") && (props.prerendered || !first_screen_only));
     // Each time the timer finds an earlier panel still waiting, it tries again a step later.
     let tries = use_state(|| 0u32);
-    let order = props.order;
+    let (order, prerendered) = (props.order, props.prerendered);
     // In line from mount until shown, or until it leaves the page unshown.
     let in_line = use_mut_ref(|| false);
     {
@@ -107,7 +110,7 @@ pub fn deferred(props: &DeferredProps) -> Html {
             delay,
             *tries,
             Callback::from(move |_| {
-                if first_in_line(order) {
+                if first_in_line(order) && (prerendered || crate::platform::rest_module::arrived()) {
                     crate::platform::timing::mark(&format!("deferred panel {order}"));
                     shown.set(true);
                 } else {

@@ -9,6 +9,7 @@ pub mod files;
 pub mod host;
 pub mod location;
 pub mod panic;
+pub mod rest_module;
 pub mod share;
 pub mod text;
 pub mod timing;

@@ -65,8 +65,8 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// The wasm-bindgen glue as a module script body: every `export { a, b as c };` becomes
-/// `const __powershift_exports = { a, c: b };`. Refuses glue with other exports or with imports
-/// (snippets), which could not be inlined.
+/// `const __powershift_exports = { a, c: b };`, and `export function f(` a plain function in it.
+/// Refuses glue with other exports or with imports (snippets), which could not be inlined.
 pub fn inline_glue(js: &str) -> Result<String, String> {
     let mut out = String::with_capacity(js.len() + 64);
     let mut entries: Vec<String> = Vec::new();
@@ -80,6 +80,15 @@ pub fn inline_glue(js: &str) -> Result<String, String> {
                     None => entries.push(item.to_string()),
                 }
             }
+            continue;
+        }
+        // An exported function of the app (`#[wasm_bindgen] pub fn`): a plain function here.
+        if let Some(rest) = line.strip_prefix("export function ") {
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
+            entries.push(name);
+            out.push_str("function ");
+            out.push_str(rest);
+            out.push('\n');
             continue;
         }
         if t.starts_with("export ") || t.starts_with("import ") || t.starts_with("import{") {
@@ -195,21 +204,40 @@ pub fn bundle(dist: &Path) -> Result<Bundle, String> {
         }
         _ => String::new(),
     };
+    // The rest of the page's module, when the build split it (`crate::page_split`): inline too, and
+    // instantiated as soon as the app has started (from disk it costs no wait).
+    let (rest_bytes, rest_boot, rest_start) = match rest_module(dist)? {
+        Some(path) => {
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: cannot read the file: {e}", path.display()))?;
+            inlined.push(path);
+            (
+                format!(
+                    "<script type=\"application/octet-stream\" id=\"powershift-rest\">{}</script>\n",
+                    base64(&bytes)
+                ),
+                REST_BOOT,
+                "powershiftRest.load(__powershift_wasm);\n",
+            )
+        }
+        None => (String::new(), "", ""),
+    };
     let head = format!("<style>\n{css}</style>\n{icon}");
     let data_json = data.replace('<', "\\u003c");
     let id = powershift_core::EMBEDDED_DATA_ID;
     let body = format!(
         r#"<script type="application/json" id="{id}">{data_json}</script>
-{tools}<script type="application/octet-stream" id="powershift-wasm">{wasm64}</script>
+{tools}{rest_bytes}<script type="application/octet-stream" id="powershift-wasm">{wasm64}</script>
 <script type="module">
 {glue}
 // Boot: instantiate the WebAssembly from the bytes above; no request is made.
-const __b64 = document.getElementById("powershift-wasm").textContent.trim();
-const __bin = atob(__b64);
-const __bytes = new Uint8Array(__bin.length);
-for (let i = 0; i < __bin.length; i++) __bytes[i] = __bin.charCodeAt(i);
-const __powershift_wasm = await __powershift_exports.default({{ module_or_path: __bytes }});
-window.wasmBindings = __powershift_exports;
+const __bytesOf = (id) => {{
+  const bin = atob(document.getElementById(id).textContent.trim());
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}};
+{rest_boot}const __powershift_wasm = await __powershift_exports.default({{ module_or_path: __bytesOf("powershift-wasm") }});
+{rest_start}window.wasmBindings = __powershift_exports;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm: __powershift_wasm }} }}));
 </script>
 "#,
@@ -218,6 +246,38 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {{ detail: {{ wasm: __p
     let html = insert_before(&html, "</head>", &head)?;
     let html = insert_before(&html, "</body>", &body)?;
     Ok(Bundle { html, wasm_bytes: wasm.len(), inlined })
+}
+
+/// The archive's loader of the rest of the page's module (the site's is `crate::page_split::LOADER`):
+/// the same interface, from the inlined bytes.
+const REST_BOOT: &str = r#"window.powershiftRest = {
+  done: false,
+  synchronous: 0,
+  load(exports) {
+    if (powershiftRest.done) return;
+    new WebAssembly.Instance(new WebAssembly.Module(__bytesOf("powershift-rest")), { p: exports });
+    exports.ps_rest_ready.value = 1;
+    powershiftRest.done = true;
+  },
+};
+"#;
+
+/// The rest of the page's module in `dist` (`powershift-app-<hash>-rest-<hash>.wasm`), if split.
+fn rest_module(dist: &Path) -> Result<Option<PathBuf>, String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: cannot read the folder: {e}", dist.display()))?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("powershift-app-") && name.contains("-rest-") && name.ends_with(".wasm")
+        })
+        .collect();
+    powershift_core::sort::sort(&mut found);
+    match found.len() {
+        0 => Ok(None),
+        1 => Ok(found.pop()),
+        _ => Err(format!("{}: more than one rest module; build into an empty folder", dist.display())),
+    }
 }
 
 fn insert_before(html: &str, marker: &str, text: &str) -> Result<String, String> {
@@ -229,7 +289,7 @@ fn insert_before(html: &str, marker: &str, text: &str) -> Result<String, String>
 mod tests {
     use super::*;
 
-    const GLUE: &str = "let wasm;\nfunction initSync(m) { return m; }\nasync function __wbg_init(m) {\n    if (m === undefined) { m = new URL('x_bg.wasm', import.meta.url); }\n    return m;\n}\n\nexport { initSync, __wbg_init as default };\n";
+    const GLUE: &str = "let wasm;\nexport function ps_load_rest() {\n    wasm.ps_load_rest();\n}\nfunction initSync(m) { return m; }\nasync function __wbg_init(m) {\n    if (m === undefined) { m = new URL('x_bg.wasm', import.meta.url); }\n    return m;\n}\n\nexport { initSync, __wbg_init as default };\n";
 
     const INDEX: &str = r#"<!DOCTYPE html>
 <html lang="en">
@@ -296,9 +356,11 @@ window.wasmBindings = bindings;
         // The stylesheet, the Wasm bytes, the glue without exports, the boot code.
         assert!(html.contains("<style>\nbody { color: #111; }"));
         assert!(html.contains(&base64(b"\0asm\x01\0\0\0 fake module bytes")));
-        assert!(html.contains("const __powershift_exports = { initSync, default: __wbg_init };"));
+        assert!(html.contains("const __powershift_exports = { ps_load_rest, initSync, default: __wbg_init };"));
+        assert!(html.contains("\nfunction ps_load_rest() {\n"));
         assert!(!html.contains("export {"));
-        assert!(html.contains("__powershift_exports.default({ module_or_path: __bytes })"));
+        assert!(html.contains("__powershift_exports.default({ module_or_path: __bytesOf(\"powershift-wasm\") })"));
+        assert!(!html.contains("powershiftRest"), "a module that was not split has no rest");
         assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,"));
         // The dataset, in the element the app reads, parses back to the file's JSON.
         assert!(!html.contains("Content-Security-Policy"), "the archive page is inline scripts only");
@@ -312,6 +374,24 @@ window.wasmBindings = bindings;
         // The data comes before the module script that boots the app.
         assert!(start < html.find("<script type=\"module\">").unwrap());
         assert_eq!(b.inlined.len(), 5);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_split_module_s_rest_is_inlined_and_instantiated_once_the_app_has_started() {
+        let dir = fake_dist("rest");
+        std::fs::write(dir.join("powershift-app-abc-rest-def.wasm"), b"\0asm\x01\0\0\0 the rest").unwrap();
+        let b = bundle(&dir).unwrap();
+        let html = &b.html;
+        assert!(html.contains(&format!(
+            "<script type=\"application/octet-stream\" id=\"powershift-rest\">{}</script>",
+            base64(b"\0asm\x01\0\0\0 the rest")
+        )));
+        let defined = html.find("window.powershiftRest = {").unwrap();
+        let started = html.find("const __powershift_wasm = await").unwrap();
+        let loaded = html.find("powershiftRest.load(__powershift_wasm);").unwrap();
+        assert!(defined < started && started < loaded);
+        assert_eq!(b.inlined.len(), 6);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -20,11 +20,13 @@ use std::process::ExitCode;
 mod bundle;
 mod commands;
 mod export;
+mod page_split;
 mod png;
 mod prerender;
 mod site;
 mod social;
 mod tools_worker;
+mod wasm_split;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -25,11 +25,21 @@ fn base_href(html: &str) -> &str {
 
 /// The page with its inline module script moved out: (new html, file name, script), or None when
 /// there is none.
-pub fn externalize_boot(html: &str) -> Option<(String, String, String)> {
+/// With `rest` (the split module's rest, see `crate::page_split`), the script loads it once the app
+/// has started.
+pub fn externalize_boot(html: &str, rest: Option<&str>) -> Option<(String, String, String)> {
     let start = html.find(OPEN)?;
     let body_start = start + OPEN.len();
     let end = body_start + html[body_start..].find(CLOSE)?;
-    let script = crate::prerender::BOOT_PRELUDE.to_string() + html[body_start..end].trim() + "\n";
+    let mut script = crate::prerender::BOOT_PRELUDE.to_string();
+    if let Some(rest) = rest {
+        script += &crate::page_split::loader(rest);
+    }
+    script += html[body_start..end].trim();
+    script += "\n";
+    if rest.is_some() {
+        script += "powershiftRest.fetch(wasm);\n";
+    }
     let name = format!("boot-{:016x}.js", powershift::known_layout::fingerprint(&script));
     let tag = format!("<script type=\"module\" src=\"{}{name}\"></script>", base_href(html));
     let page = format!("{}{tag}{}", &html[..start], &html[end + CLOSE.len()..]);
@@ -48,7 +58,15 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
         }
     };
     let mut page = html;
-    match externalize_boot(&page) {
+    // The page's module, split by what its load runs.
+    let rest = match crate::page_split::finish(dir, crate::page_split::Mode::from_env(), out) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 2;
+        }
+    };
+    match externalize_boot(&page, rest.as_deref()) {
         Some((p, name, script)) => {
             if let Err(e) = std::fs::write(dir.join(&name), script) {
                 let _ = writeln!(err, "{}: cannot write: {e}", dir.join(&name).display());
@@ -146,7 +164,7 @@ const wasm = await init({ module_or_path: '/powershift/app-1_bg.wasm' });
 
     #[test]
     fn the_inline_boot_script_becomes_a_file_loaded_from_the_public_url() {
-        let (page, name, script) = externalize_boot(PAGE).unwrap();
+        let (page, name, script) = externalize_boot(PAGE, None).unwrap();
         assert!(name.starts_with("boot-") && name.ends_with(".js"));
         assert!(
             script.starts_with(crate::prerender::BOOT_PRELUDE)
@@ -159,8 +177,20 @@ const wasm = await init({ module_or_path: '/powershift/app-1_bg.wasm' });
         assert!(page.contains(r#"<script type="application/json" id="x">{}</script>"#));
         assert!(page.contains(r#"<link rel="stylesheet""#));
         // Idempotent, and the name follows the content.
-        assert_eq!(externalize_boot(&page), None);
+        assert_eq!(externalize_boot(&page, None), None);
         let other = PAGE.replace("app-1", "app-2");
-        assert_ne!(externalize_boot(&other).unwrap().1, name);
+        assert_ne!(externalize_boot(&other, None).unwrap().1, name);
+        assert!(!script.contains("powershiftRest"));
+    }
+
+    #[test]
+    fn a_split_module_s_boot_script_fetches_the_rest_once_the_app_has_started() {
+        let (_, name, script) = externalize_boot(PAGE, Some("app-1-rest-2.wasm")).unwrap();
+        let defined = script.find("window.powershiftRest = ").unwrap();
+        let started = script.find("const wasm = await init(").unwrap();
+        let fetched = script.find("powershiftRest.fetch(wasm);").unwrap();
+        assert!(defined < started && started < fetched, "{script}");
+        assert!(script.contains("new URL('app-1-rest-2.wasm', document.baseURI)"));
+        assert_ne!(externalize_boot(PAGE, None).unwrap().1, name);
     }
 }

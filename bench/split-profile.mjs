@@ -1,0 +1,53 @@
+// Records the load profile that `powershift site` splits the page's WebAssembly by
+// (crates/powershift-cli/load-profile.txt; see crates/powershift-cli/src/page_split.rs): the names
+// of the functions the page runs until its first screen is the app's — on a phone and a desktop
+// screen, with reduced motion, from the prerendered default view, from a deep link and in an embed.
+// The panels off the first screen wait for the rest of the module (src/platform/rest_module.rs),
+// so here they wait for good (`powershiftRest.done` stays false) and their code is left out.
+// Needs a build made with POWERSHIFT_SPLIT=instrument (scripts/split-profile.sh does both).
+//   DIST=dist-prof BASE=/powershift/ node bench/split-profile.mjs > crates/powershift-cli/load-profile.txt
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, openPage, DIST } from '../tests/e2e/harness.mjs';
+
+const namesFile = readdirSync(DIST).find((f) => f.endsWith('_bg.names.json'));
+if (!namesFile) { console.error(`${DIST}: no *_bg.names.json: build with POWERSHIFT_SPLIT=instrument`); process.exit(2); }
+const names = JSON.parse(readFileSync(join(DIST, namesFile), 'utf8'));
+const hit = new Set();
+const srv = await startServer();
+const browser = await launch();
+
+async function visit(viewport, query, media = {}) {
+  const { context, page } = await openPage(browser, viewport);
+  await page.emulateMedia(media);
+  await page.addInitScript(() => {
+    window.powershiftRest = { done: false };
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  await page.goto(srv.appUrl + query);
+  // The first screen is the app's (the prerendered copy is gone); the panels that wait stay empty.
+  await page.waitForFunction(() => window.__wasm && !document.getElementById('prerender')
+    && document.querySelector('#app svg'), null, { timeout: 120_000 });
+  await page.waitForTimeout(2500);
+  const seen = await page.evaluate(() => Object.keys(window.__wasm).filter((k) => k.startsWith('ps_hit_') && window.__wasm[k].value).map((k) => Number(k.slice(7))));
+  for (const i of seen) hit.add(i);
+  console.error(`${viewport.width}×${viewport.height} ${query || '(default)'} ${JSON.stringify(media)}: ${seen.length} functions ran`);
+  await context.close();
+}
+
+const phone = { width: 412, height: 823 };
+const desktop = { width: 1280, height: 800 };
+for (const vp of [phone, desktop]) {
+  await visit(vp, '');
+  await visit(vp, '?date=2019-07-22');
+  await visit(vp, '?embed=1');
+  await visit(vp, '', { reducedMotion: 'reduce', colorScheme: 'dark' });
+}
+await browser.close();
+srv.server.close();
+
+const lines = [...new Set([...hit].map((i) => names[i]).filter(Boolean))].sort();
+console.error(`${lines.length} names of ${names.length} functions`);
+console.log("# The functions the page's loads ran, recorded by bench/split-profile.mjs (scripts/split-profile.sh);");
+console.log('# crates/powershift-cli/src/page_split.rs splits the page\'s WebAssembly by them.');
+for (const l of lines) console.log(l);

@@ -1,0 +1,178 @@
+//! The page's WebAssembly split by its load profile, in a built site folder (issue 12 §1).
+//!
+//! Trunk builds the page's module with its function names (`data-wasm-opt-params="-g"` in
+//! `index.html`); `powershift site` then cuts it in two with [`crate::wasm_split::split`]: the
+//! functions named in the load profile (`crates/powershift-cli/load-profile.txt`, recorded by
+//! `bench/split-profile.mjs`) stay in Trunk's file, the rest go to `<stem>-rest-<hash>.wasm`,
+//! which the boot script fetches once the app has started ([`LOADER`]). Neither file keeps the
+//! names. `POWERSHIFT_SPLIT=off` keeps one module; `POWERSHIFT_SPLIT=instrument` writes the
+//! instrumented module that records a profile, with its names beside it (`<stem>.names.json`).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The names of the functions the page's loads ran (one per line), recorded by
+/// `bench/split-profile.mjs`. A function missing here is fetched after the start, or loaded
+/// synchronously if it is needed before (the e2e suite fails when a load does that).
+pub const PROFILE: &str = include_str!("../load-profile.txt");
+
+/// The boot script's loader of the rest (`REST` is replaced by the file's name). `fetch` runs once
+/// the app has started; `load` is the synchronous safety net the primary module's thunks call
+/// (`src/platform/rest_module.rs`). `synchronous` counts its uses, for the e2e tests.
+pub const LOADER: &str = r#"// The rest of the page's WebAssembly: what its first load does not run (`powershift site`).
+window.powershiftRest = (() => {
+  const url = new URL('REST', document.baseURI).href;
+  let pending;
+  const finish = (module, exports) => {
+    if (rest.done) return;
+    new WebAssembly.Instance(module, { p: exports });
+    exports.ps_rest_ready.value = 1;
+    rest.done = true;
+  };
+  const rest = {
+    // In: the panels off the first screen wait for it (src/platform/rest_module.rs).
+    done: false,
+    // Loads that could not wait (counted for the e2e tests).
+    synchronous: 0,
+    load(exports) {
+      if (rest.done) return;
+      rest.synchronous += 1;
+      console.warn(`Power Shift: ${url} was needed before it had arrived; loading it synchronously.`);
+      const xhr = new XMLHttpRequest();
+      xhr.open('GET', url, false);
+      xhr.overrideMimeType('text/plain; charset=x-user-defined');
+      xhr.send();
+      if (xhr.status !== 200) throw new Error(`Power Shift: ${url}: HTTP ${xhr.status}`);
+      const text = xhr.responseText;
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      finish(new WebAssembly.Module(bytes), exports);
+    },
+    fetch(exports) {
+      pending = pending || fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+        .then((bytes) => WebAssembly.compile(bytes))
+        .then((module) => finish(module, exports))
+        .catch((e) => {
+          // Tried again a little later: the panels off the first screen wait for it.
+          console.error(`Power Shift: ${url}: ${e}; trying again in 3 s`);
+          setTimeout(() => { pending = undefined; rest.fetch(exports); }, 3000);
+        });
+      return pending;
+    },
+  };
+  return rest;
+})();
+"#;
+
+/// What `powershift site` does with the page's module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Split by [`PROFILE`] (the default).
+    Split,
+    /// One module, names removed.
+    Off,
+    /// Instrumented to record a profile.
+    Instrument,
+}
+
+impl Mode {
+    /// From `POWERSHIFT_SPLIT` (`off`, `instrument`; anything else splits).
+    pub fn from_env() -> Mode {
+        match std::env::var("POWERSHIFT_SPLIT").as_deref() {
+            Ok("off") => Mode::Off,
+            Ok("instrument") => Mode::Instrument,
+            _ => Mode::Split,
+        }
+    }
+}
+
+/// The page's module in `dir` (Trunk's `powershift-app-<hash>_bg.wasm`), if built.
+pub fn page_module(dir: &Path) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("powershift-app-") && name.ends_with("_bg.wasm")
+        })
+        .collect();
+    powershift_core::sort::sort(&mut found);
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+/// The profile's names.
+pub fn profile(text: &str) -> BTreeSet<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+/// Processes the page's module in `dir`: `Ok(Some(rest file name))` when it was split, `Ok(None)`
+/// when there is nothing to split (no module, a module without names — already processed — or
+/// another mode). Messages go to `out`.
+pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<Option<String>, String> {
+    let Some(path) = page_module(dir) else { return Ok(None) };
+    let wasm = std::fs::read(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let names = crate::wasm_split::local_names(&wasm).map_err(|e| format!("{}: {e}", path.display()))?;
+    if names.iter().all(String::is_empty) {
+        return Ok(None);
+    }
+    let write =
+        |p: &Path, bytes: &[u8]| std::fs::write(p, bytes).map_err(|e| format!("{}: cannot write: {e}", p.display()));
+    let stem = path.file_name().and_then(|n| n.to_str()).unwrap_or("").trim_end_matches(".wasm").to_string();
+    let keep = profile(PROFILE);
+    match mode {
+        Mode::Instrument => {
+            write(&path, &crate::wasm_split::instrument(&wasm).map_err(|e| format!("{}: {e}", path.display()))?)?;
+            let json = serde_json::to_string(&names).map_err(|e| e.to_string())?;
+            write(&dir.join(format!("{stem}.names.json")), json.as_bytes())?;
+            let _ = writeln!(out, "{}: instrumented ({} functions)", path.display(), names.len());
+            Ok(None)
+        }
+        Mode::Off => {
+            write(&path, &crate::wasm_split::without_names(&wasm).map_err(|e| format!("{}: {e}", path.display()))?)?;
+            Ok(None)
+        }
+        Mode::Split if keep.is_empty() => finish(dir, Mode::Off, out),
+        Mode::Split => {
+            let s = crate::wasm_split::split(&wasm, &keep).map_err(|e| format!("{}: {e}", path.display()))?;
+            let hash = powershift::known_layout::fingerprint_of(&[&s.secondary]);
+            let rest = format!("{}-rest-{hash:016x}.wasm", stem.trim_end_matches("_bg"));
+            write(&path, &s.primary)?;
+            write(&dir.join(&rest), &s.secondary)?;
+            let _ = writeln!(
+                out,
+                "{}: split by the load profile: {} of {} functions ({} bytes) in {rest} ({} bytes), {} thunks",
+                path.display(),
+                s.moved,
+                s.functions,
+                s.primary.len(),
+                s.secondary.len(),
+                s.thunks
+            );
+            Ok(Some(rest))
+        }
+    }
+}
+
+/// The loader for the rest file `rest`.
+pub fn loader(rest: &str) -> String {
+    LOADER.replace("REST", rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_skips_comments_and_blank_lines() {
+        let p = profile("# recorded by bench/split-profile.mjs\n\nmain\n  dlmalloc::malloc \n");
+        assert_eq!(p.into_iter().collect::<Vec<_>>(), ["dlmalloc::malloc", "main"]);
+    }
+
+    #[test]
+    fn the_loader_names_its_file() {
+        let l = loader("powershift-app-1-rest-2.wasm");
+        assert!(l.contains("new URL('powershift-app-1-rest-2.wasm', document.baseURI)"), "{l}");
+        assert!(!l.contains("REST"));
+    }
+}
