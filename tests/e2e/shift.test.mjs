@@ -188,3 +188,52 @@ test('a deep link to a pair fans out and highlights every one of its agreements'
     for (const c of classes) assert.match(c, /\bhighlight\b/);
   });
 });
+
+// The page's WebAssembly is split by what its first screen runs (crates/powershift-cli/src/page_split.rs).
+const REST = /powershift-app-[0-9a-f]+-rest-[0-9a-f]+\.wasm$/;
+const FIRST = /powershift-app-[0-9a-f]+_bg\.wasm$/;
+
+for (const [viewport, query] of [[{ width: 412, height: 823 }, ''], [{ width: 1280, height: 800 }, ''], [{ width: 412, height: 823 }, '?date=2019-07-22']]) {
+  test(`the first screen runs on the first part of the WebAssembly; the rest comes after the start (${viewport.width} px${query})`, async () => {
+    await withPage(viewport, async (page) => {
+      await page.goto(srv.appUrl + query);
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+      // The panels off the first screen come with the rest.
+      await page.getByRole('group', { name: 'Timeline zoom' }).waitFor({ timeout: 60_000 });
+      const r = await page.evaluate(({ first, rest }) => {
+        const entries = performance.getEntriesByType('resource');
+        const find = (re) => entries.find((e) => new RegExp(re).test(e.name));
+        return {
+          first: find(first)?.responseEnd,
+          rest: find(rest)?.startTime,
+          done: window.powershiftRest?.done,
+          synchronous: window.powershiftRest?.synchronous,
+        };
+      }, { first: FIRST.source, rest: REST.source });
+      assert.ok(r.first > 0 && r.rest >= r.first, `first part received at ${r.first} ms, the rest asked for at ${r.rest} ms`);
+      assert.equal(r.done, true, 'the rest is in');
+      // A load that needed a function the load profile left out would have loaded it synchronously:
+      // record the profile again (scripts/split-profile.sh).
+      assert.equal(r.synchronous, 0, 'the load waited for nothing');
+    });
+  });
+}
+
+test('a step that needs the rest of the WebAssembly before it has arrived loads it at once and works', async () => {
+  await withPage({ width: 412, height: 823 }, async (page) => {
+    // The rest's download after the start never ends; the synchronous load (an XHR) goes through.
+    await page.route(REST, (route) => (route.request().resourceType() === 'fetch' ? undefined : route.continue()));
+    await page.goto(srv.appUrl);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.powershiftRest.done), false);
+    const slider = page.getByRole('slider', { name: 'Date' });
+    const before = await slider.getAttribute('aria-valuetext');
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((b) => document.querySelector('[role="slider"]')?.getAttribute('aria-valuetext') !== b, before);
+    const r = await page.evaluate(() => ({ done: window.powershiftRest.done, synchronous: window.powershiftRest.synchronous }));
+    assert.deepEqual(r, { done: true, synchronous: 1 });
+    // And the panels that waited for it come.
+    await page.getByRole('group', { name: 'Timeline zoom' }).waitFor();
+  });
+});

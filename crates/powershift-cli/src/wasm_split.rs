@@ -130,13 +130,16 @@ fn refs(m: &Module, id: FunctionId) -> Refs {
 }
 
 /// Splits `wasm` (which must keep its name section) into a primary module with the functions
-/// whose names are in `keep` and a secondary module with the rest. The load function
+/// whose names are in `keep` (and those without a name) and a secondary module with the rest. The load function
 /// ([`LOAD_EXPORT`]) and every function it calls directly stay in the primary whatever the profile
 /// says (a thunk inside the loader would call the loader again), and so do the start function and
-/// functions that use the primary's segments. Neither output keeps a name section.
+/// functions that use the primary's segments. Neither output keeps a name section (unless
+/// `POWERSHIFT_SPLIT_NAMES` is set, for debugging).
 pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
-    let mut p = parse(wasm, false)?;
-    let mut s = parse(wasm, false)?;
+    // POWERSHIFT_SPLIT_NAMES=1 keeps the names (a stack trace of the split page then names its frames).
+    let names_kept = std::env::var_os("POWERSHIFT_SPLIT_NAMES").is_some();
+    let mut p = parse(wasm, names_kept)?;
+    let mut s = parse(wasm, names_kept)?;
     let names = local_names(wasm)?;
     let p_ids: Vec<FunctionId> = p.funcs.iter().map(|f| f.id()).collect();
     let s_ids: Vec<FunctionId> = s.funcs.iter().map(|f| f.id()).collect();
@@ -150,7 +153,8 @@ pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
         if let FunctionKind::Local(_) = p.funcs.get(*id).kind {
             name_of[i] = names.get(local_n).cloned().unwrap_or_default();
             local_n += 1;
-            stays[i] = keep.contains(&name_of[i]) || refs(&p, *id).pinned;
+            // A function without a name (wasm-bindgen's generated ones) cannot be found in a profile.
+            stays[i] = name_of[i].is_empty() || keep.contains(&name_of[i]) || refs(&p, *id).pinned;
         }
     }
     if let Some(start) = p.start {
@@ -305,4 +309,145 @@ pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
     let left: BTreeSet<FunctionId> = p.funcs.iter().map(|f| f.id()).collect();
     let thunks = moved.iter().filter(|&&i| left.contains(&p_ids[i])).count();
     Ok(Split { primary: p.emit_wasm(), secondary: s.emit_wasm(), functions: local_n, moved: moved.len(), thunks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use walrus::ir::{BinaryOp, LoadKind, MemArg};
+
+    /// A small module with what the page's has: a memory with data, a mutable global, a function
+    /// table with an entry, an import, and the load export. `main(x) = a(x) + c()`, where
+    /// `a(x) = 2·b(x)`, `b(x) = x + g + mem[0]` and `c` is called through the table; with g = 40 and
+    /// mem[0] = 1, `main(5)` = 2·46 + 7 = 99.
+    fn fixture() -> Vec<u8> {
+        use ValType::I32;
+        let mut m = Module::with_config(ModuleConfig::new());
+        let mem = m.memories.add_local(false, false, 1, None, None);
+        m.exports.add("memory", mem);
+        m.data.add(walrus::DataKind::Active { memory: mem, offset: ConstExpr::Value(Value::I32(0)) }, vec![1, 0, 0, 0]);
+        let table = m.tables.add_local(false, 1, Some(1), RefType::FUNCREF);
+        let g = m.globals.add_local(I32, true, false, ConstExpr::Value(Value::I32(40)));
+        let unit = m.types.add(&[], &[]);
+        let (js_load, _) = m.add_import_func("env", "load", unit);
+
+        let mut f = FunctionBuilder::new(&mut m.types, &[], &[]);
+        f.name("load".into()).func_body().call(js_load);
+        let load = f.finish(vec![], &mut m.funcs);
+        m.exports.add(LOAD_EXPORT, load);
+
+        let x = m.locals.add(I32);
+        let mut f = FunctionBuilder::new(&mut m.types, &[I32], &[I32]);
+        let arg = MemArg { align: 4, offset: 0 };
+        f.name("b".into())
+            .func_body()
+            .local_get(x)
+            .global_get(g)
+            .binop(BinaryOp::I32Add)
+            .i32_const(0)
+            .load(mem, LoadKind::I32 { atomic: false }, arg)
+            .binop(BinaryOp::I32Add);
+        let b = f.finish(vec![x], &mut m.funcs);
+
+        let x = m.locals.add(I32);
+        let mut f = FunctionBuilder::new(&mut m.types, &[I32], &[I32]);
+        f.name("a".into()).func_body().local_get(x).call(b).i32_const(2).binop(BinaryOp::I32Mul);
+        let a = f.finish(vec![x], &mut m.funcs);
+
+        let mut f = FunctionBuilder::new(&mut m.types, &[], &[I32]);
+        f.name("c".into()).func_body().i32_const(7);
+        let c = f.finish(vec![], &mut m.funcs);
+        let c_ty = m.funcs.get(c).ty();
+        let seg = m.elements.add(
+            ElementKind::Active { table, offset: ConstExpr::Value(Value::I32(0)) },
+            ElementItems::Functions(vec![c]),
+        );
+        m.tables.get_mut(table).elem_segments.insert(seg);
+
+        let x = m.locals.add(I32);
+        let mut f = FunctionBuilder::new(&mut m.types, &[I32], &[I32]);
+        f.name("main".into())
+            .func_body()
+            .local_get(x)
+            .call(a)
+            .i32_const(0)
+            .call_indirect(c_ty, table)
+            .binop(BinaryOp::I32Add);
+        let main = f.finish(vec![x], &mut m.funcs);
+        m.exports.add("main", main);
+        m.emit_wasm()
+    }
+
+    fn keep(names: &[&str]) -> BTreeSet<String> {
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn what_the_profile_does_not_name_moves_and_thunks_stay_only_where_the_primary_needs_them() {
+        let s = split(&fixture(), &keep(&["main", "load"])).unwrap();
+        assert_eq!((s.functions, s.moved), (5, 3), "a, b and c move");
+        // main calls a; the table points to c; b is called only from a, in the secondary.
+        assert_eq!(s.thunks, 2);
+        let p = Module::from_buffer(&s.primary).unwrap();
+        let r = Module::from_buffer(&s.secondary).unwrap();
+        let exports: BTreeSet<&str> = p.exports.iter().map(|e| e.name.as_str()).collect();
+        for name in [READY_EXPORT, LOAD_EXPORT, "main", "memory", "psm", "psg0", "pst0"] {
+            assert!(exports.contains(name), "{name} not exported: {exports:?}");
+        }
+        let imports: BTreeSet<(&str, &str)> = r.imports.iter().map(|i| (i.module.as_str(), i.name.as_str())).collect();
+        assert_eq!(imports, [("p", "psg0"), ("p", "psm"), ("p", "pst0")].into_iter().collect());
+        assert!(r.exports.iter().next().is_none() && r.data.iter().next().is_none(), "the secondary adds no data");
+        assert_eq!(r.funcs.iter_local().count(), 3);
+        // The primary grew its table by the three reserved slots.
+        assert_eq!(p.tables.iter().next().unwrap().initial, 4);
+        // Kept names: nothing moves; the loader stays even when the profile misses it.
+        assert_eq!(split(&fixture(), &keep(&["main", "a", "b", "c"])).unwrap().moved, 0);
+        assert_eq!(split(&fixture(), &keep(&[])).unwrap().moved, 4, "all but the loader");
+    }
+
+    /// Runs `main(5)` in Node: the primary alone until a moved function is called, which loads the
+    /// secondary through the load export (as the page's boot script does), then again.
+    fn run(primary: &[u8], secondary: &[u8]) -> String {
+        let dir = std::env::temp_dir().join(format!("powershift-split-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("p.wasm"), primary).unwrap();
+        std::fs::write(dir.join("s.wasm"), secondary).unwrap();
+        let script = r#"
+const fs = require('fs');
+const [p, s] = ['p.wasm', 's.wasm'].map((f) => new WebAssembly.Module(fs.readFileSync(process.argv[1] + '/' + f)));
+let loads = 0, e;
+e = new WebAssembly.Instance(p, { env: { load() { loads++; new WebAssembly.Instance(s, { p: e }); if (e.ps_rest_ready) e.ps_rest_ready.value = 1; } } }).exports;
+const first = e.main(5);
+console.log([first, e.main(5), loads].join(' '));
+"#;
+        let out = std::process::Command::new("node")
+            .args(["-e", script, dir.to_str().unwrap()])
+            .output()
+            .expect("node (installed by scripts/setup.sh) runs the split modules");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    #[test]
+    fn the_split_modules_compute_what_the_whole_one_did_loading_the_rest_once() {
+        let whole = fixture();
+        let s = split(&whole, &keep(&["main", "load"])).unwrap();
+        assert_eq!(run(&s.primary, &s.secondary), "99 99 1");
+        // Everything kept: nothing to load.
+        let s = split(&whole, &keep(&["main", "a", "b", "c"])).unwrap();
+        assert_eq!(run(&s.primary, &s.secondary), "99 99 0");
+    }
+
+    #[test]
+    fn the_instrumented_module_has_a_flag_per_function_named_in_order() {
+        let wasm = fixture();
+        let mut names = local_names(&wasm).unwrap();
+        powershift_core::sort::sort(&mut names);
+        assert_eq!(names, ["a", "b", "c", "load", "main"]);
+        let m = Module::from_buffer(&instrument(&wasm).unwrap()).unwrap();
+        let hits = m.exports.iter().filter(|e| e.name.starts_with(HIT_PREFIX)).count();
+        assert_eq!(hits, 5);
+        assert!(local_names(&without_names(&wasm).unwrap()).unwrap().iter().all(String::is_empty));
+    }
 }
