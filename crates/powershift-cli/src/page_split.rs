@@ -74,11 +74,18 @@ pub enum Mode {
     Off,
     /// Instrumented to record a profile.
     Instrument,
+    /// Left as built: a development build (`TRUNK_PROFILE=debug`), whose names help a stack trace
+    /// and whose functions are not the release build's the profile names.
+    Untouched,
 }
 
 impl Mode {
-    /// From `POWERSHIFT_SPLIT` (`off`, `instrument`; anything else splits).
+    /// From `POWERSHIFT_SPLIT` (`off`, `instrument`; anything else splits) and Trunk's
+    /// `TRUNK_PROFILE` (a `debug` build is left as built).
     pub fn from_env() -> Mode {
+        if std::env::var("TRUNK_PROFILE").as_deref() == Ok("debug") {
+            return Mode::Untouched;
+        }
         match std::env::var("POWERSHIFT_SPLIT").as_deref() {
             Ok("off") => Mode::Off,
             Ok("instrument") => Mode::Instrument,
@@ -106,15 +113,33 @@ pub fn profile(text: &str) -> BTreeSet<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
-/// Processes the page's module in `dir`: `Ok(Some(rest file name))` when it was split, `Ok(None)`
-/// when there is nothing to split (no module, a module without names — already processed — or
-/// another mode). Messages go to `out`.
-pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<Option<String>, String> {
-    let Some(path) = page_module(dir) else { return Ok(None) };
+/// What splitting changed that the page must know.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Finished {
+    /// The rest's file name, when the module was split.
+    pub rest: Option<String>,
+    /// The glue's Subresource Integrity value before and after its imports were renamed (Trunk
+    /// writes it into the page's `modulepreload` link).
+    pub integrity: Option<(String, String)>,
+}
+
+/// The `sha384-…` Subresource Integrity value of `bytes`.
+pub fn integrity(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("sha384-{}", crate::bundle::base64(&sha2::Sha384::digest(bytes)))
+}
+
+/// Processes the page's module in `dir` (see [`Finished`]); nothing to do when there is no module,
+/// a module without names (already processed) or another mode. Messages go to `out`.
+pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<Finished, String> {
+    let Some(path) = page_module(dir) else { return Ok(Finished::default()) };
+    if mode == Mode::Untouched {
+        return Ok(Finished::default());
+    }
     let wasm = std::fs::read(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let names = crate::wasm_split::local_names(&wasm).map_err(|e| format!("{}: {e}", path.display()))?;
     if names.iter().all(String::is_empty) {
-        return Ok(None);
+        return Ok(Finished::default());
     }
     let write =
         |p: &Path, bytes: &[u8]| std::fs::write(p, bytes).map_err(|e| format!("{}: cannot write: {e}", p.display()));
@@ -126,18 +151,35 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<O
             let json = serde_json::to_string(&names).map_err(|e| e.to_string())?;
             write(&dir.join(format!("{stem}.names.json")), json.as_bytes())?;
             let _ = writeln!(out, "{}: instrumented ({} functions)", path.display(), names.len());
-            Ok(None)
+            Ok(Finished::default())
         }
         Mode::Off => {
             write(&path, &crate::wasm_split::without_names(&wasm).map_err(|e| format!("{}: {e}", path.display()))?)?;
-            Ok(None)
+            Ok(Finished::default())
         }
+        Mode::Untouched => Ok(Finished::default()),
         Mode::Split if keep.is_empty() => finish(dir, Mode::Off, out),
         Mode::Split => {
             let s = crate::wasm_split::split(&wasm, &keep).map_err(|e| format!("{}: {e}", path.display()))?;
+            // The first part's imports get short names, in the module and in the glue alike.
+            let glue_path = dir.join(format!("{}.js", stem.trim_end_matches("_bg")));
+            let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("{}: cannot read: {e}", glue_path.display()))?;
+            let module = format!("./{}.js", glue_module(&glue).unwrap_or_default());
+            let (short, renames) =
+                crate::wasm_split::shorten_imports(&s.primary, &module).map_err(|e| format!("{}: {e}", path.display()))?;
+            let (primary, sri) = match glue_with_short_imports(&glue, &module, &renames) {
+                Some(g) if !renames.is_empty() => {
+                    write(&glue_path, g.as_bytes())?;
+                    (short, Some((integrity(glue.as_bytes()), integrity(g.as_bytes()))))
+                }
+                _ => {
+                    let _ = writeln!(out, "{}: the glue's imports were left as they are", glue_path.display());
+                    (s.primary.clone(), None)
+                }
+            };
             let hash = powershift::known_layout::fingerprint_of(&[&s.secondary]);
             let rest = format!("{}-rest-{hash:016x}.wasm", stem.trim_end_matches("_bg"));
-            write(&path, &s.primary)?;
+            write(&path, &primary)?;
             write(&dir.join(&rest), &s.secondary)?;
             let _ = writeln!(
                 out,
@@ -145,13 +187,39 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<O
                 path.display(),
                 s.moved,
                 s.functions,
-                s.primary.len(),
+                primary.len(),
                 s.secondary.len(),
                 s.thunks
             );
-            Ok(Some(rest))
+            Ok(Finished { rest: Some(rest), integrity: sri })
         }
     }
+}
+
+/// The name of the module wasm-bindgen's glue gives its imports (`powershift-app_bg` in
+/// `"./powershift-app_bg.js": import0`).
+fn glue_module(glue: &str) -> Option<&str> {
+    let end = glue.find(".js\": import0")?;
+    let start = glue[..end].rfind("\"./")? + 3;
+    Some(&glue[start..end])
+}
+
+/// `glue` with its import object's keys renamed as `renames` says and its module as `w`
+/// ([`crate::wasm_split::shorten_imports`]); `None` unless every name is a key exactly once.
+pub fn glue_with_short_imports(glue: &str, module: &str, renames: &[(String, String)]) -> Option<String> {
+    let object = format!("\"{module}\": import0");
+    if glue.matches(&object).count() != 1 {
+        return None;
+    }
+    let mut out = glue.replacen(&object, "\"w\": import0", 1);
+    for (old, new) in renames {
+        let key = format!(" {old}: ");
+        if out.matches(&key).count() != 1 {
+            return None;
+        }
+        out = out.replacen(&key, &format!(" {new}: "), 1);
+    }
+    Some(out)
 }
 
 /// The loader for the rest file `rest`.
@@ -167,6 +235,24 @@ mod tests {
     fn the_profile_skips_comments_and_blank_lines() {
         let p = profile("# recorded by bench/split-profile.mjs\n\nmain\n  dlmalloc::malloc \n");
         assert_eq!(p.into_iter().collect::<Vec<_>>(), ["dlmalloc::malloc", "main"]);
+    }
+
+    #[test]
+    fn the_glue_s_import_keys_are_renamed_or_left_alone() {
+        let glue = "function __wbg_get_imports() {\n    const import0 = {\n        __proto__: null,\n        __wbg_log_1a2b: function(arg0) { console.log(arg0); },\n        __wbindgen_cast_3c: function(arg0) { return arg0; },\n    };\n    return {\n        __proto__: null,\n        \"./powershift-app_bg.js\": import0,\n    };\n}\n";
+        assert_eq!(glue_module(glue), Some("powershift-app_bg"));
+        let renames = [("__wbg_log_1a2b".to_string(), "_0".to_string()), ("__wbindgen_cast_3c".to_string(), "_1".to_string())];
+        let g = glue_with_short_imports(glue, "./powershift-app_bg.js", &renames).unwrap();
+        assert!(g.contains(" _0: function(arg0) { console.log") && g.contains(" _1: function(arg0) { return"));
+        assert!(g.contains("\"w\": import0") && !g.contains("__wbg_log") && !g.contains("powershift-app_bg"));
+        // A name the glue does not have as a key: nothing is renamed.
+        let unknown = [("__wbg_other_9".to_string(), "_0".to_string())];
+        assert_eq!(glue_with_short_imports(glue, "./powershift-app_bg.js", &unknown), None);
+    }
+
+    #[test]
+    fn integrity_is_the_sha384_digest_in_base64() {
+        assert_eq!(integrity(b"abc"), "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn");
     }
 
     #[test]

@@ -59,14 +59,17 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
     };
     let mut page = html;
     // The page's module, split by what its load runs.
-    let rest = match crate::page_split::finish(dir, crate::page_split::Mode::from_env(), out) {
+    let split = match crate::page_split::finish(dir, crate::page_split::Mode::from_env(), out) {
         Ok(r) => r,
         Err(e) => {
             let _ = writeln!(err, "{e}");
             return 2;
         }
     };
-    match externalize_boot(&page, rest.as_deref()) {
+    if let Some((old, new)) = &split.integrity {
+        page = page.replace(old.as_str(), new);
+    }
+    match externalize_boot(&page, split.rest.as_deref()) {
         Some((p, name, script)) => {
             if let Err(e) = std::fs::write(dir.join(&name), script) {
                 let _ = writeln!(err, "{}: cannot write: {e}", dir.join(&name).display());

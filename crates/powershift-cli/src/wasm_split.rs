@@ -74,6 +74,36 @@ pub fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
     Ok(parse(wasm, false)?.emit_wasm())
 }
 
+/// `wasm` with its imports from `module` renamed `_0`, `_1`, … (base 36) and that module renamed
+/// `w`, and the (old, new) name pairs for the JavaScript glue: wasm-bindgen names its ~240 imports
+/// `__wbg_<name>_<hash>` under `./<crate>_bg.js`, ~14 KB of the first download, 5 KiB gzipped.
+pub fn shorten_imports(wasm: &[u8], module: &str) -> Result<(Vec<u8>, Vec<(String, String)>), String> {
+    let mut m = parse(wasm, false)?;
+    let mut renames = Vec::new();
+    for import in m.imports.iter_mut() {
+        if import.module == module {
+            let new = format!("_{}", base36(renames.len()));
+            renames.push((std::mem::replace(&mut import.name, new.clone()), new));
+            import.module = "w".to_string();
+        }
+    }
+    Ok((m.emit_wasm(), renames))
+}
+
+fn base36(mut n: usize) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// A copy of `wasm` in which every defined function, on entry, sets an exported global
 /// `ps_hit_<n>` to 1 (`n` counts defined functions in order, see [`local_names`]). A page running
 /// it can list the functions its load ran. O(functions).
@@ -437,6 +467,16 @@ console.log([first, e.main(5), loads].join(' '));
         // Everything kept: nothing to load.
         let s = split(&whole, &keep(&["main", "a", "b", "c"])).unwrap();
         assert_eq!(run(&s.primary, &s.secondary), "99 99 0");
+    }
+
+    #[test]
+    fn imports_get_short_names_under_a_one_letter_module() {
+        let (wasm, renames) = shorten_imports(&fixture(), "env").unwrap();
+        assert_eq!(renames, [("load".to_string(), "_0".to_string())]);
+        let m = Module::from_buffer(&wasm).unwrap();
+        let imports: Vec<(&str, &str)> = m.imports.iter().map(|i| (i.module.as_str(), i.name.as_str())).collect();
+        assert_eq!(imports, [("w", "_0")]);
+        assert_eq!([base36(0), base36(35), base36(36), base36(239)], ["0", "z", "10", "6n"]);
     }
 
     #[test]
