@@ -163,10 +163,11 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<F
             let s = crate::wasm_split::split(&wasm, &keep).map_err(|e| format!("{}: {e}", path.display()))?;
             // The first part's imports get short names, in the module and in the glue alike.
             let glue_path = dir.join(format!("{}.js", stem.trim_end_matches("_bg")));
-            let glue = std::fs::read_to_string(&glue_path).map_err(|e| format!("{}: cannot read: {e}", glue_path.display()))?;
+            let glue = std::fs::read_to_string(&glue_path)
+                .map_err(|e| format!("{}: cannot read: {e}", glue_path.display()))?;
             let module = format!("./{}.js", glue_module(&glue).unwrap_or_default());
-            let (short, renames) =
-                crate::wasm_split::shorten_imports(&s.primary, &module).map_err(|e| format!("{}: {e}", path.display()))?;
+            let (short, renames) = crate::wasm_split::shorten_imports(&s.primary, &module)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             let (primary, sri) = match glue_with_short_imports(&glue, &module, &renames) {
                 Some(g) if !renames.is_empty() => {
                     write(&glue_path, g.as_bytes())?;
@@ -241,7 +242,8 @@ mod tests {
     fn the_glue_s_import_keys_are_renamed_or_left_alone() {
         let glue = "function __wbg_get_imports() {\n    const import0 = {\n        __proto__: null,\n        __wbg_log_1a2b: function(arg0) { console.log(arg0); },\n        __wbindgen_cast_3c: function(arg0) { return arg0; },\n    };\n    return {\n        __proto__: null,\n        \"./powershift-app_bg.js\": import0,\n    };\n}\n";
         assert_eq!(glue_module(glue), Some("powershift-app_bg"));
-        let renames = [("__wbg_log_1a2b".to_string(), "_0".to_string()), ("__wbindgen_cast_3c".to_string(), "_1".to_string())];
+        let renames =
+            [("__wbg_log_1a2b".to_string(), "_0".to_string()), ("__wbindgen_cast_3c".to_string(), "_1".to_string())];
         let g = glue_with_short_imports(glue, "./powershift-app_bg.js", &renames).unwrap();
         assert!(g.contains(" _0: function(arg0) { console.log") && g.contains(" _1: function(arg0) { return"));
         assert!(g.contains("\"w\": import0") && !g.contains("__wbg_log") && !g.contains("powershift-app_bg"));
