@@ -74,10 +74,13 @@ pub fn without_names(wasm: &[u8]) -> Result<Vec<u8>, String> {
     Ok(parse(wasm, false)?.emit_wasm())
 }
 
+/// (old, new) names.
+pub type Renames = Vec<(String, String)>;
+
 /// `wasm` with its imports from `module` renamed `_0`, `_1`, … (base 36) and that module renamed
 /// `w`, and the (old, new) name pairs for the JavaScript glue: wasm-bindgen names its ~240 imports
 /// `__wbg_<name>_<hash>` under `./<crate>_bg.js`, ~14 KB of the first download, 5 KiB gzipped.
-pub fn shorten_imports(wasm: &[u8], module: &str) -> Result<(Vec<u8>, Vec<(String, String)>), String> {
+pub fn shorten_imports(wasm: &[u8], module: &str) -> Result<(Vec<u8>, Renames), String> {
     let mut m = parse(wasm, false)?;
     let mut renames = Vec::new();
     for import in m.imports.iter_mut() {
