@@ -159,6 +159,15 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<F
         }
         Mode::Untouched => Ok(Finished::default()),
         Mode::Split if keep.is_empty() => finish(dir, Mode::Off, out),
+        Mode::Split if !matches(&names, &keep) => {
+            let _ = writeln!(
+                out,
+                "{}: the load profile does not name this build's functions (another Rust version?): one module; \
+                 record it again with scripts/split-profile.sh",
+                path.display()
+            );
+            finish(dir, Mode::Off, out)
+        }
         Mode::Split => {
             let s = crate::wasm_split::split(&wasm, &keep).map_err(|e| format!("{}: {e}", path.display()))?;
             // The first part's imports get short names, in the module and in the glue alike.
@@ -223,6 +232,15 @@ pub fn glue_with_short_imports(glue: &str, module: &str, renames: &[(String, Str
     Some(out)
 }
 
+/// Whether the profile fits the build: nine in ten of its names are functions of the module.
+/// Another compiler names functions differently, and a split by a profile that names none of them
+/// would put the whole first screen in the rest, to be loaded synchronously.
+pub fn matches(names: &[String], keep: &BTreeSet<String>) -> bool {
+    let have: BTreeSet<&str> = names.iter().map(String::as_str).collect();
+    let found = keep.iter().filter(|k| have.contains(k.as_str())).count();
+    found * 10 >= keep.len() * 9
+}
+
 /// The loader for the rest file `rest`.
 pub fn loader(rest: &str) -> String {
     LOADER.replace("REST", rest)
@@ -250,6 +268,15 @@ mod tests {
         // A name the glue does not have as a key: nothing is renamed.
         let unknown = [("__wbg_other_9".to_string(), "_0".to_string())];
         assert_eq!(glue_with_short_imports(glue, "./powershift-app_bg.js", &unknown), None);
+    }
+
+    #[test]
+    fn a_profile_of_another_build_does_not_split() {
+        let names: Vec<String> = (0..20).map(|i| format!("f{i}")).collect();
+        let keep = |r: std::ops::Range<usize>| r.map(|i| format!("f{i}")).collect::<BTreeSet<_>>();
+        assert!(matches(&names, &keep(0..10)));
+        assert!(matches(&names, &keep(2..22)), "18 of 20 found");
+        assert!(!matches(&names, &keep(5..25)), "15 of 20 found");
     }
 
     #[test]
