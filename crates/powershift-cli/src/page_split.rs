@@ -3,8 +3,10 @@
 //! Trunk builds the page's module with its function names (`data-wasm-opt-params="-g"` in
 //! `index.html`); `powershift site` then cuts it in two with [`crate::wasm_split::split`]: the
 //! functions named in the load profile (`crates/powershift-cli/load-profile.txt`, recorded by
-//! `bench/split-profile.mjs`) stay in Trunk's file, the rest go to `<stem>-rest-<hash>.wasm`,
-//! which the boot script fetches once the app has started ([`LOADER`]). Neither file keeps the
+//! `bench/split-profile.mjs`) stay in the first part, the rest go to a second file; both are named
+//! by their content (`powershift-app-<hash>_bg.wasm` replaces Trunk's name, and
+//! `powershift-app-<hash>-rest-<hash>.wasm`), so a cached first part never meets another rest.
+//! The boot script fetches the rest once the app has started ([`LOADER`]). Neither file keeps the
 //! names. `POWERSHIFT_SPLIT=off` keeps one module; `POWERSHIFT_SPLIT=instrument` writes the
 //! instrumented module that records a profile, with its names beside it (`<stem>.names.json`).
 
@@ -121,6 +123,8 @@ pub struct Finished {
     /// The glue's Subresource Integrity value before and after its imports were renamed (Trunk
     /// writes it into the page's `modulepreload` link).
     pub integrity: Option<(String, String)>,
+    /// The page's module's file name before and after (the first part is named by its content).
+    pub renamed: Option<(String, String)>,
 }
 
 /// The `sha384-…` Subresource Integrity value of `bytes`.
@@ -187,21 +191,27 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<F
                     (s.primary.clone(), None)
                 }
             };
-            let hash = powershift::known_layout::fingerprint_of(&[&s.secondary]);
-            let rest = format!("{}-rest-{hash:016x}.wasm", stem.trim_end_matches("_bg"));
-            write(&path, &primary)?;
+            // Both parts named by their content: Trunk's name is the whole module's, and a first part
+            // cached under it must never meet the rest of another split (their table slots differ).
+            let both = powershift::known_layout::fingerprint_of(&[&primary, &s.secondary]);
+            let rest_hash = powershift::known_layout::fingerprint_of(&[&s.secondary]);
+            let first = format!("powershift-app-{both:016x}_bg.wasm");
+            let rest = format!("powershift-app-{both:016x}-rest-{rest_hash:016x}.wasm");
+            std::fs::remove_file(&path).map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+            write(&dir.join(&first), &primary)?;
             write(&dir.join(&rest), &s.secondary)?;
+            let old_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
             let _ = writeln!(
                 out,
-                "{}: split by the load profile: {} of {} functions ({} bytes) in {rest} ({} bytes), {} thunks",
+                "{}: split by the load profile into {first} ({} bytes) and {rest} ({} bytes): {} of {} functions in the rest, {} thunks",
                 path.display(),
-                s.moved,
-                s.functions,
                 primary.len(),
                 s.secondary.len(),
+                s.moved,
+                s.functions,
                 s.thunks
             );
-            Ok(Finished { rest: Some(rest), integrity: sri })
+            Ok(Finished { rest: Some(rest), integrity: sri, renamed: Some((old_name, first)) })
         }
     }
 }

@@ -69,6 +69,9 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
     if let Some((old, new)) = &split.integrity {
         page = page.replace(old.as_str(), new);
     }
+    if let Some((old, new)) = &split.renamed {
+        page = page.replace(old.as_str(), new);
+    }
     match externalize_boot(&page, split.rest.as_deref()) {
         Some((p, name, script)) => {
             if let Err(e) = std::fs::write(dir.join(&name), script) {
