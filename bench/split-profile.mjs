@@ -1,7 +1,8 @@
 // Records the load profile that `powershift site` splits the page's WebAssembly by
 // (crates/powershift-cli/load-profile.txt; see crates/powershift-cli/src/page_split.rs): the names
 // of the functions the page runs until its first screen is the app's — on a phone and a desktop
-// screen, with reduced motion, from the prerendered default view, from a deep link and in an embed.
+// screen, with reduced motion, from the prerendered default view, from a deep link, in an embed and
+// with another dataset (`?data=`).
 // The panels off the first screen wait for the rest of the module (src/platform/rest_module.rs),
 // so here they wait for good (`powershiftRest.done` stays false) and their code is left out.
 // Needs a build made with POWERSHIFT_SPLIT=instrument (scripts/split-profile.sh does both).
@@ -41,6 +42,8 @@ for (const vp of [phone, desktop]) {
   await visit(vp, '');
   await visit(vp, '?date=2019-07-22');
   await visit(vp, '?embed=1');
+  // Another dataset (lays itself out: the force layout, no prerendered island).
+  await visit(vp, '?data=test-data/story-frozen.json');
   await visit(vp, '', { reducedMotion: 'reduce', colorScheme: 'dark' });
 }
 await browser.close();
