@@ -24,7 +24,7 @@ pub struct Bundle {
 }
 
 /// The one file in `dir` whose name starts with `prefix` and ends with `suffix`.
-fn one_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf, String> {
+pub fn one_file(dir: &Path, prefix: &str, suffix: &str) -> Result<PathBuf, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())

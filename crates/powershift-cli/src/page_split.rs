@@ -98,16 +98,7 @@ impl Mode {
 
 /// The page's module in `dir` (Trunk's `powershift-app-<hash>_bg.wasm`), if built.
 pub fn page_module(dir: &Path) -> Option<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.starts_with("powershift-app-") && name.ends_with("_bg.wasm")
-        })
-        .collect();
-    powershift_core::sort::sort(&mut found);
-    (found.len() == 1).then(|| found.remove(0))
+    crate::bundle::one_file(dir, "powershift-app-", "_bg.wasm").ok()
 }
 
 /// The profile's names.
