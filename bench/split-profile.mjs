@@ -1,8 +1,8 @@
 // Records the load profile that `powershift site` splits the page's WebAssembly by
 // (crates/powershift-cli/load-profile.txt; see crates/powershift-cli/src/page_split.rs): the names
 // of the functions the page runs until its first screen is the app's — on a phone and a desktop
-// screen, with reduced motion, from the prerendered default view, from a deep link, in an embed and
-// with another dataset (`?data=`).
+// screen, with reduced motion, from the prerendered default view, from a deep link, in an embed (on
+// its own and framed in the demo article) and with another dataset (`?data=`).
 // The panels off the first screen wait for the rest of the module (src/platform/rest_module.rs),
 // so here they wait for good (`powershiftRest.done` stays false) and their code is left out.
 // Needs a build made with POWERSHIFT_SPLIT=instrument (scripts/split-profile.sh does both).
@@ -36,6 +36,37 @@ async function visit(viewport, query, media = {}) {
   await context.close();
 }
 
+// The demo article (static/embed-demo.html): three frames — embed.js, Pym.js (its query carries
+// childId, initialWidth, parentTitle, parentUrl) and scrollytelling — each reporting its height and
+// receiving its host's messages: an order (which waits for the rest, src/hooks/use_link_sync.rs) and
+// Pym.js's new width.
+async function visitArticle(viewport) {
+  const { context, page } = await openPage(browser, viewport);
+  await page.addInitScript(() => {
+    window.powershiftRest = { done: false };
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  await page.goto(srv.appUrl + 'embed-demo.html');
+  const frames = () => page.frames().filter((f) => f.url().includes('embed=1'));
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length >= 3, null, { timeout: 120_000 });
+  for (const f of frames()) {
+    await f.waitForFunction(() => window.__wasm && !document.getElementById('prerender')
+      && document.querySelector('#app svg'), null, { timeout: 120_000 });
+  }
+  // The host's orders (they wait for the rest, which never comes here) and Pym.js's width message.
+  await page.evaluate(() => window.PowerShift.embeds().forEach((e) => window.PowerShift.set(e.element, { date: '2019-07-22' })));
+  await page.setViewportSize({ width: viewport.width - 20, height: viewport.height });
+  await page.waitForTimeout(2500);
+  let total = 0;
+  for (const f of frames()) {
+    const seen = await f.evaluate(() => Object.keys(window.__wasm).filter((k) => k.startsWith('ps_hit_') && window.__wasm[k].value).map((k) => Number(k.slice(7))));
+    for (const i of seen) hit.add(i);
+    total += seen.length;
+  }
+  console.error(`${viewport.width}×${viewport.height} embed-demo.html (${frames().length} frames): ${total} functions ran`);
+  await context.close();
+}
+
 const phone = { width: 412, height: 823 };
 const desktop = { width: 1280, height: 800 };
 for (const vp of [phone, desktop]) {
@@ -45,6 +76,7 @@ for (const vp of [phone, desktop]) {
   // Another dataset (lays itself out: the force layout, no prerendered island).
   await visit(vp, '?data=test-data/story-frozen.json');
   await visit(vp, '', { reducedMotion: 'reduce', colorScheme: 'dark' });
+  await visitArticle(vp.width < 500 ? { width: 375, height: 812 } : { width: 1000, height: 800 });
 }
 await browser.close();
 srv.server.close();

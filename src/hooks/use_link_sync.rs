@@ -106,6 +106,39 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
                     host::observe_height(move |h| send(h, false))
                 };
                 guards.push(Box::new(observer));
+                // The host's orders. One that arrives before the rest of the module (a scrollytelling
+                // host sets the date as soon as the embed is ready) waits for it, in order, instead of
+                // loading it synchronously: that would stop this page, and the article around a
+                // same-site frame, for a whole download.
+                let obey = move |data: String| match parse_inbound(&data) {
+                    Ok(None) => {}
+                    Ok(Some(Inbound::Set(pairs))) => {
+                        let current = latest.borrow().clone();
+                        let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                        match set_link(&current, pairs, &story.ds, &story.ctx) {
+                            Ok(to) => view.dispatch(Action::Restore(Box::new(to))),
+                            Err(e) => host::warn_ignored(&format!("powershift:set: {e}")),
+                        }
+                    }
+                    Ok(Some(Inbound::Play)) => {
+                        if !latest.borrow().playing {
+                            view.dispatch(Action::TogglePlay);
+                        }
+                    }
+                    Ok(Some(Inbound::Pause)) => view.dispatch(Action::Pause),
+                    Ok(Some(Inbound::Step(n))) => match (n as usize).checked_sub(1) {
+                        Some(i) if i < story.ctx.steps.len() => view.dispatch(Action::GoToStep(i)),
+                        _ if story.ctx.steps.is_empty() => {
+                            host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
+                        }
+                        _ => host::warn_ignored(&format!(
+                            "powershift:step {n}: this story has steps 1 to {}",
+                            story.ctx.steps.len()
+                        )),
+                    },
+                    Err(e) => host::warn_ignored(&e),
+                };
+                let orders = OrderQueue::new(obey);
                 let child = options.child_id.clone();
                 let listener = host::on_parent_message(move |data| {
                     if let Some(p) = parse_pym(&data) {
@@ -115,39 +148,49 @@ pub fn use_link_sync(view: ViewHandle, story: Story, options: Rc<EmbedOptions>) 
                         }
                         return;
                     }
-                    match parse_inbound(&data) {
-                        Ok(None) => {}
-                        Ok(Some(Inbound::Set(pairs))) => {
-                            let current = latest.borrow().clone();
-                            let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-                            match set_link(&current, pairs, &story.ds, &story.ctx) {
-                                Ok(to) => view.dispatch(Action::Restore(Box::new(to))),
-                                Err(e) => host::warn_ignored(&format!("powershift:set: {e}")),
-                            }
-                        }
-                        Ok(Some(Inbound::Play)) => {
-                            if !latest.borrow().playing {
-                                view.dispatch(Action::TogglePlay);
-                            }
-                        }
-                        Ok(Some(Inbound::Pause)) => view.dispatch(Action::Pause),
-                        Ok(Some(Inbound::Step(n))) => match (n as usize).checked_sub(1) {
-                            Some(i) if i < story.ctx.steps.len() => view.dispatch(Action::GoToStep(i)),
-                            _ if story.ctx.steps.is_empty() => {
-                                host::warn_ignored(&format!("powershift:step {n}: this story has no steps"))
-                            }
-                            _ => host::warn_ignored(&format!(
-                                "powershift:step {n}: this story has steps 1 to {}",
-                                story.ctx.steps.len()
-                            )),
-                        },
-                        Err(e) => host::warn_ignored(&e),
-                    }
+                    orders.push(data);
                 });
                 guards.push(Box::new(listener));
             }
             let guards = RefCell::new(guards);
             move || drop(guards)
         });
+    }
+}
+
+/// The host page's orders (raw messages), handled in the order they came once the rest of the
+/// module is in (`platform::rest_module::when_arrived`; at once when it is).
+struct OrderQueue {
+    waiting: Rc<RefCell<std::collections::VecDeque<String>>>,
+    obey: Rc<dyn Fn(String)>,
+}
+
+impl OrderQueue {
+    fn new(obey: impl Fn(String) + 'static) -> Self {
+        Self { waiting: Rc::default(), obey: Rc::new(obey) }
+    }
+
+    fn push(&self, order: String) {
+        if self.waiting.borrow().is_empty() && crate::platform::rest_module::arrived() {
+            (self.obey)(order);
+            return;
+        }
+        self.waiting.borrow_mut().push_back(order);
+        if self.waiting.borrow().len() == 1 {
+            let (waiting, obey) = (self.waiting.clone(), self.obey.clone());
+            crate::platform::rest_module::when_arrived(move || Self::drain(waiting, obey));
+        }
+    }
+
+    /// One order per task, as they would have come: each is applied to the view the previous one
+    /// rendered (the hook's `latest`), so a `select` is not lost to a `date` that follows it.
+    fn drain(waiting: Rc<RefCell<std::collections::VecDeque<String>>>, obey: Rc<dyn Fn(String)>) {
+        let next = waiting.borrow_mut().pop_front();
+        if let Some(order) = next {
+            obey(order);
+            if !waiting.borrow().is_empty() {
+                gloo::timers::callback::Timeout::new(0, move || Self::drain(waiting, obey)).forget();
+            }
+        }
     }
 }

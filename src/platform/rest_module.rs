@@ -33,3 +33,23 @@ pub fn arrived() -> bool {
     }
     js_sys::Reflect::get(&rest, &JsValue::from_str("done")).map_or(true, |d| d.as_bool().unwrap_or(true))
 }
+
+/// The event the boot script fires on `window` once the rest is in.
+pub const ARRIVED_EVENT: &str = "powershift-rest";
+
+/// Runs `f` once the rest of the module is in: now if it is, else when the boot script says so
+/// ([`ARRIVED_EVENT`]). For work that may wait (a host page's order that arrives while the embed
+/// starts) rather than load the rest synchronously, which would stop the page, and the article
+/// around a same-site frame, for a whole download.
+pub fn when_arrived(f: impl FnOnce() + 'static) {
+    if arrived() {
+        f();
+    } else {
+        // In a task of its own: the event fires inside the loader, which may run in the middle of
+        // a call into the module (a synchronous load).
+        let later = move |_: &web_sys::Event| {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        };
+        gloo::events::EventListener::once(&gloo::utils::window(), ARRIVED_EVENT, later).forget();
+    }
+}

@@ -44,8 +44,9 @@ function hostFiles() {
 
 /** Opens `url` in a fresh context that records, from every frame: CSP violations, console errors and
  *  warnings, page errors, requests to any origin but the two servers, failed requests, and the
- *  `powershift:ready` / `powershift:view` events the host page receives. */
-async function open(url, viewport = { width: 1000, height: 800 }) {
+ *  `powershift:ready` / `powershift:view` events the host page receives. `setup(context)` runs
+ *  before the page is opened (routes). */
+async function open(url, viewport = { width: 1000, height: 800 }, setup = async () => {}) {
   const context = await browser.newContext({ viewport });
   const problems = { csp: [], console: [], warnings: [], foreign: [], failed: [], requests: [] };
   await context.exposeBinding('__psCsp', ({ frame }, text) => { problems.csp.push(`${text} in ${frame.url()}`); });
@@ -73,6 +74,7 @@ async function open(url, viewport = { width: 1000, height: 800 }) {
   });
   page.on('pageerror', (e) => problems.console.push(String(e)));
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  await setup(context);
   await page.goto(url);
   return {
     page, problems,
@@ -312,6 +314,34 @@ test('set and view round trip: the host sets a view, the frame shows it and repo
   await s.close();
 });
 
+test('an order the host sends before the rest of the WebAssembly has arrived waits for it, and is obeyed then', async () => {
+  // The rest's download (after the start) is held until the test lets it go.
+  let held;
+  const url = hostPage('early-order.html', `<div id="a" data-powershift-src="${appSrc('date=2025-01-21')}"></div>`);
+  const s = await open(url, undefined, (context) => context.route(/powershift-app-[0-9a-f]+-rest-[0-9a-f]+\.wasm$/, (route) => {
+    if (route.request().resourceType() === 'fetch') held = route;
+    else route.continue();
+  }));
+  const { page } = s;
+  await ready(page, '#a');
+  const frame = page.frames().find((f) => f.url().includes('embed=1'));
+  const rest = () => frame.evaluate(() => window.powershiftRest && { done: window.powershiftRest.done, synchronous: window.powershiftRest.synchronous });
+  if (!(await rest())) { await s.close(); return; } // one module (POWERSHIFT_SPLIT=off): nothing to wait for
+  await until(() => held, 'the rest is asked for');
+  await page.evaluate(() => window.PowerShift.set(document.getElementById('a'), { date: '2019-07-22', select: 'org:microsoft' }));
+  await page.evaluate(() => window.PowerShift.set(document.getElementById('a'), { date: '2023-01-23' }));
+  await page.waitForTimeout(500);
+  await networkHeading(frameIn(page, '#a'), '2025-01-21').waitFor();
+  assert.deepEqual(await rest(), { done: false, synchronous: 0 }, 'the orders wait; nothing was loaded synchronously');
+  await held.continue();
+  // Both orders, in the order sent: the second's date wins, the first's selection stays.
+  await networkHeading(frameIn(page, '#a'), '2023-01-23').waitFor();
+  await page.waitForFunction(() => window.PowerShift.embeds()[0].view?.date === '2023-01-23');
+  assert.equal((await embedOf(page, '#a')).view.select, 'org:microsoft', 'the first order was obeyed too');
+  assert.deepEqual(await rest(), { done: true, synchronous: 0 });
+  await s.close();
+});
+
 test('two embeds on one page keep their own views', async () => {
   const url = hostPage('two.html', `<div id="a" data-powershift-src="${appSrc('date=2019-07-22')}"></div>
     <div id="b" data-powershift-src="${appSrc('date=2025-01-21')}"></div>`);
@@ -448,6 +478,12 @@ async function demo(url, viewport) {
     await page.waitForFunction((d) => window.PowerShift.embeds().find((e) => e.element.id === 'scrolly-embed')?.view?.date === d, date, { timeout: 30000 });
     await networkHeading(frameIn(page, '#scrolly-embed'), date).waitFor();
     assert.match(await step.getAttribute('class'), /is-active/);
+  }
+  // No frame loaded the rest of its WebAssembly synchronously (which stops the article around a
+  // same-site frame): the first part ran the embeds' starts, and the host's orders waited for the rest.
+  for (const f of page.frames().filter((x) => x.url().includes('embed=1'))) {
+    const rest = await f.evaluate(() => window.powershiftRest && { done: window.powershiftRest.done, synchronous: window.powershiftRest.synchronous });
+    if (rest) assert.deepEqual(rest, { done: true, synchronous: 0 }, `${f.url()}: the rest was loaded synchronously`);
   }
   await screenshot(page, `embed-demo-${viewport.width}`);
   await s.close();

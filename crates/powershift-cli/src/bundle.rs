@@ -258,6 +258,7 @@ const REST_BOOT: &str = r#"window.powershiftRest = {
     new WebAssembly.Instance(new WebAssembly.Module(__bytesOf("powershift-rest")), { p: exports });
     exports.ps_rest_ready.value = 1;
     powershiftRest.done = true;
+    dispatchEvent(new Event("powershift-rest"));
   },
 };
 "#;

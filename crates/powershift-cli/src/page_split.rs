@@ -30,6 +30,7 @@ window.powershiftRest = (() => {
     new WebAssembly.Instance(module, { p: exports });
     exports.ps_rest_ready.value = 1;
     rest.done = true;
+    dispatchEvent(new Event('powershift-rest'));
   };
   const rest = {
     // In: the panels off the first screen wait for it (src/platform/rest_module.rs).

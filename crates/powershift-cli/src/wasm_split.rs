@@ -57,6 +57,8 @@ pub struct Split {
 }
 
 fn parse(wasm: &[u8], names: bool) -> Result<Module, String> {
+    // POWERSHIFT_SPLIT_NAMES=1 keeps the names everywhere (a stack trace of the page then names its frames).
+    let names = names || std::env::var_os("POWERSHIFT_SPLIT_NAMES").is_some();
     let mut config = ModuleConfig::new();
     config.generate_name_section(names).generate_producers_section(false);
     config.parse(wasm).map_err(|e| format!("cannot read the WebAssembly module: {e:#}"))
@@ -169,10 +171,8 @@ fn refs(m: &Module, id: FunctionId) -> Refs {
 /// functions that use the primary's segments. Neither output keeps a name section (unless
 /// `POWERSHIFT_SPLIT_NAMES` is set, for debugging).
 pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
-    // POWERSHIFT_SPLIT_NAMES=1 keeps the names (a stack trace of the split page then names its frames).
-    let names_kept = std::env::var_os("POWERSHIFT_SPLIT_NAMES").is_some();
-    let mut p = parse(wasm, names_kept)?;
-    let mut s = parse(wasm, names_kept)?;
+    let mut p = parse(wasm, false)?;
+    let mut s = parse(wasm, false)?;
     let names = local_names(wasm)?;
     let p_ids: Vec<FunctionId> = p.funcs.iter().map(|f| f.id()).collect();
     let s_ids: Vec<FunctionId> = s.funcs.iter().map(|f| f.id()).collect();
