@@ -2,7 +2,8 @@
 // (crates/powershift-cli/load-profile.txt; see crates/powershift-cli/src/page_split.rs): the names
 // of the functions the page runs until its first screen is the app's — on a phone and a desktop
 // screen, with reduced motion, from the prerendered default view, from a deep link, in an embed (on
-// its own and framed in the demo article) and with another dataset (`?data=`).
+// its own and framed in the demo article) and with another dataset (`?data=`, until its layout, which
+// waits for the rest).
 // The panels off the first screen wait for the rest of the module (src/platform/rest_module.rs),
 // so here they wait for good (`powershiftRest.done` stays false) and their code is left out.
 // Needs a build made with POWERSHIFT_SPLIT=instrument (scripts/split-profile.sh does both).
@@ -18,7 +19,10 @@ const hit = new Set();
 const srv = await startServer();
 const browser = await launch();
 
-async function visit(viewport, query, media = {}) {
+// The app's first screen is up (the prerendered copy is gone); the panels that wait stay empty.
+const firstScreen = () => window.__wasm && !document.getElementById('prerender') && document.querySelector('#app svg');
+
+async function visit(viewport, query, media = {}, until = firstScreen) {
   const { context, page } = await openPage(browser, viewport);
   await page.emulateMedia(media);
   await page.addInitScript(() => {
@@ -26,9 +30,7 @@ async function visit(viewport, query, media = {}) {
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   });
   await page.goto(srv.appUrl + query);
-  // The first screen is the app's (the prerendered copy is gone); the panels that wait stay empty.
-  await page.waitForFunction(() => window.__wasm && !document.getElementById('prerender')
-    && document.querySelector('#app svg'), null, { timeout: 120_000 });
+  await page.waitForFunction(until, null, { timeout: 120_000 });
   await page.waitForTimeout(2500);
   const seen = await page.evaluate(() => Object.keys(window.__wasm).filter((k) => k.startsWith('ps_hit_') && window.__wasm[k].value).map((k) => Number(k.slice(7))));
   for (const i of seen) hit.add(i);
@@ -73,8 +75,9 @@ for (const vp of [phone, desktop]) {
   await visit(vp, '');
   await visit(vp, '?date=2019-07-22');
   await visit(vp, '?embed=1');
-  // Another dataset (lays itself out: the force layout, no prerendered island).
-  await visit(vp, '?data=test-data/story-frozen.json');
+  // Another dataset: fetched, checked (every pass) and made ready; its layout (the force layout,
+  // no prerendered island) waits for the rest (src/hooks/use_preparation.rs).
+  await visit(vp, '?data=test-data/story-frozen.json', {}, () => window.__wasm && performance.getEntriesByName('story screen:start').length > 0);
   await visit(vp, '', { reducedMotion: 'reduce', colorScheme: 'dark' });
   await visitArticle(vp.width < 500 ? { width: 375, height: 812 } : { width: 1000, height: 800 });
 }

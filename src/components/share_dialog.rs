@@ -29,12 +29,10 @@ pub struct ShareDialogProps {
 /// The Share button and its dialog.
 #[function_component(ShareDialog)]
 pub fn share_dialog(props: &ShareDialogProps) -> Html {
-    let app = use_app();
     let dialog = use_node_ref();
     let theme = use_state(|| props.theme);
     let title = use_state(|| true);
     let copied = use_state(|| None::<(Code, bool)>);
-    let areas = [use_node_ref(), use_node_ref(), use_node_ref()];
 
     // The page's public address, read when the dialog opens (never during a render, which also
     // runs natively).
@@ -70,68 +68,10 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: Event| shown.set(false))
     };
-    // The content, only while the dialog is open.
+    // The content, only while the dialog is open (a component of its own: its code is not part of
+    // the page's first download, `platform::rest_module`).
     let content = if *shown {
-        let q = to_query(&app.view.view, &app.story.ds);
-        let codes = share_codes(&base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
-        let on_theme = {
-            let theme = theme.clone();
-            Callback::from(move |e: Event| theme.set(Theme::parse(&value_of(&e)).unwrap_or_default()))
-        };
-        let on_title = {
-            let title = title.clone();
-            Callback::from(move |_| title.set(!*title))
-        };
-        let block = |code: Code, label: &'static str, text: String, area: NodeRef, rows: u32| {
-            let id = format!("share-{}", label.to_lowercase().replace(' ', "-"));
-            let onclick = {
-                let (copied, text, area) = (copied.clone(), text.clone(), area.clone());
-                Callback::from(move |_| {
-                    let (copied, area) = (copied.clone(), area.clone());
-                    share::copy(text.clone(), move |ok| {
-                        if !ok {
-                            share::select_all(&area);
-                        }
-                        copied.set(Some((code, ok)));
-                    });
-                })
-            };
-            let status = match *copied {
-                Some((c, true)) if c == code => "Copied.",
-                Some((c, false)) if c == code => "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
-                _ => "",
-            };
-            html! {
-                <div class="share-code">
-                    <label for={id.clone()}>{ label }</label>
-                    <textarea {id} ref={area} readonly=true rows={rows.to_string()} spellcheck="false" value={text} />
-                    <div class="share-actions">
-                        <button type="button" {onclick}>{ format!("Copy {}", label.to_lowercase()) }</button>
-                        <span class="small muted" role="status">{ status }</span>
-                    </div>
-                </div>
-            }
-        };
-        html! {
-            <>
-                <h2 id="share-title">{ "Share this view" }</h2>
-                <p class="small">{ format!("The codes show the graphic as it is now: {}.", app.view.view.date_words()) }</p>
-                <div class="share-options">
-                    <label for="share-theme">{ "Theme" }</label>
-                    <select id="share-theme" onchange={on_theme}>
-                        <option value="auto" selected={*theme == Theme::Auto}>{ "Automatic (the reader's setting)" }</option>
-                        <option value="light" selected={*theme == Theme::Light}>{ "Light" }</option>
-                        <option value="dark" selected={*theme == Theme::Dark}>{ "Dark" }</option>
-                    </select>
-                    <label class="check"><input type="checkbox" checked={*title} onchange={on_title} />{ "Show the title in the embed" }</label>
-                </div>
-                { block(Code::Link, "Link", codes.link, areas[0].clone(), 2) }
-                { block(Code::Iframe, "Iframe code", codes.iframe, areas[1].clone(), 3) }
-                { block(Code::Script, "Embed script", codes.script, areas[2].clone(), 3) }
-                <p class="small muted">{ "The embed script sizes the frame to its content and lets the page around it set the view; the iframe code has a fixed height." }</p>
-                <button type="button" class="close" onclick={close}>{ "Close" }</button>
-            </>
-        }
+        html! { <ShareCodes base={(*base).clone()} theme={theme.clone()} title={title.clone()} copied={copied.clone()} {close} /> }
     } else {
         Html::default()
     };
@@ -139,6 +79,89 @@ pub fn share_dialog(props: &ShareDialogProps) -> Html {
         <>
             <button type="button" class="link share-button" aria-haspopup="dialog" onclick={open}>{ "Share" }</button>
             <dialog ref={dialog} class="share-dialog" aria-labelledby={shown.then_some("share-title")} {onclose}>{ content }</dialog>
+        </>
+    }
+}
+
+/// Props of [`ShareCodes`]: the dialog's choices live in [`ShareDialog`], so they outlast a close.
+#[derive(Properties, PartialEq)]
+struct ShareCodesProps {
+    /// The page's public address.
+    base: String,
+    /// The codes' theme.
+    theme: UseStateHandle<Theme>,
+    /// Whether the embed shows its title line.
+    title: UseStateHandle<bool>,
+    /// Which code was last copied, and whether copying worked (else it was selected).
+    copied: UseStateHandle<Option<(Code, bool)>>,
+    /// Closes the dialog.
+    close: Callback<MouseEvent>,
+}
+
+/// The open dialog's content: the options and the three codes.
+#[function_component(ShareCodes)]
+fn share_codes_view(props: &ShareCodesProps) -> Html {
+    let app = use_app();
+    let (theme, title, copied, close) = (props.theme.clone(), props.title.clone(), props.copied.clone(), props.close.clone());
+    let areas = [use_node_ref(), use_node_ref(), use_node_ref()];
+    let q = to_query(&app.view.view, &app.story.ds);
+    let codes = share_codes(&props.base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |e: Event| theme.set(Theme::parse(&value_of(&e)).unwrap_or_default()))
+    };
+    let on_title = {
+        let title = title.clone();
+        Callback::from(move |_| title.set(!*title))
+    };
+    let block = |code: Code, label: &'static str, text: String, area: NodeRef, rows: u32| {
+        let id = format!("share-{}", label.to_lowercase().replace(' ', "-"));
+        let onclick = {
+            let (copied, text, area) = (copied.clone(), text.clone(), area.clone());
+            Callback::from(move |_| {
+                let (copied, area) = (copied.clone(), area.clone());
+                share::copy(text.clone(), move |ok| {
+                    if !ok {
+                        share::select_all(&area);
+                    }
+                    copied.set(Some((code, ok)));
+                });
+            })
+        };
+        let status = match *copied {
+            Some((c, true)) if c == code => "Copied.",
+            Some((c, false)) if c == code => "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
+            _ => "",
+        };
+        html! {
+            <div class="share-code">
+                <label for={id.clone()}>{ label }</label>
+                <textarea {id} ref={area} readonly=true rows={rows.to_string()} spellcheck="false" value={text} />
+                <div class="share-actions">
+                    <button type="button" {onclick}>{ format!("Copy {}", label.to_lowercase()) }</button>
+                    <span class="small muted" role="status">{ status }</span>
+                </div>
+            </div>
+        }
+    };
+    html! {
+        <>
+            <h2 id="share-title">{ "Share this view" }</h2>
+            <p class="small">{ format!("The codes show the graphic as it is now: {}.", app.view.view.date_words()) }</p>
+            <div class="share-options">
+                <label for="share-theme">{ "Theme" }</label>
+                <select id="share-theme" onchange={on_theme}>
+                    <option value="auto" selected={*theme == Theme::Auto}>{ "Automatic (the reader's setting)" }</option>
+                    <option value="light" selected={*theme == Theme::Light}>{ "Light" }</option>
+                    <option value="dark" selected={*theme == Theme::Dark}>{ "Dark" }</option>
+                </select>
+                <label class="check"><input type="checkbox" checked={*title} onchange={on_title} />{ "Show the title in the embed" }</label>
+            </div>
+            { block(Code::Link, "Link", codes.link, areas[0].clone(), 2) }
+            { block(Code::Iframe, "Iframe code", codes.iframe, areas[1].clone(), 3) }
+            { block(Code::Script, "Embed script", codes.script, areas[2].clone(), 3) }
+            <p class="small muted">{ "The embed script sizes the frame to its content and lets the page around it set the view; the iframe code has a fixed height." }</p>
+            <button type="button" class="close" onclick={close}>{ "Close" }</button>
         </>
     }
 }

@@ -45,24 +45,46 @@ const SHOW_PROGRESS_AFTER_MS: f64 = 200.0;
 
 /// Prepares `input` (a dataset and its URL) for a narrow (`compact`) or wide screen: at once when
 /// the build recorded its layout or it is small, else a slice per task (natively, all at once).
+///
+/// A dataset without the build's recorded layout (one opened with `?data=` or from a file) is laid
+/// out by the force layout, which is in the rest of the page's WebAssembly
+/// (`platform::rest_module`): its preparation waits for the rest to arrive (showing its progress
+/// at 0 if that takes over [`SHOW_PROGRESS_AFTER_MS`]) instead of loading it synchronously.
 #[hook]
 pub fn use_preparation(input: Option<(Rc<Dataset>, String)>, compact: bool) -> Prepared {
     let key = input.as_ref().map(|(d, _)| Rc::as_ptr(d) as usize);
     let started = use_memo(key, |_| now_ms());
-    let preparation = use_memo(key, move |_| {
-        input.map(|(ds, url)| {
-            let known = crate::known_layout::recall(&ds, compact);
-            crate::platform::timing::measured("prepare", || {
-                let mut p = Preparation::new(ds, compact, &url, known.as_ref());
-                run_for(&mut p, FIRST_SLICE_MS);
-                RefCell::new(p)
+    let known = {
+        let input = input.clone();
+        use_memo(key, move |_| input.and_then(|(ds, _)| crate::known_layout::recall(&ds, compact)))
+    };
+    // Whether the layout's code is here: always with a recorded layout, else once the rest is in.
+    let rest_in = use_state(crate::platform::rest_module::arrived);
+    {
+        let rest_in = rest_in.clone();
+        use_effect_with(*rest_in, move |already| {
+            if !*already {
+                crate::platform::rest_module::when_arrived(move || rest_in.set(true));
+            }
+        });
+    }
+    let can_start = known.is_some() || *rest_in;
+    let preparation = {
+        let (input, known) = (input.clone(), known.clone());
+        use_memo((key, can_start), move |(_, can_start)| {
+            input.filter(|_| *can_start).map(|(ds, url)| {
+                crate::platform::timing::measured("prepare", || {
+                    let mut p = Preparation::new(ds, compact, &url, known.as_ref().as_ref());
+                    run_for(&mut p, FIRST_SLICE_MS);
+                    RefCell::new(p)
+                })
             })
         })
-    });
+    };
     let repaint = use_force_update();
     {
         let preparation = preparation.clone();
-        super::use_background(key, 0, 0, move || {
+        super::use_background((key, can_start), 0, 0, move || {
             let Some(p) = preparation.as_ref() else { return false };
             if p.borrow().story().is_some() {
                 return false;
@@ -72,17 +94,16 @@ pub fn use_preparation(input: Option<(Rc<Dataset>, String)>, compact: bool) -> P
             more
         });
     }
-    match preparation.as_ref() {
-        None => Prepared::Nothing,
-        Some(p) => {
+    let long = now_ms() - *started >= SHOW_PROGRESS_AFTER_MS;
+    match (preparation.as_ref(), &input) {
+        (None, None) => Prepared::Nothing,
+        // Waiting for the layout's code.
+        (None, Some((ds, _))) => Prepared::Working { progress: 0.0, organisations: ds.organisations.len(), long },
+        (Some(p), _) => {
             let p = p.borrow();
             match p.story() {
                 Some(story) => Prepared::Ready(story.clone()),
-                None => Prepared::Working {
-                    progress: p.progress(),
-                    organisations: p.organisations(),
-                    long: now_ms() - *started >= SHOW_PROGRESS_AFTER_MS,
-                },
+                None => Prepared::Working { progress: p.progress(), organisations: p.organisations(), long },
             }
         }
     }

@@ -317,7 +317,9 @@ test('set and view round trip: the host sets a view, the frame shows it and repo
 test('an order the host sends before the rest of the WebAssembly has arrived waits for it, and is obeyed then', async () => {
   // The rest's download (after the start) is held until the test lets it go.
   let held;
-  const url = hostPage('early-order.html', `<div id="a" data-powershift-src="${appSrc('date=2025-01-21')}"></div>`);
+  // The shipped story (its layout is in the page, so the embed is ready without the rest; a `?data=`
+  // story's layout waits for the rest).
+  const url = hostPage('early-order.html', `<div id="a" data-powershift-src="${app.appUrl}?date=2025-01-21"></div>`);
   const s = await open(url, undefined, (context) => context.route(/powershift-app-[0-9a-f]+-rest-[0-9a-f]+\.wasm$/, (route) => {
     if (route.request().resourceType() === 'fetch') held = route;
     else route.continue();
