@@ -102,7 +102,8 @@ struct ShareCodesProps {
 #[function_component(ShareCodes)]
 fn share_codes_view(props: &ShareCodesProps) -> Html {
     let app = use_app();
-    let (theme, title, copied, close) = (props.theme.clone(), props.title.clone(), props.copied.clone(), props.close.clone());
+    let (theme, title, copied, close) =
+        (props.theme.clone(), props.title.clone(), props.copied.clone(), props.close.clone());
     let areas = [use_node_ref(), use_node_ref(), use_node_ref()];
     let q = to_query(&app.view.view, &app.story.ds);
     let codes = share_codes(&props.base, &q, app.options.data.as_deref(), *theme, *title, &app.story.ds.meta.title);

@@ -238,8 +238,9 @@ pub fn glue_with_short_imports(glue: &str, module: &str, renames: &[(String, Str
 /// Another compiler names functions differently, and a split by a profile that names none of them
 /// would put the whole first screen in the rest, to be loaded synchronously.
 pub fn matches(names: &[String], keep: &BTreeSet<String>) -> bool {
-    let have: BTreeSet<&str> = names.iter().map(String::as_str).collect();
-    let found = keep.iter().filter(|k| have.contains(k.as_str())).count();
+    use crate::wasm_split::base_name;
+    let have: BTreeSet<&str> = names.iter().map(|n| base_name(n)).collect();
+    let found = keep.iter().filter(|k| have.contains(base_name(k))).count();
     found * 10 >= keep.len() * 9
 }
 

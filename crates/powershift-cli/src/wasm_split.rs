@@ -164,6 +164,22 @@ fn refs(m: &Module, id: FunctionId) -> Refs {
     r
 }
 
+/// `name` without the `.<number>` that the name section adds to tell apart functions of one name
+/// (`<str>::to_lowercase.352`): the number changes with unrelated code elsewhere (another
+/// function of that name appearing or going), so a profile matches names without it — every
+/// function of that name stays, which costs a few small copies at most. O(length).
+///
+/// ```text
+/// base_name("core::slice::memchr::memchr.322") == "core::slice::memchr::memchr"
+/// base_name("f::h0123abcd") == "f::h0123abcd"
+/// ```
+pub fn base_name(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((base, n)) if !base.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => base,
+        _ => name,
+    }
+}
+
 /// Splits `wasm` (which must keep its name section) into a primary module with the functions
 /// whose names are in `keep` (and those without a name) and a secondary module with the rest. The load function
 /// ([`LOAD_EXPORT`]) and every function it calls directly stay in the primary whatever the profile
@@ -171,6 +187,7 @@ fn refs(m: &Module, id: FunctionId) -> Refs {
 /// functions that use the primary's segments. Neither output keeps a name section (unless
 /// `POWERSHIFT_SPLIT_NAMES` is set, for debugging).
 pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
+    let keep: BTreeSet<&str> = keep.iter().map(|k| base_name(k)).collect();
     let mut p = parse(wasm, false)?;
     let mut s = parse(wasm, false)?;
     let names = local_names(wasm)?;
@@ -187,7 +204,7 @@ pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
             name_of[i] = names.get(local_n).cloned().unwrap_or_default();
             local_n += 1;
             // A function without a name (wasm-bindgen's generated ones) cannot be found in a profile.
-            stays[i] = name_of[i].is_empty() || keep.contains(&name_of[i]) || refs(&p, *id).pinned;
+            stays[i] = name_of[i].is_empty() || keep.contains(base_name(&name_of[i])) || refs(&p, *id).pinned;
         }
     }
     if let Some(start) = p.start {
@@ -436,6 +453,18 @@ mod tests {
         // Kept names: nothing moves; the loader stays even when the profile misses it.
         assert_eq!(split(&fixture(), &keep(&["main", "a", "b", "c"])).unwrap().moved, 0);
         assert_eq!(split(&fixture(), &keep(&[])).unwrap().moved, 4, "all but the loader");
+        // A profile recorded when `a` was `a.7` (another function of its name existed) still keeps it.
+        assert_eq!(split(&fixture(), &keep(&["main", "a.7"])).unwrap().moved, 2, "b and c move");
+    }
+
+    #[test]
+    fn a_name_without_its_number_is_its_base_name() {
+        assert_eq!(base_name("core::slice::memchr::memchr.322"), "core::slice::memchr::memchr");
+        assert_eq!(base_name("<str>::to_lowercase"), "<str>::to_lowercase");
+        assert_eq!(base_name("f::h0123abcd"), "f::h0123abcd");
+        assert_eq!(base_name("v1.2a"), "v1.2a");
+        assert_eq!(base_name(".5"), ".5");
+        assert_eq!(base_name("x."), "x.");
     }
 
     /// Runs `main(5)` in Node: the primary alone until a moved function is called, which loads the
