@@ -73,7 +73,9 @@ const phone = { width: 412, height: 823 };
 const desktop = { width: 1280, height: 800 };
 for (const vp of [phone, desktop]) {
   await visit(vp, '');
-  await visit(vp, '?date=2019-07-22');
+  // Deep links across the story: a date's layout (the known layout holds the default date's) takes
+  // data-dependent paths (a B-tree node splitting once a layout memo grows, say).
+  for (const date of ['2016-03-01', '2019-07-22', '2023-01-23', '2025-01-21', '2026-04-28']) await visit(vp, `?date=${date}`);
   await visit(vp, '?embed=1');
   // Another dataset: fetched, checked (every pass) and made ready; its layout (the force layout,
   // no prerendered island) waits for the rest (src/hooks/use_preparation.rs).

@@ -91,10 +91,16 @@ pub fn story_view(props: &StoryViewProps) -> Html {
     };
     // The other change dates' layouts, in the background once the page has settled, nearest to
     // the opening date first: a scrubber step then costs no layout (~2.6 ms of a step on a phone).
+    // Their code is in the rest of the page's WebAssembly: they wait for it (a slow network must
+    // not turn them into a synchronous download).
+    let rest_in = crate::hooks::use_rest_arrived();
     {
         let story = story.clone();
         let ahead = std::cell::RefCell::new(None::<std::vec::IntoIter<powershift_core::date::Date>>);
-        crate::hooks::use_background(story.clone(), 2000, 16, move || {
+        crate::hooks::use_background((story.clone(), rest_in), 2000, 16, move || {
+            if !rest_in {
+                return false;
+            }
             let mut ahead = ahead.borrow_mut();
             let ahead = ahead.get_or_insert_with(|| story.ahead_of(date).into_iter());
             loop {

@@ -59,16 +59,9 @@ pub fn use_preparation(input: Option<(Rc<Dataset>, String)>, compact: bool) -> P
         use_memo(key, move |_| input.and_then(|(ds, _)| crate::known_layout::recall(&ds, compact)))
     };
     // Whether the layout's code is here: always with a recorded layout, else once the rest is in.
-    let rest_in = use_state(crate::platform::rest_module::arrived);
-    {
-        let rest_in = rest_in.clone();
-        use_effect_with(*rest_in, move |already| {
-            if !*already {
-                crate::platform::rest_module::when_arrived(move || rest_in.set(true));
-            }
-        });
-    }
-    let can_start = known.is_some() || *rest_in;
+    // (A hook: called on every render, whatever `known` is.)
+    let rest_in = super::use_rest_arrived();
+    let can_start = known.is_some() || rest_in;
     let preparation = {
         let (input, known) = (input.clone(), known.clone());
         use_memo((key, can_start), move |(_, can_start)| {

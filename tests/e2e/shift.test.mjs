@@ -227,6 +227,9 @@ test('a step that needs the rest of the WebAssembly before it has arrived loads 
     await page.route(REST, (route) => (route.request().resourceType() === 'fetch' ? undefined : route.continue()));
     await page.goto(srv.appUrl);
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+    // Nothing the page does by itself needs the rest: not the layouts it prepares in the background
+    // from 2 s after the start (they wait for it too).
+    await page.waitForTimeout(3000);
     assert.equal(await page.evaluate(() => window.powershiftRest.done), false);
     const slider = page.getByRole('slider', { name: 'Date' });
     const before = await slider.getAttribute('aria-valuetext');
