@@ -22,19 +22,31 @@ const browser = await launch();
 // The app's first screen is up (the prerendered copy is gone); the panels that wait stay empty.
 const firstScreen = () => window.__wasm && !document.getElementById('prerender') && document.querySelector('#app svg');
 
-async function visit(viewport, query, media = {}, until = firstScreen) {
+/** A page in a new context that records which functions run, with the rest never arriving. */
+async function instrumentedPage(viewport) {
   const { context, page } = await openPage(browser, viewport);
-  await page.emulateMedia(media);
   await page.addInitScript(() => {
     window.powershiftRest = { done: false };
     addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
   });
+  return { context, page };
+}
+
+/** Adds the functions that ran in `frame` (a page or a frame) to the profile; how many. */
+async function collect(frame) {
+  const seen = await frame.evaluate(() => Object.keys(window.__wasm).filter((k) => k.startsWith('ps_hit_') && window.__wasm[k].value).map((k) => Number(k.slice(7))));
+  for (const i of seen) hit.add(i);
+  return seen.length;
+}
+
+async function visit(viewport, query, media = {}, until = firstScreen) {
+  const { context, page } = await instrumentedPage(viewport);
+  await page.emulateMedia(media);
   await page.goto(srv.appUrl + query);
   await page.waitForFunction(until, null, { timeout: 120_000 });
   await page.waitForTimeout(2500);
-  const seen = await page.evaluate(() => Object.keys(window.__wasm).filter((k) => k.startsWith('ps_hit_') && window.__wasm[k].value).map((k) => Number(k.slice(7))));
-  for (const i of seen) hit.add(i);
-  console.error(`${viewport.width}×${viewport.height} ${query || '(default)'} ${JSON.stringify(media)}: ${seen.length} functions ran`);
+  const n = await collect(page);
+  console.error(`${viewport.width}×${viewport.height} ${query || '(default)'} ${JSON.stringify(media)}: ${n} functions ran`);
   await context.close();
 }
 
@@ -43,28 +55,17 @@ async function visit(viewport, query, media = {}, until = firstScreen) {
 // receiving its host's messages: an order (which waits for the rest, src/hooks/use_link_sync.rs) and
 // Pym.js's new width.
 async function visitArticle(viewport) {
-  const { context, page } = await openPage(browser, viewport);
-  await page.addInitScript(() => {
-    window.powershiftRest = { done: false };
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-  });
+  const { context, page } = await instrumentedPage(viewport);
   await page.goto(srv.appUrl + 'embed-demo.html');
   const frames = () => page.frames().filter((f) => f.url().includes('embed=1'));
   await page.waitForFunction(() => document.querySelectorAll('iframe').length >= 3, null, { timeout: 120_000 });
-  for (const f of frames()) {
-    await f.waitForFunction(() => window.__wasm && !document.getElementById('prerender')
-      && document.querySelector('#app svg'), null, { timeout: 120_000 });
-  }
+  for (const f of frames()) await f.waitForFunction(firstScreen, null, { timeout: 120_000 });
   // The host's orders (they wait for the rest, which never comes here) and Pym.js's width message.
   await page.evaluate(() => window.PowerShift.embeds().forEach((e) => window.PowerShift.set(e.element, { date: '2019-07-22' })));
   await page.setViewportSize({ width: viewport.width - 20, height: viewport.height });
   await page.waitForTimeout(2500);
   let total = 0;
-  for (const f of frames()) {
-    const seen = await f.evaluate(() => Object.keys(window.__wasm).filter((k) => k.startsWith('ps_hit_') && window.__wasm[k].value).map((k) => Number(k.slice(7))));
-    for (const i of seen) hit.add(i);
-    total += seen.length;
-  }
+  for (const f of frames()) total += await collect(f);
   console.error(`${viewport.width}×${viewport.height} embed-demo.html (${frames().length} frames): ${total} functions ran`);
   await context.close();
 }
