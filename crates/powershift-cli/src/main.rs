@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 mod bundle;
 mod commands;
+mod data_split;
 mod export;
 mod page_split;
 mod png;

@@ -165,7 +165,20 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<F
             finish(dir, Mode::Off, out)
         }
         Mode::Split => {
-            let s = crate::wasm_split::split(&wasm, &keep).map_err(|e| format!("{}: {e}", path.display()))?;
+            // The statics only the rest uses go with it, when the linker's map describes this build.
+            let statics = match crate::data_split::linker_statics(&wasm) {
+                Ok(statics) => Some(statics),
+                Err(why) => {
+                    let _ = writeln!(
+                        out,
+                        "{}: the data stays in the first part (no linker map of this build: {why})",
+                        path.display()
+                    );
+                    None
+                }
+            };
+            let s = crate::wasm_split::split(&wasm, &keep, statics.as_deref())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             // The first part's imports get short names, in the module and in the glue alike.
             let glue_path = dir.join(format!("{}.js", stem.trim_end_matches("_bg")));
             let glue = std::fs::read_to_string(&glue_path)
@@ -203,6 +216,13 @@ pub fn finish(dir: &Path, mode: Mode, out: &mut impl std::io::Write) -> Result<F
                 s.functions,
                 s.thunks
             );
+            if let Some(d) = s.data {
+                let _ = writeln!(
+                    out,
+                    "  and {} of {} statics ({} bytes of data) only the rest uses",
+                    d.statics, d.of, d.bytes
+                );
+            }
             Ok(Finished { rest: Some(rest), integrity: sri, renamed: Some((old_name, first)) })
         }
     }

@@ -54,6 +54,8 @@ pub struct Split {
     pub moved: usize,
     /// Thunks left in the primary (moved functions the primary still calls or points to).
     pub thunks: usize,
+    /// The statics moved with them (when the linker's map was given).
+    pub data: Option<crate::data_split::Moved>,
 }
 
 fn parse(wasm: &[u8], names: bool) -> Result<Module, String> {
@@ -185,8 +187,14 @@ pub fn base_name(name: &str) -> &str {
 /// ([`LOAD_EXPORT`]) and every function it calls directly stay in the primary whatever the profile
 /// says (a thunk inside the loader would call the loader again), and so do the start function and
 /// functions that use the primary's segments. Neither output keeps a name section (unless
-/// `POWERSHIFT_SPLIT_NAMES` is set, for debugging).
-pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
+/// `POWERSHIFT_SPLIT_NAMES` is set, for debugging). With `objects` (the statics of the linker's
+/// map, checked against `wasm`'s data), the statics no function of the primary can reach move to
+/// the secondary too ([`crate::data_split`]).
+pub fn split(
+    wasm: &[u8],
+    keep: &BTreeSet<String>,
+    objects: Option<&[crate::data_split::Extent]>,
+) -> Result<Split, String> {
     let keep: BTreeSet<&str> = keep.iter().map(|k| base_name(k)).collect();
     let mut p = parse(wasm, false)?;
     let mut s = parse(wasm, false)?;
@@ -259,6 +267,14 @@ pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
     for d in data_ids {
         s.data.delete(d);
     }
+    let data = match objects {
+        Some(objects) => {
+            let kept: Vec<FunctionId> = (0..p_ids.len()).filter(|&i| stays[i]).map(|i| p_ids[i]).collect();
+            let memory = s.memories.iter().next().map(|m| m.id()).ok_or("the module has no memory")?;
+            Some(crate::data_split::apply(&mut p, &kept, &mut s, memory, objects)?)
+        }
+        None => None,
+    };
     let elem_ids: Vec<_> = s.elements.iter().map(|e| e.id()).collect();
     for e in elem_ids {
         s.elements.delete(e);
@@ -358,7 +374,7 @@ pub fn split(wasm: &[u8], keep: &BTreeSet<String>) -> Result<Split, String> {
     walrus::passes::gc::run(&mut p);
     let left: BTreeSet<FunctionId> = p.funcs.iter().map(|f| f.id()).collect();
     let thunks = moved.iter().filter(|&&i| left.contains(&p_ids[i])).count();
-    Ok(Split { primary: p.emit_wasm(), secondary: s.emit_wasm(), functions: local_n, moved: moved.len(), thunks })
+    Ok(Split { primary: p.emit_wasm(), secondary: s.emit_wasm(), functions: local_n, moved: moved.len(), thunks, data })
 }
 
 #[cfg(test)]
@@ -368,14 +384,17 @@ mod tests {
 
     /// A small module with what the page's has: a memory with data, a mutable global, a function
     /// table with an entry, an import, and the load export. `main(x) = a(x) + c()`, where
-    /// `a(x) = 2·b(x)`, `b(x) = x + g + mem[0]` and `c` is called through the table; with g = 40 and
-    /// mem[0] = 1, `main(5)` = 2·46 + 7 = 99.
+    /// `a(x) = 2·b(x)`, `b(x) = x + g + mem[1024]` and `c` is called through the table; with g = 40 and
+    /// mem[1024] = 1, `main(5)` = 2·46 + 7 = 99.
     fn fixture() -> Vec<u8> {
         use ValType::I32;
         let mut m = Module::with_config(ModuleConfig::new());
         let mem = m.memories.add_local(false, false, 1, None, None);
         m.exports.add("memory", mem);
-        m.data.add(walrus::DataKind::Active { memory: mem, offset: ConstExpr::Value(Value::I32(0)) }, vec![1, 0, 0, 0]);
+        m.data.add(
+            walrus::DataKind::Active { memory: mem, offset: ConstExpr::Value(Value::I32(1024)) },
+            vec![1, 0, 0, 0],
+        );
         let table = m.tables.add_local(false, 1, Some(1), RefType::FUNCREF);
         let g = m.globals.add_local(I32, true, false, ConstExpr::Value(Value::I32(40)));
         let unit = m.types.add(&[], &[]);
@@ -394,7 +413,7 @@ mod tests {
             .local_get(x)
             .global_get(g)
             .binop(BinaryOp::I32Add)
-            .i32_const(0)
+            .i32_const(1024)
             .load(mem, LoadKind::I32 { atomic: false }, arg)
             .binop(BinaryOp::I32Add);
         let b = f.finish(vec![x], &mut m.funcs);
@@ -434,7 +453,7 @@ mod tests {
 
     #[test]
     fn what_the_profile_does_not_name_moves_and_thunks_stay_only_where_the_primary_needs_them() {
-        let s = split(&fixture(), &keep(&["main", "load"])).unwrap();
+        let s = split(&fixture(), &keep(&["main", "load"]), None).unwrap();
         assert_eq!((s.functions, s.moved), (5, 3), "a, b and c move");
         // main calls a; the table points to c; b is called only from a, in the secondary.
         assert_eq!(s.thunks, 2);
@@ -451,10 +470,10 @@ mod tests {
         // The primary grew its table by the three reserved slots.
         assert_eq!(p.tables.iter().next().unwrap().initial, 4);
         // Kept names: nothing moves; the loader stays even when the profile misses it.
-        assert_eq!(split(&fixture(), &keep(&["main", "a", "b", "c"])).unwrap().moved, 0);
-        assert_eq!(split(&fixture(), &keep(&[])).unwrap().moved, 4, "all but the loader");
+        assert_eq!(split(&fixture(), &keep(&["main", "a", "b", "c"]), None).unwrap().moved, 0);
+        assert_eq!(split(&fixture(), &keep(&[]), None).unwrap().moved, 4, "all but the loader");
         // A profile recorded when `a` was `a.7` (another function of its name existed) still keeps it.
-        assert_eq!(split(&fixture(), &keep(&["main", "a.7"])).unwrap().moved, 2, "b and c move");
+        assert_eq!(split(&fixture(), &keep(&["main", "a.7"]), None).unwrap().moved, 2, "b and c move");
     }
 
     #[test]
@@ -470,7 +489,10 @@ mod tests {
     /// Runs `main(5)` in Node: the primary alone until a moved function is called, which loads the
     /// secondary through the load export (as the page's boot script does), then again.
     fn run(primary: &[u8], secondary: &[u8]) -> String {
-        let dir = std::env::temp_dir().join(format!("powershift-split-{}", std::process::id()));
+        // One folder per call: tests run in parallel in one process.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("powershift-split-{}-{call}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("p.wasm"), primary).unwrap();
         std::fs::write(dir.join("s.wasm"), secondary).unwrap();
@@ -494,10 +516,27 @@ console.log([first, e.main(5), loads].join(' '));
     #[test]
     fn the_split_modules_compute_what_the_whole_one_did_loading_the_rest_once() {
         let whole = fixture();
-        let s = split(&whole, &keep(&["main", "load"])).unwrap();
+        let s = split(&whole, &keep(&["main", "load"]), None).unwrap();
         assert_eq!(run(&s.primary, &s.secondary), "99 99 1");
         // Everything kept: nothing to load.
-        let s = split(&whole, &keep(&["main", "a", "b", "c"])).unwrap();
+        let s = split(&whole, &keep(&["main", "a", "b", "c"]), None).unwrap();
+        assert_eq!(run(&s.primary, &s.secondary), "99 99 0");
+    }
+
+    #[test]
+    fn data_only_moved_functions_read_moves_with_them_and_is_there_when_they_run() {
+        use crate::data_split::Extent;
+        let whole = fixture();
+        let statics = [Extent { start: 1024, end: 1028, merged: false }];
+        let data = |w: &[u8]| Module::from_buffer(w).unwrap().data.iter().map(|d| d.value.clone()).collect::<Vec<_>>();
+        // Only b reads mem[1024]: with b in the rest, so is its static, written when the rest arrives.
+        let s = split(&whole, &keep(&["main", "load"]), Some(&statics)).unwrap();
+        assert_eq!(s.data.map(|d| (d.statics, d.bytes)), Some((1, 1)));
+        assert_eq!((data(&s.primary), data(&s.secondary)), (vec![], vec![vec![1]]));
+        assert_eq!(run(&s.primary, &s.secondary), "99 99 1");
+        // b kept: its static stays.
+        let s = split(&whole, &keep(&["main", "a", "b", "c"]), Some(&statics)).unwrap();
+        assert_eq!((data(&s.primary), data(&s.secondary)), (vec![vec![1]], vec![]));
         assert_eq!(run(&s.primary, &s.secondary), "99 99 0");
     }
 
