@@ -8,22 +8,24 @@
 //!
 //! What a static is comes from the linker's map (`build.rs` asks `wasm-ld` for one: every input
 //! section of the data with its address and size; Rust puts each static in its own section), read
-//! by [`objects_of_map`]. What the first part can reach is found in the optimised module, whatever
-//! wasm-opt inlined where ([`anchors`]): every address its code names — an `i32.const`, both halves
-//! of an `i64.const` (LLVM merges two stores of a `&'static str` into one), a load's or store's
-//! constant offset, a global's start value — and, transitively, every address stored in a static
-//! it keeps ([`plan`]). An address in the code keeps the static it points into, the one that ends
-//! there (a slice's end pointer) and those that start within [`NEAR`] bytes after it (an address
-//! folded with a small negative offset, `table - 8`); one stored in a static (a pointer the linker
-//! wrote) keeps the static it points into. Bytes outside every static (padding, anything the map
-//! does not name) stay; the linker's merged strings are cut into their strings ([`pieces`]).
+//! by [`objects_of_map`]; the linker's merged strings are cut into their strings ([`pieces`]). What
+//! the first part can reach is found in the optimised module, whatever wasm-opt inlined where
+//! ([`anchors`]): every address its code names — an `i32.const`, both halves of an `i64.const`
+//! (LLVM merges two stores of a `&'static str` into one), a load's or store's constant offset, a
+//! global's start value — keeps the static it points into, and so, transitively, does every address
+//! stored in a static it keeps ([`plan`]). Code may also name an address *outside* the static it
+//! reads (an end pointer, `table - 8` folded into a loop): the linker's relocations say which
+//! statics it addresses so (`build.rs` asks for `--emit-relocs`; [`addressed_from_outside`]), and
+//! those stay whatever the code names. Bytes outside every static (padding, anything the map does
+//! not name) stay.
 //!
 //! Why this is safe: the first part's code can only read a static through an address it names or
 //! one it read from data it keeps; the rest's segments are written when it is instantiated, before
 //! any of its functions runs (the synchronous safety net included), and nothing of the first part
-//! writes the moved statics' bytes, so the write finds them untouched. The linker's map and output
-//! must describe the very data of the optimised module ([`check_same_data`]: every byte of it at
-//! the same address, which wasm-bindgen and wasm-opt keep); otherwise nothing moves.
+//! writes the moved statics' bytes, so the write finds them untouched — the rest's segments cover
+//! moved statics only ([`segments_of`], checked by [`apply`]). The linker's map and output must
+//! describe the very data of the optimised module ([`check_same_data`]: every byte of it at the
+//! same address, which wasm-bindgen and wasm-opt keep); otherwise nothing moves.
 //!
 //! Cost: O(code + data + statics · log statics).
 //!
@@ -38,8 +40,6 @@ use std::collections::BTreeSet;
 use walrus::ir::{dfs_in_order, Instr, Value, Visitor};
 use walrus::{ConstExpr, DataKind, FunctionId, FunctionKind, GlobalKind, MemoryId, Module};
 
-/// How far before a static an address may point and still keep it (see the module's doc).
-pub const NEAR: u32 = 16;
 /// Zero bytes that end a segment: a segment's header costs ~6 bytes, so shorter runs of zeros are
 /// cheaper kept in it.
 pub const GAP: usize = 16;
@@ -54,6 +54,8 @@ pub struct Extent {
     /// The linker's merged strings (`<internal>:(.rodata)`): many NUL-terminated constants, which
     /// [`pieces`] tells apart.
     pub merged: bool,
+    /// The code addresses it from outside its bounds (see [`addressed_from_outside`]): it stays.
+    pub pinned: bool,
 }
 
 /// `objects` with every merged-strings section cut into its strings, each ending after a NUL byte
@@ -71,12 +73,12 @@ pub fn pieces(objects: &[Extent], base: u32, mem: &[u8]) -> Vec<Extent> {
         let mut start = o.start;
         for a in o.start..o.end {
             if mem[(a - base) as usize] == 0 {
-                out.push(Extent { start, end: a + 1, merged: false });
+                out.push(Extent { start, end: a + 1, merged: false, pinned: o.pinned });
                 start = a + 1;
             }
         }
         if start < o.end {
-            out.push(Extent { start, end: o.end, merged: false });
+            out.push(Extent { start, end: o.end, merged: false, pinned: o.pinned });
         }
     }
     out
@@ -113,7 +115,7 @@ pub fn objects_of_map(map: &str) -> Result<Vec<Extent>, String> {
         let (start, size) = (hex(addr)?, hex(size)?);
         if size > 0 {
             let end = start.checked_add(size).ok_or("linker map: an extent overflows")?;
-            out.push(Extent { start, end, merged: rest[8..].starts_with("<internal>:(.rodata") });
+            out.push(Extent { start, end, merged: rest[8..].starts_with("<internal>:(.rodata"), pinned: false });
         }
     }
     if out.is_empty() {
@@ -125,8 +127,9 @@ pub fn objects_of_map(map: &str) -> Result<Vec<Extent>, String> {
 
 /// The statics of the page's module from the linker's map beside the linker's output
 /// (`<target>/wasm32-unknown-unknown/release/powershift-app.{wasm,map}`, `build.rs`), if they
-/// describe `wasm`'s data ([`check_same_data`]); the error says why not. Looks in
-/// `$CARGO_TARGET_DIR`, `./target` and the workspace's `target`.
+/// describe `wasm`'s data ([`check_same_data`]), those the code addresses from outside their bounds
+/// pinned ([`addressed_from_outside`]; the output must have its relocations); the error says why
+/// not. Looks in `$CARGO_TARGET_DIR`, `./target` and the workspace's `target`.
 pub fn linker_statics(wasm: &[u8]) -> Result<Vec<Extent>, String> {
     let mut dirs: Vec<std::path::PathBuf> = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).into_iter().collect();
     dirs.push("target".into());
@@ -139,9 +142,18 @@ pub fn linker_statics(wasm: &[u8]) -> Result<Vec<Extent>, String> {
         let found = std::fs::read_to_string(&map)
             .map_err(|e| format!("{}: {e}", map.display()))
             .and_then(|m| objects_of_map(&m))
-            .and_then(|objects| {
+            .and_then(|mut objects| {
                 let bytes = std::fs::read(&linked).map_err(|e| format!("{}: {e}", linked.display()))?;
-                check_same_data(&segments_of_binary(&bytes)?, &built, &objects)?;
+                let segments = segments_of_binary(&bytes)?;
+                check_same_data(&segments, &built, &objects)?;
+                for target in addressed_from_outside(&bytes, &segments)? {
+                    for o in objects
+                        .iter_mut()
+                        .filter(|o| o.start < target.end.max(target.start + 1) && target.start < o.end)
+                    {
+                        o.pinned = true;
+                    }
+                }
                 Ok(objects)
             });
         match found {
@@ -150,6 +162,105 @@ pub fn linker_statics(wasm: &[u8]) -> Result<Vec<Extent>, String> {
         }
     }
     Err(why.join("; "))
+}
+
+/// The data symbols (their extents) that the code's relocations in the linker's output (`linked`,
+/// with `--emit-relocs`; `segments`: its data segments) address outside their bounds: an end
+/// pointer (addend = size), a negative addend, one past the end. The optimised code may then name
+/// an address outside the static it reads, so [`plan`] keeps these whatever the code names. In the
+/// page's module 4 of 6 804 code relocations are such (3 end pointers, one 4 bytes past). An error
+/// when the output has no relocations. O(size of the module).
+pub fn addressed_from_outside(linked: &[u8], segments: &[(u32, Vec<u8>)]) -> Result<Vec<Extent>, String> {
+    let mut r = Reader { b: linked, p: 8 };
+    let mut linking = None;
+    let mut code_relocs = None;
+    while r.p < linked.len() {
+        let id = r.byte()?;
+        let len = r.leb()? as usize;
+        let end = r.p.checked_add(len).filter(|e| *e <= linked.len()).ok_or("a section runs past the end")?;
+        if id == 0 {
+            let n = r.leb()? as usize;
+            let name = linked.get(r.p..r.p + n).ok_or("a section name runs past the end")?;
+            match name {
+                b"linking" => linking = Some((r.p + n, end)),
+                b"reloc.CODE" => code_relocs = Some((r.p + n, end)),
+                _ => {}
+            }
+        }
+        r.p = end;
+    }
+    let (Some((from, to)), Some((rfrom, rto))) = (linking, code_relocs) else {
+        return Err("the linker's output has no relocations (build.rs asks for --emit-relocs)".into());
+    };
+    // The symbol table (tool-conventions, Linking.md): data symbols are (segment, offset, size).
+    let mut symbols: Vec<Option<Extent>> = Vec::new();
+    let mut r = Reader { b: &linked[..to], p: from };
+    if r.leb()? != 2 {
+        return Err("the linking section is not version 2".into());
+    }
+    while r.p < to {
+        let kind = r.byte()?;
+        let len = r.leb()? as usize;
+        let end = r.p + len;
+        if kind == 8 {
+            for _ in 0..r.leb()? {
+                let sym = r.byte()?;
+                let flags = r.leb()?;
+                let (undefined, explicit_name) = (flags & 0x10 != 0, flags & 0x40 != 0);
+                let name = |r: &mut Reader| -> Result<(), String> {
+                    let n = r.leb()? as usize;
+                    r.p += n;
+                    Ok(())
+                };
+                symbols.push(match sym {
+                    1 => {
+                        name(&mut r)?;
+                        if undefined {
+                            None
+                        } else {
+                            let (segment, offset, size) = (r.leb()? as usize, r.leb()? as u32, r.leb()? as u32);
+                            // A `.bss` symbol's segment is not in the data section: nothing to move.
+                            segments.get(segment).map(|s| Extent {
+                                start: s.0 + offset,
+                                end: s.0 + offset + size,
+                                merged: false,
+                                pinned: true,
+                            })
+                        }
+                    }
+                    3 => {
+                        r.leb()?;
+                        None
+                    }
+                    _ => {
+                        r.leb()?;
+                        if !undefined || explicit_name {
+                            name(&mut r)?;
+                        }
+                        None
+                    }
+                });
+            }
+        }
+        r.p = end;
+    }
+    // The code's relocations: type, offset, symbol, and an addend for the address types.
+    let mut out = Vec::new();
+    let mut r = Reader { b: &linked[..rto], p: rfrom };
+    r.leb()?;
+    for _ in 0..r.leb()? {
+        let ty = r.byte()?;
+        r.leb()?;
+        let symbol = r.leb()? as usize;
+        let addend = if matches!(ty, 3 | 4 | 5 | 8 | 9 | 11 | 14..=17 | 21 | 22 | 23 | 25) { r.sleb()? } else { 0 };
+        let memory_address = matches!(ty, 3 | 4 | 5 | 11 | 14..=17);
+        if let (true, Some(Some(s))) = (memory_address, symbols.get(symbol)) {
+            if addend < 0 || addend >= i64::from(s.end - s.start) {
+                out.push(*s);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The active data segments of a module's binary (offset, bytes), read directly (the linker's
@@ -335,40 +446,26 @@ impl<'a> Visitor<'a> for Anchors {
 /// memory's image (`base`, `mem`, to follow the addresses stored in kept statics). `objects` sorted
 /// and disjoint. O((anchors + kept data) · log statics).
 ///
-/// An address in the code keeps the static it points into, the one ending there and those
-/// starting within [`NEAR`] bytes after it (see the module's doc); an address stored in a static
-/// is a pointer the linker wrote (`&STATIC`, `&STATIC[k..]`) and keeps the static it points into.
+/// An address keeps the static it points into — one named by the code, or stored in a kept static
+/// (a pointer the linker wrote) — and a pinned static (addressed from outside) is always kept.
 pub fn plan(objects: &[Extent], base: u32, mem: &[u8], anchors: &BTreeSet<u32>) -> Vec<bool> {
     let mut keep = vec![false; objects.len()];
-    let (lo, hi) = (objects[0].start, objects[objects.len() - 1].end);
-    let mut todo: Vec<(u32, bool)> =
-        anchors.iter().filter(|a| **a >= lo.saturating_sub(NEAR) && **a <= hi).map(|a| (*a, true)).collect();
-    while let Some((a, in_code)) = todo.pop() {
-        let (from, reach) = if in_code {
-            (objects.partition_point(|o| o.end < a), a.saturating_add(NEAR))
-        } else {
-            (objects.partition_point(|o| o.end <= a), a)
-        };
-        for (i, o) in objects.iter().enumerate().skip(from) {
-            if o.start > reach {
-                break;
+    let mut todo: Vec<u32> = anchors.iter().copied().collect();
+    todo.extend(objects.iter().filter(|o| o.pinned).map(|o| o.start));
+    while let Some(a) = todo.pop() {
+        let i = objects.partition_point(|o| o.end <= a);
+        let Some(o) = objects.get(i).filter(|o| o.start <= a) else { continue };
+        if keep[i] {
+            continue;
+        }
+        keep[i] = true;
+        // Follow the addresses it holds (4-byte aligned words).
+        let mut w = o.start.next_multiple_of(4);
+        while w + 4 <= o.end {
+            if let Some(bytes) = w.checked_sub(base).and_then(|i| mem.get(i as usize..i as usize + 4)) {
+                todo.push(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]));
             }
-            if keep[i] {
-                continue;
-            }
-            keep[i] = true;
-            // Follow the addresses it holds (4-byte aligned words).
-            let mut w = o.start.next_multiple_of(4);
-            while w + 4 <= o.end {
-                let i = (w - base) as usize;
-                if let Some(bytes) = mem.get(i..i + 4) {
-                    let v = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-                    if (lo..hi).contains(&v) {
-                        todo.push((v, false));
-                    }
-                }
-                w += 4;
-            }
+            w += 4;
         }
     }
     keep
@@ -546,21 +643,24 @@ mod tests {
     fn a_map_gives_the_input_sections_of_the_data() {
         let got = objects_of_map(MAP).unwrap();
         let want = [(0x100000, 0x100003), (0x100004, 0x100014), (0x100014, 0x100024), (0x100040, 0x100048)];
-        let mut want = want.map(|(start, end)| Extent { start, end, merged: false });
+        let mut want = want.map(|(start, end)| Extent { start, end, merged: false, pinned: false });
         want[2].merged = true;
         assert_eq!(got, want);
         assert!(objects_of_map("    Addr      Off     Size Out     In      Symbol\n").is_err());
     }
 
     fn ext(v: &[(u32, u32)]) -> Vec<Extent> {
-        v.iter().map(|&(start, end)| Extent { start, end, merged: false }).collect()
+        v.iter().map(|&(start, end)| Extent { start, end, merged: false, pinned: false }).collect()
     }
 
     #[test]
     fn merged_strings_are_cut_after_each_nul() {
         // A static [0,2) and merged strings "ab\0c\0" and an unterminated tail "d" at [2,8).
         let mem = [1, 2, b'a', b'b', 0, b'c', 0, b'd'];
-        let objects = [Extent { start: 100, end: 102, merged: false }, Extent { start: 102, end: 108, merged: true }];
+        let objects = [
+            Extent { start: 100, end: 102, merged: false, pinned: false },
+            Extent { start: 102, end: 108, merged: true, pinned: false },
+        ];
         let got: Vec<(u32, u32)> = pieces(&objects, 100, &mem).iter().map(|o| (o.start, o.end)).collect();
         assert_eq!(got, [(100, 102), (102, 105), (105, 107), (107, 108)]);
     }
@@ -568,7 +668,7 @@ mod tests {
     #[test]
     fn an_address_keeps_its_static_and_the_statics_it_points_to() {
         // a [0,4); b [4,12) holds a pointer to d; c [40,44); d [80,84); e [120,124).
-        let objects = ext(&[(0, 4), (4, 12), (40, 44), (80, 84), (120, 124)]);
+        let mut objects = ext(&[(0, 4), (4, 12), (40, 44), (80, 84), (120, 124)]);
         let mut mem = vec![0u8; 124];
         mem[8..12].copy_from_slice(&80u32.to_le_bytes());
         for o in &objects {
@@ -576,16 +676,48 @@ mod tests {
         }
         // An address inside b keeps b and, through b's word, d; nothing names a, c or e.
         assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([6])), [false, true, false, true, false]);
-        // An address at b's start also keeps a (a slice of a ends there).
-        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([4])), [true, true, false, true, false]);
-        // A pointer stored in a static keeps only what it points into: b's word 40 keeps c alone.
-        mem[8..12].copy_from_slice(&40u32.to_le_bytes());
-        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([6])), [false, true, true, false, false]);
-        mem[8..12].copy_from_slice(&80u32.to_le_bytes());
-        // An address a few bytes before e keeps e (an address folded with a negative offset).
-        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([110])), [false, false, false, false, true]);
-        // Far from everything: nothing.
-        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([5000])), [false; 5]);
+        // At a static's start, that static only; in padding or far away, nothing.
+        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([40])), [false, false, true, false, false]);
+        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::from([20, 5000])), [false; 5]);
+        // A static the code addresses from outside (pinned) stays whatever the code names.
+        objects[4].pinned = true;
+        assert_eq!(plan(&objects, 0, &mem, &BTreeSet::new()), [false, false, false, false, true]);
+    }
+
+    /// A section: id, length, payload.
+    fn section(id: u8, payload: &[u8]) -> Vec<u8> {
+        let mut out = vec![id, u8::try_from(payload.len()).unwrap()];
+        out.extend_from_slice(payload);
+        out
+    }
+
+    fn custom(name: &str, body: &[u8]) -> Vec<u8> {
+        let mut payload = vec![u8::try_from(name.len()).unwrap()];
+        payload.extend_from_slice(name.as_bytes());
+        payload.extend_from_slice(body);
+        section(0, &payload)
+    }
+
+    #[test]
+    fn relocations_outside_their_static_pin_it() {
+        // One segment at 1024 holding a [1024,1028) and b [1028,1032).
+        let data = section(11, &[1, 0, 0x41, 0x80, 0x08, 0x0b, 8, 1, 2, 3, 4, 5, 6, 7, 8]);
+        // Symbol table (subsection 8): two defined data symbols (kind 1, flags 0, name, segment,
+        // offset, size) and a function symbol (kind 0, flags 0, index, name).
+        let entries = [3, 1, 0, 1, b'a', 0, 0, 4, 1, 0, 1, b'b', 0, 4, 4, 0, 0, 0, 1, b'f'];
+        let mut linking = vec![2, 8, u8::try_from(entries.len()).unwrap()];
+        linking.extend_from_slice(&entries);
+        // Code relocations (type 4, a memory address as SLEB): a + 0 (inside), b + 4 (b's end).
+        let relocs = [0, 2, 4, 0, 0, 0, 4, 5, 1, 4];
+        let mut module = b"\0asm\x01\0\0\0".to_vec();
+        module.extend(data);
+        module.extend(custom("linking", &linking));
+        module.extend(custom("reloc.CODE", &relocs));
+        let segments = segments_of_binary(&module).unwrap();
+        let got = addressed_from_outside(&module, &segments).unwrap();
+        assert_eq!(got.iter().map(|e| (e.start, e.end)).collect::<Vec<_>>(), [(1028, 1032)]);
+        // Without relocations: an error, and nothing moves.
+        assert!(addressed_from_outside(&module[..8 + 17], &segments).is_err());
     }
 
     #[test]
