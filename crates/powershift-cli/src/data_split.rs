@@ -164,16 +164,17 @@ pub fn linker_statics(wasm: &[u8]) -> Result<Vec<Extent>, String> {
     Err(why.join("; "))
 }
 
-/// The data symbols (their extents) that the code's relocations in the linker's output (`linked`,
-/// with `--emit-relocs`; `segments`: its data segments) address outside their bounds: an end
-/// pointer (addend = size), a negative addend, one past the end. The optimised code may then name
-/// an address outside the static it reads, so [`plan`] keeps these whatever the code names. In the
-/// page's module 4 of 6 804 code relocations are such (3 end pointers, one 4 bytes past). An error
-/// when the output has no relocations. O(size of the module).
+/// The data symbols (their extents) that the relocations of the code and of the data in the
+/// linker's output (`linked`, with `--emit-relocs`; `segments`: its data segments) address outside
+/// their bounds: an end pointer (addend = size), a negative addend, one past the end. The optimised
+/// code, or a pointer in a static, may then name an address outside the static it reads, so [`plan`]
+/// keeps these whatever the code names. In the page's module 4 of 6 804 code relocations are such
+/// (3 end pointers, one 4 bytes past) and none of the 2 031 in the data. An error when the output
+/// has no relocations. O(size of the module).
 pub fn addressed_from_outside(linked: &[u8], segments: &[(u32, Vec<u8>)]) -> Result<Vec<Extent>, String> {
     let mut r = Reader { b: linked, p: 8 };
     let mut linking = None;
-    let mut code_relocs = None;
+    let mut relocs = Vec::new();
     while r.p < linked.len() {
         let id = r.byte()?;
         let len = r.leb()? as usize;
@@ -183,13 +184,13 @@ pub fn addressed_from_outside(linked: &[u8], segments: &[(u32, Vec<u8>)]) -> Res
             let name = linked.get(r.p..r.p + n).ok_or("a section name runs past the end")?;
             match name {
                 b"linking" => linking = Some((r.p + n, end)),
-                b"reloc.CODE" => code_relocs = Some((r.p + n, end)),
+                b"reloc.CODE" | b"reloc.DATA" => relocs.push((r.p + n, end)),
                 _ => {}
             }
         }
         r.p = end;
     }
-    let (Some((from, to)), Some((rfrom, rto))) = (linking, code_relocs) else {
+    let (Some((from, to)), false) = (linking, relocs.is_empty()) else {
         return Err("the linker's output has no relocations (build.rs asks for --emit-relocs)".into());
     };
     // The symbol table (tool-conventions, Linking.md): data symbols are (segment, offset, size).
@@ -224,7 +225,7 @@ pub fn addressed_from_outside(linked: &[u8], segments: &[(u32, Vec<u8>)]) -> Res
                                 start: s.0 + offset,
                                 end: s.0 + offset + size,
                                 merged: false,
-                                pinned: true,
+                                pinned: false,
                             })
                         }
                     }
@@ -244,19 +245,21 @@ pub fn addressed_from_outside(linked: &[u8], segments: &[(u32, Vec<u8>)]) -> Res
         }
         r.p = end;
     }
-    // The code's relocations: type, offset, symbol, and an addend for the address types.
+    // The relocations: type, offset, symbol, and an addend for the address types.
     let mut out = Vec::new();
-    let mut r = Reader { b: &linked[..rto], p: rfrom };
-    r.leb()?;
-    for _ in 0..r.leb()? {
-        let ty = r.byte()?;
+    for (rfrom, rto) in relocs {
+        let mut r = Reader { b: &linked[..rto], p: rfrom };
         r.leb()?;
-        let symbol = r.leb()? as usize;
-        let addend = if matches!(ty, 3 | 4 | 5 | 8 | 9 | 11 | 14..=17 | 21 | 22 | 23 | 25) { r.sleb()? } else { 0 };
-        let memory_address = matches!(ty, 3 | 4 | 5 | 11 | 14..=17);
-        if let (true, Some(Some(s))) = (memory_address, symbols.get(symbol)) {
-            if addend < 0 || addend >= i64::from(s.end - s.start) {
-                out.push(*s);
+        for _ in 0..r.leb()? {
+            let ty = r.byte()?;
+            r.leb()?;
+            let symbol = r.leb()? as usize;
+            let addend = if matches!(ty, 3 | 4 | 5 | 8 | 9 | 11 | 14..=17 | 21 | 22 | 23 | 25) { r.sleb()? } else { 0 };
+            let memory_address = matches!(ty, 3 | 4 | 5 | 11 | 14..=17);
+            if let (true, Some(Some(s))) = (memory_address, symbols.get(symbol)) {
+                if addend < 0 || addend >= i64::from(s.end - s.start) {
+                    out.push(*s);
+                }
             }
         }
     }
@@ -709,15 +712,19 @@ mod tests {
         linking.extend_from_slice(&entries);
         // Code relocations (type 4, a memory address as SLEB): a + 0 (inside), b + 4 (b's end).
         let relocs = [0, 2, 4, 0, 0, 0, 4, 5, 1, 4];
-        let mut module = b"\0asm\x01\0\0\0".to_vec();
-        module.extend(data);
-        module.extend(custom("linking", &linking));
-        module.extend(custom("reloc.CODE", &relocs));
+        let mut without = b"\0asm\x01\0\0\0".to_vec();
+        without.extend(data);
+        without.extend(custom("linking", &linking));
+        let module = [without.clone(), custom("reloc.CODE", &relocs)].concat();
         let segments = segments_of_binary(&module).unwrap();
         let got = addressed_from_outside(&module, &segments).unwrap();
         assert_eq!(got.iter().map(|e| (e.start, e.end)).collect::<Vec<_>>(), [(1028, 1032)]);
+        // A pointer in the data past its static (reloc.DATA) counts the same.
+        let in_data = [without.clone(), custom("reloc.DATA", &relocs)].concat();
+        let got = addressed_from_outside(&in_data, &segments).unwrap();
+        assert_eq!(got.iter().map(|e| (e.start, e.end)).collect::<Vec<_>>(), [(1028, 1032)]);
         // Without relocations: an error, and nothing moves.
-        assert!(addressed_from_outside(&module[..8 + 17], &segments).is_err());
+        assert!(addressed_from_outside(&without, &segments).is_err());
     }
 
     #[test]
