@@ -2,7 +2,7 @@
 // (crates/powershift-cli/load-profile.txt; see crates/powershift-cli/src/page_split.rs): the names
 // of the functions the page runs until its first screen is the app's — on a phone and a desktop
 // screen, with reduced motion, from the prerendered default view, from a deep link, in an embed (on
-// its own and framed in the demo article) and with another dataset (`?data=`, until its layout, which
+// its own and framed in the demo article) and with another dataset (`?data=`, until its validation, which
 // waits for the rest).
 // The panels off the first screen wait for the rest of the module (src/platform/rest_module.rs),
 // so here they wait for good (`powershiftRest.done` stays false) and their code is left out.
@@ -78,9 +78,9 @@ for (const vp of [phone, desktop]) {
   // data-dependent paths (a B-tree node splitting once a layout memo grows, say).
   for (const date of ['2016-03-01', '2019-07-22', '2023-01-23', '2025-01-21', '2026-04-28']) await visit(vp, `?date=${date}`);
   await visit(vp, '?embed=1');
-  // Another dataset: fetched, checked (every pass) and made ready; its layout (the force layout,
-  // no prerendered island) waits for the rest (src/hooks/use_preparation.rs).
-  await visit(vp, '?data=test-data/story-frozen.json', {}, () => window.__wasm && performance.getEntriesByName('story screen:start').length > 0);
+  // Another dataset: fetched and parsed; its validation (only the build's own text is read without
+  // it, src/platform/fetch.rs) and its layout (src/hooks/use_preparation.rs) wait for the rest.
+  await visit(vp, '?data=test-data/story-frozen.json', {}, () => window.__wasm && performance.getEntriesByName('parse:start').length > 0);
   await visit(vp, '', { reducedMotion: 'reduce', colorScheme: 'dark' });
   await visitArticle(vp.width < 500 ? { width: 375, height: 812 } : { width: 1000, height: 800 });
 }

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 const KIB = 1024;
 // Enforced: what the page weighs today plus ~2 %, so any growth is a decision someone makes here.
 // The goals are printed beside them; they are not met yet (see BENCHMARKS.md, "Load").
-const LIMITS = { wasm: 251 * KIB, firstLoad: 335 * KIB };
+const LIMITS = { wasm: 217 * KIB, firstLoad: 301 * KIB };
 const GOALS = { wasm: 200 * KIB, firstLoad: 260 * KIB };
 
 const dist = process.argv[2];

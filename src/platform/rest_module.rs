@@ -57,3 +57,16 @@ pub fn when_arrived(f: impl FnOnce() + 'static) {
         gloo::events::EventListener::once(&gloo::utils::window(), ARRIVED_EVENT, later).forget();
     }
 }
+
+/// Resolves once the rest of the module is in (at once when it is): [`when_arrived`] to await.
+pub async fn arrival() {
+    if arrived() {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        when_arrived(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

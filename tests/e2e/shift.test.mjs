@@ -193,7 +193,7 @@ test('a deep link to a pair fans out and highlights every one of its agreements'
 const REST = /powershift-app-[0-9a-f]+-rest-[0-9a-f]+\.wasm$/;
 const FIRST = /powershift-app-[0-9a-f]+_bg\.wasm$/;
 
-// `?data=`: another dataset, laid out in the page once the rest (the force layout) is in.
+// `?data=`: another dataset, validated and laid out in the page once the rest (the validator, the force layout) is in.
 for (const [viewport, query] of [[{ width: 412, height: 823 }, ''], [{ width: 1280, height: 800 }, ''], [{ width: 412, height: 823 }, '?date=2019-07-22'],
   [{ width: 412, height: 823 }, '?data=test-data/story-frozen.json']]) {
   test(`the first screen runs on the first part of the WebAssembly; the rest comes after the start (${viewport.width} px${query})`, async () => {

@@ -58,6 +58,7 @@ pub mod date;
 pub mod embed;
 pub mod export;
 pub mod gesture;
+pub mod lower_case;
 pub mod model;
 pub mod money;
 pub mod network;

@@ -18,6 +18,7 @@ mod problem;
 mod reader;
 mod story;
 mod text;
+mod trusted;
 mod validate;
 mod write;
 

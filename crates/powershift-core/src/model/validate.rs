@@ -948,7 +948,7 @@ pub fn is_http_url(u: &str) -> bool {
 
 /// First day each organisation takes part in the story: its founding date if given, else the
 /// earliest event or phase that involves it, else the story's start.
-fn first_seen(orgs: &[Organisation], events: &[Event], rels: &[Relationship], meta: &Meta) -> Vec<Date> {
+pub(super) fn first_seen(orgs: &[Organisation], events: &[Event], rels: &[Relationship], meta: &Meta) -> Vec<Date> {
     let mut seen: Vec<Option<Date>> = orgs.iter().map(|o| o.founded.map(|f| f.start)).collect();
     let mut mention = vec![None::<Date>; orgs.len()];
     let mut note = |o: OrgIx, d: Date| {

@@ -449,7 +449,7 @@ fn bundle(
     let weight = members.iter().map(|&i| layout.edges[i].weight).fold(1.0, f64::max);
     let line_change = rels.iter().filter_map(|r| change.and_then(|c| c.of(*r)).map(|c| c.kind)).next();
     let suffixes: Vec<String> = rels.iter().map(|r| changed_suffix(*r)).filter(|s| !s.is_empty()).collect();
-    let kinds_words: Vec<String> = kinds.iter().map(|k| k.label().to_lowercase()).collect();
+    let kinds_words: Vec<String> = kinds.iter().map(|k| crate::lower_case::to_lower(k.label())).collect();
     SceneEdge {
         rel: rels[0],
         rels: rels.clone(),

@@ -4,14 +4,14 @@
 //! the CSV export's id columns); everything a reader sees or hears is words.
 
 use crate::date::{Date, FuzzyDate, Precision};
+use crate::lower_case::to_lower;
 use crate::model::{Conflict, RelationKind};
 
 /// Whether `text` already names `kind`: any word of its label ("cloud" of "Cloud / compute")
 /// appears in it.
 fn names_kind(text: &str, kind: RelationKind) -> bool {
-    let text = text.to_lowercase();
-    kind.label()
-        .to_lowercase()
+    let text = to_lower(text);
+    to_lower(kind.label())
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 4)
         .any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|t| t == w))
@@ -30,7 +30,7 @@ pub fn label_with_kind(label: &str, kind: RelationKind) -> String {
     if names_kind(label, kind) {
         label.to_string()
     } else {
-        format!("{label} ({})", kind.label().to_lowercase())
+        format!("{label} ({})", to_lower(kind.label()))
     }
 }
 
@@ -49,7 +49,7 @@ pub fn label_with_kind(label: &str, kind: RelationKind) -> String {
 ///            "Musk v. Altman, lawsuit (state court), confirmed");
 /// ```
 pub fn line_words(label: &str, kind: RelationKind, status: &str, confidence: crate::model::ConfidenceLevel) -> String {
-    let (l, st) = (label.to_lowercase(), status.to_lowercase());
+    let (l, st) = (to_lower(label), to_lower(status));
     let mut parts: Vec<String> = Vec::new();
     if st.starts_with(&l) {
         // The terms repeat the label and say more: say them once, in the label's case.
@@ -61,8 +61,8 @@ pub fn line_words(label: &str, kind: RelationKind, status: &str, confidence: cra
         parts.push(label_with_kind(label, kind));
         parts.push(status.to_string());
     }
-    let c = confidence.label().to_lowercase();
-    if !parts.iter().any(|p| p.to_lowercase().split(|ch: char| !ch.is_alphanumeric()).any(|w| w == c)) {
+    let c = to_lower(confidence.label());
+    if !parts.iter().any(|p| to_lower(p).split(|ch: char| !ch.is_alphanumeric()).any(|w| w == c)) {
         parts.push(c);
     }
     parts.join(", ")
