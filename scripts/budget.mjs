@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KIB = 1024;
-// Enforced: what the page weighs today plus ~2 %, so any growth is a decision someone makes here.
-// The goals are printed beside them; they are not met yet (see BENCHMARKS.md, "Load").
-const LIMITS = { wasm: 217 * KIB, firstLoad: 301 * KIB };
+// Enforced: the WebAssembly at the goal (met since the tenth session: 195.8 KiB); the first
+// load at what the page weighs today plus ~2 %, so any growth is a decision someone makes here (its
+// goal is printed beside it and not met yet; see BENCHMARKS.md, "Load").
+const LIMITS = { wasm: 200 * KIB, firstLoad: 284 * KIB };
 const GOALS = { wasm: 200 * KIB, firstLoad: 260 * KIB };
 
 const dist = process.argv[2];

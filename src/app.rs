@@ -86,6 +86,7 @@ pub fn app() -> Html {
         }
     });
     let settled = use_state(|| false);
+    let rest_in = crate::hooks::use_rest_arrived();
     {
         let settled = settled.clone();
         let loading = matches!(state, LoadState::Loading { .. });
@@ -108,8 +109,9 @@ pub fn app() -> Html {
         <main class={classes!("app", options.embed.then_some("embedded"))} {ondragover} {ondrop}>
             <Page state={state.clone()} query={AttrValue::from((*query).clone())} {compact} options={std::rc::Rc::new((*options).clone())} />
             // Not while the story is still growing into its first screen: drawn under it, the panel
-            // was pushed down in view (a layout shift of 0.29 on a phone, Lighthouse measured).
-            if !options.embed && *settled { <OpenDataset on_load={replace} /> }
+            // was pushed down in view (a layout shift of 0.29 on a phone, Lighthouse measured). And,
+            // at the foot of the page, it comes with the rest of the page's WebAssembly, its code.
+            if !options.embed && *settled && rest_in { <OpenDataset on_load={replace} /> }
         </main>
     }
 }

@@ -127,6 +127,18 @@ impl KnownLayouts {
         }
     }
 
+    /// The layouts in the island's text (as `powershift site` writes them, with serde), or `None`.
+    /// Read by hand from a JSON value: the page's first download then carries serde_json's reader
+    /// of values, which the dataset needs anyway, and no typed reader for these structs (issue 12).
+    pub fn from_json(text: &str) -> Option<KnownLayouts> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        Some(KnownLayouts {
+            fingerprint: v.get("fingerprint")?.as_u64()?,
+            wide: layout_of(v.get("wide")?)?,
+            compact: layout_of(v.get("compact")?)?,
+        })
+    }
+
     /// The layout for a screen.
     pub fn get(&self, compact: bool) -> &KnownLayout {
         if compact {
@@ -135,6 +147,32 @@ impl KnownLayouts {
             &self.wide
         }
     }
+}
+
+fn layout_of(v: &serde_json::Value) -> Option<KnownLayout> {
+    let bounds = match v.get("bounds")?.as_array()?.as_slice() {
+        [a, b, c, d] => [a.as_u64()?, b.as_u64()?, c.as_u64()?, d.as_u64()?],
+        _ => return None,
+    };
+    let first = match v.get("first") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(f) => {
+            Some(FirstDate { date: f.get("date")?.as_str()?.to_string(), relaxed: pairs_of(f.get("relaxed")?)? })
+        }
+    };
+    Some(KnownLayout { global: pairs_of(v.get("global")?)?, bounds, first })
+}
+
+fn pairs_of(v: &serde_json::Value) -> Option<Vec<[u64; 2]>> {
+    let items = v.as_array()?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match item.as_array()?.as_slice() {
+            [x, y] => out.push([x.as_u64()?, y.as_u64()?]),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 thread_local! {
@@ -148,8 +186,8 @@ thread_local! {
 /// the build validated in full (`powershift site` refuses an invalid dataset).
 pub fn island_for(text: &str, island: Option<&str>) -> Result<Option<KnownLayouts>, String> {
     let Some(island) = island else { return Ok(None) };
-    let known: KnownLayouts = serde_json::from_str(island)
-        .map_err(|e| format!("#{ISLAND_ID}: not a layout ({e}); laying the story out in the page"))?;
+    let known = KnownLayouts::from_json(island)
+        .ok_or_else(|| format!("#{ISLAND_ID}: not a layout; laying the story out in the page"))?;
     Ok((known.fingerprint == fingerprint(text)).then_some(known))
 }
 
@@ -174,7 +212,14 @@ mod tests {
         let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
         let known = KnownLayouts::of(ds.clone(), STORY, "data/x.json");
         // Through JSON, as in the page: the numbers survive exactly.
-        let known: KnownLayouts = serde_json::from_str(&serde_json::to_string(&known).unwrap()).unwrap();
+        let written = serde_json::to_string(&known).unwrap();
+        let read = KnownLayouts::from_json(&written).unwrap();
+        assert_eq!(read, known, "the page reads the island as the build wrote it");
+        assert_eq!(read, serde_json::from_str::<KnownLayouts>(&written).unwrap());
+        for broken in [&written[..written.len() - 1], "{}", "[]", &written.replace("\"bounds\":[", "\"bounds\":[1,")] {
+            assert_eq!(KnownLayouts::from_json(broken), None, "{broken}");
+        }
+        let known = read;
         for compact in [false, true] {
             let fresh = Story::prepare(ds.clone(), compact, "data/x.json");
             let quick = Story::prepare_known(ds.clone(), compact, "data/x.json", Some(known.get(compact)));

@@ -69,7 +69,7 @@ impl Preparation {
                 bounds,
                 first_relaxed.clone(),
             )),
-            None => Stage::Global(GlobalLayoutJob::new(&ds, config)),
+            None => global_stage(&ds, config),
         };
         Preparation { ds, url: url.to_string(), ctx, first_relaxed, dates, weights, stage }
     }
@@ -77,6 +77,18 @@ impl Preparation {
     /// Does one step (a tick of the global layout, or one date's layout for the box); whether
     /// any work is left.
     pub fn step(&mut self) -> bool {
+        if matches!(self.stage, Stage::Ready(_)) {
+            return false;
+        }
+        self.lay_out_step();
+        !matches!(self.stage, Stage::Ready(_))
+    }
+
+    /// [`Preparation::step`]'s work. Not inlined into it: the shipped story starts ready (its layout
+    /// is the build's), so this code, the page's own layout of a story, comes with the rest of the
+    /// page's WebAssembly, as does the force layout it runs.
+    #[inline(never)]
+    fn lay_out_step(&mut self) {
         match &mut self.stage {
             Stage::Global(job) => {
                 if job.advance(1) {
@@ -104,7 +116,6 @@ impl Preparation {
             }
             Stage::Ready(_) => {}
         }
-        !matches!(self.stage, Stage::Ready(_))
     }
 
     /// How far it is, from 0 to 1: the global layout's ticks and the box's dates, each weighed by
@@ -145,6 +156,12 @@ impl Preparation {
 
 /// The change dates whose layouts make the box: at most [`BOX_DATES`], evenly spread, and the
 /// last one.
+/// The first stage of a story laid out in the page. Not inlined, like [`Preparation::lay_out_step`].
+#[inline(never)]
+fn global_stage(ds: &Dataset, config: powershift_core::network::LayoutConfig) -> Stage {
+    Stage::Global(GlobalLayoutJob::new(ds, config))
+}
+
 fn box_dates(ctx: &ViewContext) -> Vec<Date> {
     let step = ctx.change_dates.len().div_ceil(BOX_DATES).max(1);
     ctx.change_dates.iter().step_by(step).chain(ctx.change_dates.last()).copied().collect()

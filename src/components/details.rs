@@ -62,6 +62,9 @@ fn select(view: &ViewHandle, sel: Selection) -> Callback<MouseEvent> {
     Callback::from(move |_| view.dispatch(Action::Select(Some(sel))))
 }
 
+// Not inlined into the panel: nothing is selected at load, so its code comes with the rest of the
+// page's WebAssembly (the panel's first-screen part is the hint alone).
+#[inline(never)]
 fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
     let org = ds.org(o);
     let d = powershift_core::scene::org_details::org_details(ds, o, date);
@@ -120,6 +123,9 @@ fn org_details(ds: &Dataset, o: OrgIx, date: Date, view: &ViewHandle) -> Html {
 }
 
 /// A bundled line: every relationship between two organisations, those in force on the date first.
+// Not inlined into the panel: nothing is selected at load, so its code comes with the rest of the
+// page's WebAssembly (the panel's first-screen part is the hint alone).
+#[inline(never)]
 fn pair_details(ds: &Dataset, a: OrgIx, b: OrgIx, date: Date, view: &ViewHandle) -> Html {
     let p = details::pair_details(ds, a, b, date, &view.view.date_words());
     let item = |i: &details::PairItem| {
@@ -152,6 +158,9 @@ fn pair_details(ds: &Dataset, a: OrgIx, b: OrgIx, date: Date, view: &ViewHandle)
     }
 }
 
+// Not inlined into the panel: nothing is selected at load, so its code comes with the rest of the
+// page's WebAssembly (the panel's first-screen part is the hint alone).
+#[inline(never)]
 fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
     let rel = ds.rel(r);
     let d = details::rel_details(ds, r, date, &view.view.date_words());
@@ -200,6 +209,9 @@ fn rel_details(ds: &Dataset, r: RelIx, date: Date, view: &ViewHandle) -> Html {
 
 /// An event: date, title, amounts, summary, confidence (with its footnotes and conflicts) and its
 /// sources (open or collapsed).
+// Not inlined into the panel: nothing is selected at load, so its code comes with the rest of the
+// page's WebAssembly (the panel's first-screen part is the hint alone).
+#[inline(never)]
 fn event_card(ds: &Dataset, e: EventIx, view: &ViewHandle, full: bool, open_sources: bool) -> Html {
     let c = details::event_card(ds, e);
     let id = ds.event(e).id.clone();

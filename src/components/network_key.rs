@@ -22,7 +22,7 @@ impl PartialEq for NetworkKeyProps {
 
 fn line(dash: Option<&'static str>, opacity: f64, width: f64) -> Html {
     html! { <svg class="key-line" viewBox="0 0 40 10" aria-hidden="true">
-        <line x1="1" y1="5" x2="39" y2="5" class="key-ink" stroke-width={width.to_string()} stroke-dasharray={dash} opacity={opacity.to_string()} />
+        <line x1="1" y1="5" x2="39" y2="5" class="key-ink" stroke-width={powershift_core::svg::num(width)} stroke-dasharray={dash} opacity={powershift_core::svg::num(opacity)} />
     </svg> }
 }
 

@@ -10,7 +10,7 @@ use powershift_core::view::{Action, ViewState};
 use yew::prelude::*;
 
 use super::{
-    Deferred, Details, EmbedFooter, Filters, MoneyPanel, NetworkView, Scrubber, Sentence, StepBar, StoryFacts, Summary,
+    Deferred, Details, EmbedFooter, Filters, MoneyPanel, NetworkView, Notes, Scrubber, Sentence, StepBar, Summary,
     SummaryFacts, TimelineView,
 };
 use crate::state::{AppContext, Story, ViewStore};
@@ -194,18 +194,7 @@ pub fn story_view(props: &StoryViewProps) -> Html {
                 <Deferred order={6} min_height={300}><Filters /></Deferred>
                 <Deferred order={7} min_height={300}><MoneyPanel /></Deferred>
             </div>
-            <Deferred order={8} min_height={200}>
-            <section class="panel notes" aria-labelledby="notes-title">
-                <h2 id="notes-title">{ "About the data" }</h2>
-                <StoryFacts facts={SummaryFacts::of(&story.ds)} />
-                if let Some(d) = &story.ds.meta.description { <p>{ d }</p> }
-                <p>{ story.ds.source_strength_note() }</p>
-                if !story.ds.meta.notes.is_empty() {
-                    <ul>{ for story.ds.meta.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                }
-                if let Some(c) = &story.ds.meta.credit { <p class="muted small">{ c }</p> }
-            </section>
-            </Deferred>
+            <Deferred order={8} min_height={200}><Notes dataset={story.ds.clone()} /></Deferred>
         </div>
         </ContextProvider<AppContext>>
     }

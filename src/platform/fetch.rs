@@ -47,24 +47,12 @@ pub async fn fetch_dataset(url: String) -> LoadState {
                     };
                     match read {
                         Some(dataset) => validated(&url, &body, Ok(dataset)),
+                        // Behind a pointer, so that its code is a function of its own, which the
+                        // first screen of the shipped story never runs (it comes with the rest).
                         None => {
-                            if known.is_some() {
-                                gloo::console::warn!(format!(
-                                "Power Shift: {url}: the text the build validated did not read as a dataset; validating it again"
-                            ));
-                            }
-                            // Any other text is validated in full, by the validator that comes with
-                            // the rest of the page's WebAssembly (`platform::rest_module`).
-                            super::rest_module::arrival().await;
-                            // One task per step of the validation (a few tens of ms each at 4× slowdown).
-                            let mut job = validation(&body, &value, known.is_some());
-                            loop {
-                                gloo::timers::future::TimeoutFuture::new(0).await;
-                                if super::timing::measured("validate", || job.advance()) {
-                                    break;
-                                }
-                            }
-                            validated(&url, &body, job.finish())
+                            let full: std::pin::Pin<Box<dyn std::future::Future<Output = LoadState> + '_>> =
+                                Box::pin(validate_in_full(&url, &body, &value, known.is_some()));
+                            full.await
                         }
                     }
                 }
@@ -84,4 +72,24 @@ pub async fn fetch_dataset(url: String) -> LoadState {
 /// archive copy works from disk with no request.
 pub fn embedded_dataset() -> Option<String> {
     super::dom::text_of_id(powershift_core::EMBEDDED_DATA_ID)
+}
+
+/// Validates a text the build did not (or whose reading failed, which the console says): once the
+/// rest of the page's WebAssembly, which holds the validator, is in, one task per step of the
+/// validation (a few tens of ms each at 4× slowdown).
+async fn validate_in_full(url: &str, body: &str, value: &serde_json::Value, by_the_build: bool) -> LoadState {
+    if by_the_build {
+        gloo::console::warn!(format!(
+            "Power Shift: {url}: the text the build validated did not read as a dataset; validating it again"
+        ));
+    }
+    super::rest_module::arrival().await;
+    let mut job = validation(body, value, by_the_build);
+    loop {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        if super::timing::measured("validate", || job.advance()) {
+            break;
+        }
+    }
+    validated(url, body, job.finish())
 }

@@ -23,7 +23,7 @@
 //!
 //! ```text
 //! primary:   f12 (moved) = if !ps_rest_ready { ps_load_rest() }; call_indirect slot 900 (args…)
-//! secondary: (import "p" "psm" memory) (import "p" "psf7" (func …)) … (elem (i32.const 900) f12 …)
+//! secondary: (import "p" "psm" memory) (import "p" "~7" (func …)) … (elem (i32.const 900) f12 …)
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -262,7 +262,7 @@ pub fn split(
             let old = old.import;
             s.imports.delete(old);
         }
-        let import = s.imports.add("p", &format!("psf{i}"), ImportKind::Function(*id));
+        let import = s.imports.add("p", &function_import_name(i), ImportKind::Function(*id));
         s.funcs.get_mut(*id).kind = FunctionKind::Import(ImportedFunction { import, ty });
     }
     let mem_ids: Vec<_> = s.memories.iter().map(|m| m.id()).collect();
@@ -369,8 +369,8 @@ pub fn split(
     let p_tables: Vec<_> = p.tables.iter().map(|t| t.id()).collect();
     let p_mems: Vec<_> = p.memories.iter().map(|m| m.id()).collect();
     for name in &needed {
-        let item: ExportItem = if let Some(i) = name.strip_prefix("psf") {
-            let i: usize = i.parse().map_err(|_| format!("bad import {name}"))?;
+        let item: ExportItem = if let Some(i) = name.strip_prefix('~') {
+            let i = usize::from_str_radix(i, 36).map_err(|_| format!("bad import {name}"))?;
             ExportItem::Function(p_ids[i])
         } else if let Some(j) = name.strip_prefix("pst") {
             ExportItem::Table(p_tables[j.parse::<usize>().map_err(|_| format!("bad import {name}"))?])
@@ -389,10 +389,38 @@ pub fn split(
     Ok(Split { primary: p.emit_wasm(), secondary: s.emit_wasm(), functions: local_n, moved: moved.len(), thunks, data })
 }
 
+/// The name under which the primary exports its function `i` to the secondary: `~` and `i` in base
+/// 36 (`~2uo`). The primary's first download carries one such export per function the secondary
+/// calls (~850), so the name is kept short; `~` starts no name wasm-bindgen gives.
+fn function_import_name(i: usize) -> String {
+    let mut digits = Vec::new();
+    let mut n = i;
+    loop {
+        digits.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    std::iter::once('~').chain(digits.into_iter().rev()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use walrus::ir::{BinaryOp, LoadKind, MemArg};
+
+    #[test]
+    fn function_import_names_are_short_and_read_back() {
+        assert_eq!(function_import_name(0), "~0");
+        assert_eq!(function_import_name(35), "~z");
+        assert_eq!(function_import_name(36), "~10");
+        assert_eq!(function_import_name(3696), "~2uo");
+        for i in [0, 7, 36, 1295, 1296, 99_999] {
+            let name = function_import_name(i);
+            assert_eq!(usize::from_str_radix(name.strip_prefix('~').unwrap(), 36), Ok(i));
+        }
+    }
 
     /// A small module with what the page's has: a memory with data, a mutable global, a function
     /// table with an entry, an import, and the load export. `main(x) = a(x) + c()`, where

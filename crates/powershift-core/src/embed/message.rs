@@ -12,7 +12,7 @@
 //! The view's keys and values are exactly the deep link's (`view::LINK_KEYS`). Anything malformed is
 //! an error the caller logs once and otherwise ignores.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::view::LINK_KEYS;
 
@@ -95,15 +95,46 @@ pub fn view_pairs(query: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
 
+/// The message written by hand, not through `serde_json`'s writer: an embed sends it at load, and
+/// the writer (its formatting and escaping tables) was the only one in the page's first download.
+/// The keys in link order; a key given twice is written twice, and JSON readers (`JSON.parse`,
+/// `serde_json`) keep the last, as the link does.
 fn with_view(kind: &str, query: &str) -> String {
-    let mut view = Map::new();
-    for (k, v) in view_pairs(query) {
-        view.insert(k, Value::String(v));
+    let mut out = format!(r#"{{"type":"powershift:{kind}","view":{{"#);
+    for (i, (k, v)) in view_pairs(query).iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_string(k, &mut out);
+        out.push(':');
+        json_string(v, &mut out);
     }
-    let mut m = Map::new();
-    m.insert("type".into(), Value::String(format!("powershift:{kind}")));
-    m.insert("view".into(), Value::Object(view));
-    Value::Object(m).to_string()
+    out.push_str("}}");
+    out
+}
+
+/// Appends `s` as a JSON string, escaped as `serde_json` escapes it. O(length).
+fn json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 0xf]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// `{"type":"powershift:view","view":{…}}` for a deep link.
@@ -131,6 +162,7 @@ pub fn height_message(height: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Map;
 
     #[test]
     fn play_pause_and_step() {
@@ -170,6 +202,16 @@ mod tests {
         assert_eq!(v["view"]["date"], "2019-07");
         assert_eq!(v["view"]["q"], "a b");
         let h: Value = serde_json::from_str(&height_message(812)).unwrap();
+        // Written by hand: read back, the very value serde_json would write, whatever the values hold.
+        let q = "date=2019-07&q=%22quoted%22+back%5Cslash%0Aline%09tab%01%1F+caf%C3%A9+%E2%80%93&date=2020";
+        let mut view = Map::new();
+        for (k, v) in view_pairs(q) {
+            view.insert(k, Value::String(v));
+        }
+        let mut m = Map::new();
+        m.insert("type".into(), Value::String("powershift:view".into()));
+        m.insert("view".into(), Value::Object(view));
+        assert_eq!(serde_json::from_str::<Value>(&view_message(q)).unwrap(), Value::Object(m));
         assert_eq!((h["type"].as_str(), h["height"].as_u64()), (Some("powershift:height"), Some(812)));
     }
 }
