@@ -221,6 +221,21 @@ for (const [viewport, query] of [[{ width: 412, height: 823 }, ''], [{ width: 12
   });
 }
 
+// The shipped story's text is the one the build validated (its fingerprint is the layout island's):
+// the page reads it without validating it again (src/platform/fetch.rs); any other is validated.
+test('the build-validated story is read, not validated again; another dataset is validated in full', async () => {
+  for (const [query, validated] of [['', false], ['?data=test-data/story-frozen.json', true]]) {
+    await withPage({ width: 412, height: 823 }, async (page) => {
+      await page.goto(srv.appUrl + query);
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      assert.equal(marks.includes('validate:start'), validated, `${query || 'the default story'}: validated`);
+      assert.equal(marks.includes('read:start'), !validated, `${query || 'the default story'}: read as the build's`);
+      assert.ok(await page.getByRole('slider', { name: 'Date' }).isVisible());
+    });
+  }
+});
+
 test('a step that needs the rest of the WebAssembly before it has arrived loads it at once and works', async () => {
   await withPage({ width: 412, height: 823 }, async (page) => {
     // The rest's download after the start never ends; the synchronous load (an XHR) goes through.
