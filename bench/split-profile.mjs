@@ -1,9 +1,9 @@
 // Records the load profile that `powershift site` splits the page's WebAssembly by
 // (crates/powershift-cli/load-profile.txt; see crates/powershift-cli/src/page_split.rs): the names
 // of the functions the page runs until its first screen is the app's — on a phone and a desktop
-// screen, with reduced motion, from the prerendered default view, from a deep link, in an embed (on
-// its own and framed in the demo article) and with another dataset (`?data=`, until its validation, which
-// waits for the rest).
+// screen, with reduced motion, from the prerendered default view, from a deep link (dates, a
+// selection, the story's steps), in an embed (on its own and framed in the demo article) and with
+// another dataset (`?data=`, until its validation, which waits for the rest).
 // The panels off the first screen wait for the rest of the module (src/platform/rest_module.rs),
 // so here they wait for good (`powershiftRest.done` stays false) and their code is left out.
 // Needs a build made with POWERSHIFT_SPLIT=instrument (scripts/split-profile.sh does both).
@@ -77,6 +77,10 @@ for (const vp of [phone, desktop]) {
   // Deep links across the story: a date's layout (the known layout holds the default date's) takes
   // data-dependent paths (a B-tree node splitting once a layout memo grows, say).
   for (const date of ['2016-03-01', '2019-07-22', '2023-01-23', '2025-01-21', '2026-04-28']) await visit(vp, `?date=${date}`);
+  // A shared view (the Share dialog's link) or a story step opened from a link: a selection (an
+  // organisation, a relationship, a pair, an event), a focus and hidden kinds, drawn and detailed at
+  // load — before, their code came with the rest, loaded synchronously at start on a slow network.
+  if (vp === phone) for (const q of ['?select=org:openai', ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `?step=${n}`)]) await visit(vp, q);
   await visit(vp, '?embed=1');
   // Another dataset: fetched and parsed; its validation (only the build's own text is read without
   // it, src/platform/fetch.rs) and its layout (src/hooks/use_preparation.rs) wait for the rest.

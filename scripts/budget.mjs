@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KIB = 1024;
-// Enforced: the WebAssembly at the goal (met since the tenth session: 195.8 KiB); the first
+// Enforced: the WebAssembly at the goal (met since the tenth session: 197.9 KiB); the first
 // load at what the page weighs today plus ~2 %, so any growth is a decision someone makes here (its
 // goal is printed beside it and not met yet; see BENCHMARKS.md, "Load").
 const LIMITS = { wasm: 200 * KIB, firstLoad: 284 * KIB };

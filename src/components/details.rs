@@ -28,7 +28,14 @@ pub fn details() -> Html {
             crate::platform::dom::return_to_place();
         })
     };
+    // A selection the page opened with (a shared link, a story step) is detailed once the rest of
+    // the page's WebAssembly is in: the details' code is there, and a slow network must not turn it
+    // into a synchronous download at start. The network shows the selection meanwhile.
+    let rest_in = crate::hooks::use_rest_arrived();
     let body = match view.view.selection {
+        Some(_) if !rest_in => html! {
+            <div class="empty"><p>{ "Loading the details…" }</p></div>
+        },
         None => html! {
             <div class="empty">
                 <p>{ "Select an organisation in the network, a line between two organisations, or an event on the timeline to see its details and sources." }</p>

@@ -236,6 +236,29 @@ test('the build-validated story is read, not validated again; another dataset is
   }
 });
 
+// A shared link with a selection (or a story step): the network shows it at once; its details, whose
+// code comes with the rest, follow when the rest is in — no synchronous download at start.
+test('a linked selection shows at once, and its details come with the rest without a synchronous load', async () => {
+  await withPage({ width: 412, height: 823 }, async (page) => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(REST, async (route) => {
+      if (route.request().resourceType() === 'fetch') await held;
+      await route.continue();
+    });
+    await page.goto(srv.appUrl + '?select=org:anthropic');
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByText('Loading the details…').waitFor();
+    assert.equal(await page.locator('#app .node.selected[aria-pressed="true"]').count(), 1, 'the network shows the selection');
+    assert.equal(await page.evaluate(() => window.powershiftRest.synchronous), 0);
+    release();
+    await details.getByRole('heading', { name: 'Anthropic', level: 3 }).waitFor();
+    assert.deepEqual(await page.evaluate(() => ({ done: window.powershiftRest.done, synchronous: window.powershiftRest.synchronous })),
+      { done: true, synchronous: 0 });
+  });
+});
+
 test('a step that needs the rest of the WebAssembly before it has arrived loads it at once and works', async () => {
   await withPage({ width: 412, height: 823 }, async (page) => {
     // The rest's download after the start never ends; the synchronous load (an XHR) goes through.
