@@ -2,6 +2,7 @@
 //! very dataset the validator builds, for every valid dataset; `None` (never a panic) otherwise.
 
 use powershift_core::model::Dataset;
+use powershift_core::testkit::json_pointers::pointers;
 use powershift_core::testkit::synthetic::synthetic_dataset;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -93,18 +94,6 @@ fn arb_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// Every location (JSON pointer) in a value.
-fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
-    out.push(at.clone());
-    match v {
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
-        Value::Object(m) => {
-            m.iter().for_each(|(k, x)| pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out))
-        }
-        _ => {}
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -113,8 +102,7 @@ proptest! {
     #[test]
     fn agrees_with_the_validator_when_any_part_is_replaced(pick in any::<prop::sample::Index>(), replacement in arb_json()) {
         let mut v: Value = serde_json::from_str(TINY).unwrap();
-        let mut all = Vec::new();
-        pointers(&v, String::new(), &mut all);
+        let all = pointers(&v);
         let at = &all[pick.index(all.len())];
         if at.is_empty() { v = replacement; } else { *v.pointer_mut(at).unwrap() = replacement; }
         let read = Dataset::from_build_validated(&v);

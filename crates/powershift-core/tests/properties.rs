@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use powershift_core::date::{Date, FuzzyDate};
 use powershift_core::model::{Dataset, EdgeChange, LoadError};
+use powershift_core::testkit::json_pointers::pointers;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -49,18 +50,6 @@ fn arb_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// Every location (JSON pointer) in a value.
-fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
-    out.push(at.clone());
-    match v {
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| pointers(x, format!("{at}/{i}"), out)),
-        Value::Object(m) => {
-            m.iter().for_each(|(k, x)| pointers(x, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out))
-        }
-        _ => {}
-    }
-}
-
 fn check_result(r: Result<Dataset, LoadError>) {
     match r {
         Ok(_) => {}
@@ -88,8 +77,7 @@ proptest! {
     #[test]
     fn never_panics_when_any_part_of_a_valid_dataset_is_replaced(pick in any::<prop::sample::Index>(), replacement in arb_json()) {
         let mut v: Value = serde_json::from_str(TINY).unwrap();
-        let mut all = Vec::new();
-        pointers(&v, String::new(), &mut all);
+        let all = pointers(&v);
         let at = &all[pick.index(all.len())];
         if at.is_empty() { v = replacement; } else { *v.pointer_mut(at).unwrap() = replacement; }
         check_result(Dataset::from_value(&v));

@@ -4,5 +4,6 @@
 
 pub mod bench;
 pub mod golden;
+pub mod json_pointers;
 pub mod random_graph;
 pub mod synthetic;
