@@ -1,9 +1,9 @@
 // The load budget of a built site (issue 12), checked by the test command (scripts/test.sh) on the
 // release build: the gzipped sizes a phone downloads before the story is interactive — index.html
 // (with the prerendered first screen), the boot script, the JavaScript glue, the WebAssembly (the
-// part the first screen runs), the stylesheet, the icon and the default dataset (the rest of the
-// module, fetched once the app has started, and the tools module, fetched on first use, are listed
-// apart). gzip level 6, about what static hosts (GitHub Pages) send; they do not send brotli.
+// part the first screen runs), the stylesheet, the icon and the first part of the default dataset
+// (the rest of the module and the dataset's whole text, fetched once the app has started, and the
+// tools module, fetched on first use, are listed apart). gzip level 6, about what static hosts (GitHub Pages) send; they do not send brotli.
 // Exits 1 above a limit and prints every figure.
 //   node scripts/budget.mjs DIST
 import { readFileSync, readdirSync } from 'node:fs';
@@ -14,7 +14,7 @@ const KIB = 1024;
 // Enforced: the WebAssembly at the issue's goal (met since the tenth session: 197.9 KiB); the first
 // load at what the page weighs today plus ~2 %, so any growth is a decision someone makes here (its
 // goal is printed beside it and not met yet; see BENCHMARKS.md, "Load").
-const LIMITS = { wasm: 200 * KIB, firstLoad: 284 * KIB };
+const LIMITS = { wasm: 200 * KIB, firstLoad: 252 * KIB };
 const GOALS = { wasm: 200 * KIB, firstLoad: 260 * KIB };
 
 const dist = process.argv[2];
@@ -32,7 +32,7 @@ const firstLoad = [
   one(/^powershift-app-[0-9a-f]+_bg\.wasm$/, 'WebAssembly module'),
   one(/^style-[0-9a-f]+\.css$/, 'stylesheet'),
   one(/^favicon-[0-9a-f]+\.svg$/, 'icon'),
-  'data/powershift.json',
+  'data/powershift.first.json',
 ];
 const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 6 }).length;
 const kib = (b) => `${(b / KIB).toFixed(1)} KiB`;
@@ -53,6 +53,10 @@ if (rest.length) {
   console.log('after the start (the rest of the page\'s module), gzip -6:');
   for (const f of rest) console.log(`  ${f.padEnd(44)} ${String(readFileSync(join(dist, f)).length).padStart(9)} B  ${kib(gz(f)).padStart(10)}`);
 }
+// Not in the first load: the default dataset's whole text (its summaries, sources and notes; see
+// crates/powershift-core/src/model/first_part.rs), fetched once the first screen is up.
+console.log('after the first screen (the dataset\'s whole text), gzip -6:');
+console.log(`  ${'data/powershift.json'.padEnd(44)} ${String(readFileSync(join(dist, 'data/powershift.json')).length).padStart(9)} B  ${kib(gz('data/powershift.json')).padStart(10)}`);
 // Not in the first load: the tools module (reading CSV files), fetched when a reader first uses it.
 const tools = files.filter((f) => /^(powershift-tools-[0-9a-f]+(\.js|_bg\.wasm)|tools-worker-[0-9a-f]+\.js)$/.test(f));
 if (tools.length) {

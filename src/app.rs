@@ -30,8 +30,10 @@ pub struct PageProps {
 /// Renders loading, the error panel, or the story.
 #[function_component(Page)]
 pub fn page(props: &PageProps) -> Html {
+    // Prepared from the first dataset read: when the whole text completes the first part, the
+    // story on screen stays (its view state too) with the complete dataset in its place.
     let story = match &props.state {
-        LoadState::Ready { dataset, url, .. } => Some((dataset.clone(), url.clone())),
+        LoadState::Ready { dataset, url, part, .. } => Some((part.first().unwrap_or(dataset).clone(), url.clone())),
         _ => None,
     };
     // The global layout is prepared once per dataset: at once for a story of the shipped size,
@@ -40,13 +42,13 @@ pub fn page(props: &PageProps) -> Html {
     match &props.state {
         LoadState::Loading { url } => html! { <Loading url={url.clone()} /> },
         LoadState::Failed(failure) => html! { <ErrorPanel failure={failure.clone()} /> },
-        LoadState::Ready { text, .. } => match &prepared {
+        LoadState::Ready { text, dataset, part, .. } => match &prepared {
             Prepared::Ready(story) => {
-                let story = &Story { source: text.clone(), ..story.clone() };
-                let initial = powershift_core::view::from_query(&props.query, &story.ds, &story.ctx);
                 // A new dataset (opened by the reader) starts a new story screen: the view state
                 // of the old one refers to its organisations and dates.
                 let key = format!("{:p}", std::rc::Rc::as_ptr(&story.ds));
+                let story = &Story { source: text.clone(), ds: dataset.clone(), texts: part.texts(), ..story.clone() };
+                let initial = powershift_core::view::from_query(&props.query, &story.ds, &story.ctx);
                 let screen =
                     html! { <StoryView {key} story={story.clone()} {initial} options={props.options.clone()} /> };
                 if props.first_screen_only {

@@ -58,6 +58,20 @@ pub struct KnownLayouts {
     pub wide: KnownLayout,
     /// For phones.
     pub compact: KnownLayout,
+    /// The first part of the dataset's text, when the build wrote one (see
+    /// `powershift_core::model::first_part`): the page shows the story from it and reads the full
+    /// text after its first screen.
+    #[serde(default)]
+    pub first_part: Option<FirstPart>,
+}
+
+/// Where the first part of the dataset's text is (see [`KnownLayouts::first_part`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FirstPart {
+    /// Its URL, relative to the page (`data/powershift.first.json`).
+    pub url: String,
+    /// [`fingerprint`] of its text: the page reads it only if it is the text the build wrote.
+    pub fingerprint: u64,
 }
 
 /// FNV-1a, 64 bits, of the text: identifies the exact bytes (not a security measure: the island
@@ -124,6 +138,7 @@ impl KnownLayouts {
             fingerprint: fingerprint(text),
             wide: KnownLayout::of(&Story::prepare(ds.clone(), false, url)),
             compact: KnownLayout::of(&Story::prepare(ds, true, url)),
+            first_part: None,
         }
     }
 
@@ -136,6 +151,13 @@ impl KnownLayouts {
             fingerprint: v.get("fingerprint")?.as_u64()?,
             wide: layout_of(v.get("wide")?)?,
             compact: layout_of(v.get("compact")?)?,
+            first_part: match v.get("first_part") {
+                None | Some(serde_json::Value::Null) => None,
+                Some(f) => Some(FirstPart {
+                    url: f.get("url")?.as_str()?.to_string(),
+                    fingerprint: f.get("fingerprint")?.as_u64()?,
+                }),
+            },
         })
     }
 
@@ -183,12 +205,21 @@ thread_local! {
 /// The island's layouts if `text` (a dataset's text) has the island's fingerprint: `Ok(None)` for
 /// another text or a page without an island, `Err` with a warning that names a malformed island (the
 /// story is then laid out in the page, as without one). A text with the fingerprint is the very text
-/// the build validated in full (`powershift site` refuses an invalid dataset).
+/// the build validated in full (`powershift site` refuses an invalid dataset), or the first part of
+/// it the build wrote (`powershift_core::model::first_part`).
 pub fn island_for(text: &str, island: Option<&str>) -> Result<Option<KnownLayouts>, String> {
     let Some(island) = island else { return Ok(None) };
     let known = KnownLayouts::from_json(island)
         .ok_or_else(|| format!("#{ISLAND_ID}: not a layout; laying the story out in the page"))?;
-    Ok((known.fingerprint == fingerprint(text)).then_some(known))
+    let mark = fingerprint(text);
+    let first_part = known.first_part.as_ref().is_some_and(|f| f.fingerprint == mark);
+    Ok((known.fingerprint == mark || first_part).then_some(known))
+}
+
+/// The page's island, if it has a readable one (a malformed one is a console warning elsewhere:
+/// [`island_for`]).
+pub fn island() -> Option<KnownLayouts> {
+    crate::platform::dom::text_of_id(ISLAND_ID).and_then(|t| KnownLayouts::from_json(&t))
 }
 
 /// Remembers `known` (see [`island_for`]) as the layouts of `ds`, the dataset read from its text.
@@ -253,5 +284,24 @@ mod tests {
         // A malformed island: a warning naming it.
         let warning = island_for(STORY, Some("{\"fingerprint\": 1}")).unwrap_err();
         assert!(warning.contains("#powershift-layout"), "{warning}");
+    }
+
+    #[test]
+    fn the_island_names_the_first_part_and_is_used_for_its_text_too() {
+        let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
+        let value: serde_json::Value = serde_json::from_str(STORY).unwrap();
+        let first = serde_json::to_string(&powershift_core::model::first_part(&value)).unwrap();
+        let place = FirstPart { url: "data/x.first.json".into(), fingerprint: fingerprint(&first) };
+        let known = KnownLayouts { first_part: Some(place.clone()), ..KnownLayouts::of(ds, STORY, "x") };
+        let island = serde_json::to_string(&known).unwrap();
+        assert_eq!(KnownLayouts::from_json(&island).unwrap().first_part, Some(place));
+        assert_eq!(island_for(&first, Some(&island)), Ok(Some(known.clone())));
+        assert_eq!(island_for(STORY, Some(&island)), Ok(Some(known)));
+        assert_eq!(island_for(&format!("{first} "), Some(&island)), Ok(None), "another text");
+        // Without a first part, its text is another text.
+        let without =
+            serde_json::to_string(&KnownLayouts { first_part: None, ..KnownLayouts::from_json(&island).unwrap() })
+                .unwrap();
+        assert_eq!(island_for(&first, Some(&without)), Ok(None));
     }
 }

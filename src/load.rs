@@ -89,9 +89,60 @@ pub enum LoadState {
         /// Its text, as it was read: the Export menu sends it to the tools module, which makes
         /// the files (see `powershift_core::export::reader_view`).
         text: Rc<str>,
+        /// Which part of the text it was read from.
+        part: Part,
     },
     /// Failed, with the reason.
     Failed(LoadFailure),
+}
+
+/// Which part of a dataset's text a ready dataset was read from: the whole, or the first part
+/// `powershift site` writes for the shipped story's first screen (`powershift_core::model::first_part`),
+/// which the whole text completes a moment later.
+#[derive(Clone, Debug)]
+pub enum Part {
+    /// The whole text.
+    Whole,
+    /// The first part: the dataset has no texts (summaries, sources, notes). `failed`: why the
+    /// whole text did not arrive, once it is known.
+    First {
+        /// Why the whole text did not arrive (the page keeps showing the story).
+        failed: Option<Rc<str>>,
+    },
+    /// The whole text, completing the dataset read from the first part (given): the story on
+    /// screen stays the one prepared from that, with this dataset in its place.
+    Completing(Rc<Dataset>),
+}
+
+impl Part {
+    /// The dataset the story is prepared from, if not the ready one: the first part it completes.
+    pub fn first(&self) -> Option<&Rc<Dataset>> {
+        match self {
+            Part::Completing(first) => Some(first),
+            _ => None,
+        }
+    }
+
+    /// Whether the ready dataset has its texts.
+    pub fn texts(&self) -> crate::state::Texts {
+        match self {
+            Part::Whole | Part::Completing(_) => crate::state::Texts::In,
+            Part::First { failed: None } => crate::state::Texts::Coming,
+            Part::First { failed: Some(why) } => crate::state::Texts::Missing(why.clone()),
+        }
+    }
+}
+
+/// Datasets compare by address (see [`LoadState`]'s `PartialEq`).
+impl PartialEq for Part {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Part::Whole, Part::Whole) => true,
+            (Part::First { failed: a }, Part::First { failed: b }) => a == b,
+            (Part::Completing(a), Part::Completing(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 /// A ready dataset compares by address: the same load is the same dataset, and comparing two
@@ -100,9 +151,10 @@ impl PartialEq for LoadState {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (LoadState::Loading { url: a }, LoadState::Loading { url: b }) => a == b,
-            (LoadState::Ready { url: a, dataset: x, .. }, LoadState::Ready { url: b, dataset: y, .. }) => {
-                a == b && Rc::ptr_eq(x, y)
-            }
+            (
+                LoadState::Ready { url: a, dataset: x, part: p, .. },
+                LoadState::Ready { url: b, dataset: y, part: q, .. },
+            ) => a == b && Rc::ptr_eq(x, y) && p == q,
             (LoadState::Failed(a), LoadState::Failed(b)) => a == b,
             _ => false,
         }
@@ -169,7 +221,9 @@ pub fn validation<'a>(
 /// A finished validation of the dataset from `url`, read from `body`, as a load state.
 pub fn validated(url: &str, body: &str, result: Result<Dataset, LoadError>) -> LoadState {
     match result {
-        Ok(ds) => LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds), text: Rc::from(body) },
+        Ok(ds) => {
+            LoadState::Ready { url: url.to_string(), dataset: Rc::new(ds), text: Rc::from(body), part: Part::Whole }
+        }
         Err(error) => LoadState::Failed(LoadFailure::Data { url: url.to_string(), error }),
     }
 }
@@ -239,7 +293,9 @@ pub fn from_tools_reply(label: &str, reply: Result<String, String>) -> LoadState
     match reply.map(|text| Reply::from_json(&text)) {
         Ok(Reply::Dataset { text }) => match parse_body(label, &text) {
             // Checked by the tools module already; a failure here would be a mismatch of builds.
-            LoadState::Ready { dataset, text, .. } => LoadState::Ready { url: label.to_string(), dataset, text },
+            LoadState::Ready { dataset, text, part, .. } => {
+                LoadState::Ready { url: label.to_string(), dataset, text, part }
+            }
             other => other,
         },
         Ok(Reply::File { .. }) => tools("a file where a dataset was asked for".into()),

@@ -73,6 +73,20 @@ pub struct Story {
     /// The dataset's text as it was read (empty until the page sets it): the Export menu sends it
     /// to the tools module, which makes the files.
     pub source: Rc<str>,
+    /// Whether the dataset has its texts (summaries, sources, notes): not yet while the page shows
+    /// the shipped story from the first part of its text (see `powershift_core::model::first_part`).
+    pub texts: Texts,
+}
+
+/// Whether a story's dataset has its texts (see [`Story::texts`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// It has them.
+    In,
+    /// They are on their way (the full text is being fetched).
+    Coming,
+    /// They did not arrive, and why (the page keeps the story it shows).
+    Missing(Rc<str>),
 }
 
 /// How many networks a story remembers: every change interval of a story the size of the shipped
@@ -103,7 +117,7 @@ pub fn story_id(url: &str) -> String {
 
 impl PartialEq for Story {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.ds, &other.ds)
+        Rc::ptr_eq(&self.ds, &other.ds) && self.texts == other.texts
     }
 }
 
@@ -146,6 +160,7 @@ impl Story {
             first_relaxed,
             memo,
             source: Rc::from(""),
+            texts: Texts::In,
         }
     }
 

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use powershift::app::{Page, PageProps};
-use powershift::load::{parse_body, LoadFailure, LoadState};
+use powershift::load::{parse_body, LoadFailure, LoadState, Part};
 use powershift_core::model::Dataset;
 
 /// A frozen copy of the story: these tests pin rendering mechanics, not the story's facts.
@@ -28,8 +28,13 @@ async fn render(state: LoadState) -> String {
 #[tokio::test]
 async fn summary_shows_title_range_and_counts() {
     let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
-    let html =
-        render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone(), text: "".into() }).await;
+    let html = render(LoadState::Ready {
+        url: "data/powershift.json".into(),
+        dataset: ds.clone(),
+        text: "".into(),
+        part: Part::Whole,
+    })
+    .await;
     assert!(html.contains("<h1 id=\"story-title\">The AI power shift</h1>"), "{html}");
     assert!(html.contains(&format!("data-testid=\"event-count\">{}</dd>", ds.events.len())), "{html}");
     assert!(html.contains(&format!("data-testid=\"org-count\">{}</dd>", ds.organisations.len())), "{html}");
@@ -104,7 +109,7 @@ async fn refused_url_says_why() {
 async fn the_story_renders_every_panel_for_a_deep_link() {
     let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
     let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into() },
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into(), part: Part::Whole },
         query: "date=2023-01-23&select=org:microsoft".into(),
         compact: false,
         options: Default::default(),
@@ -161,7 +166,12 @@ async fn the_story_renders_every_panel_for_a_deep_link() {
 async fn an_event_shows_its_strongest_source_first_and_who_announced_it() {
     let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
     let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone(), text: "".into() },
+        state: LoadState::Ready {
+            url: "data/powershift.json".into(),
+            dataset: ds.clone(),
+            text: "".into(),
+            part: Part::Whole,
+        },
         query: "date=2025-01-21&select=event:E35".into(),
         compact: false,
         options: Default::default(),
@@ -190,7 +200,7 @@ async fn a_minimal_dataset_with_nothing_to_draw_still_renders() {
         .unwrap(),
     );
     let html = yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "x.json".into(), dataset: ds, text: "".into() },
+        state: LoadState::Ready { url: "x.json".into(), dataset: ds, text: "".into(), part: Part::Whole },
         query: Default::default(),
         compact: true,
         options: Default::default(),
@@ -216,7 +226,13 @@ async fn a_body_over_the_size_limit_is_refused_with_its_size_and_the_limit() {
 async fn the_first_screen_states_the_finding_and_keeps_the_figures_out_of_the_way() {
     let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
     let headline = ds.meta.headline.clone().expect("the shipped story has a headline");
-    let html = render(LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into() }).await;
+    let html = render(LoadState::Ready {
+        url: "data/powershift.json".into(),
+        dataset: ds,
+        text: "".into(),
+        part: Part::Whole,
+    })
+    .await;
     let header = &html[..html.find("</header>").unwrap()];
     assert!(
         header.contains(&format!("<p class=\"subtitle\">{}</p>", headline.replace('\'', "&#x27;")))
@@ -236,7 +252,12 @@ async fn an_events_confidence_agrees_with_its_footnotes_and_sources() {
     let ds = Rc::new(Dataset::from_json_str(SHIPPED).unwrap());
     let page = |query: &str| {
         yew::LocalServerRenderer::<Page>::with_props(PageProps {
-            state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds.clone(), text: "".into() },
+            state: LoadState::Ready {
+                url: "data/powershift.json".into(),
+                dataset: ds.clone(),
+                text: "".into(),
+                part: Part::Whole,
+            },
             query: query.into(),
             compact: false,
             options: Default::default(),
@@ -267,7 +288,7 @@ async fn story_html(query: &str, embed: bool) -> String {
     let ds = Rc::new(Dataset::from_json_str(STORY).unwrap());
     let options = powershift_core::embed::EmbedOptions { embed, ..Default::default() };
     yew::LocalServerRenderer::<Page>::with_props(PageProps {
-        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into() },
+        state: LoadState::Ready { url: "data/powershift.json".into(), dataset: ds, text: "".into(), part: Part::Whole },
         query: query.to_string().into(),
         compact: false,
         options: Rc::new(options),
@@ -335,6 +356,45 @@ async fn the_embed_shows_the_step_bar_and_a_story_without_steps_none() {
     assert!(html.contains("class=\"story embed has-steps\""), "{html}");
     assert!(html.contains("<h2 id=\"step-title\" class=\"step-title\">An exclusive start</h2>"), "{html}");
     let ds = Rc::new(Dataset::from_json_str(include_str!("../crates/powershift-core/tests/res/tiny.json")).unwrap());
-    let html = render(LoadState::Ready { url: "x.json".into(), dataset: ds, text: "".into() }).await;
+    let html = render(LoadState::Ready { url: "x.json".into(), dataset: ds, text: "".into(), part: Part::Whole }).await;
     assert!(!html.contains("step-bar") && !html.contains("has-steps"), "{html}");
+}
+
+/// The shipped story's first screen comes from the first part of its text (no summaries, sources or
+/// notes: `powershift_core::model::first_part`): a selection's details and the Export menu wait
+/// for the whole text, or say why it did not come, and the complete dataset details it.
+#[tokio::test]
+async fn details_wait_for_the_texts_the_first_part_leaves_out() {
+    let value: serde_json::Value = serde_json::from_str(STORY).unwrap();
+    let first = Rc::new(Dataset::from_build_validated(&powershift_core::model::first_part(&value)).unwrap());
+    let full = Rc::new(Dataset::from_json_str(STORY).unwrap());
+    let page = |dataset: Rc<Dataset>, part: Part| {
+        yew::LocalServerRenderer::<Page>::with_props(PageProps {
+            state: LoadState::Ready { url: "data/powershift.json".into(), dataset, text: "".into(), part },
+            query: "date=2023-01-23&select=event:E01".into(),
+            compact: false,
+            options: Default::default(),
+            first_screen_only: false,
+        })
+        .hydratable(false)
+        .render()
+    };
+    let details = |html: &str| {
+        let at = html.find("aria-labelledby=\"details-title\"").expect("the details panel");
+        html[at..at + html[at..].find("</section>").unwrap()].to_string()
+    };
+    let coming = page(first.clone(), Part::First { failed: None }).await;
+    assert!(details(&coming).contains("Loading the details…"), "{}", details(&coming));
+    assert!(coming.contains("Loading the story's sources…"), "the Export menu waits too");
+    let missing = page(first.clone(), Part::First { failed: Some("HTTP 503 Service Unavailable".into()) }).await;
+    assert!(
+        details(&missing)
+            .contains("The details could not be loaded (HTTP 503 Service Unavailable). Reload the page to try again."),
+        "{}",
+        details(&missing)
+    );
+    let complete = page(full.clone(), Part::Completing(first)).await;
+    let card = details(&complete);
+    assert!(!card.contains("Loading the details…") && card.contains(&full.events[0].summary), "{card}");
+    assert!(!complete.contains("Loading the story"));
 }

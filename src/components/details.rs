@@ -8,7 +8,7 @@ use powershift_core::svg::num;
 use powershift_core::view::{Action, Selection};
 use yew::prelude::*;
 
-use crate::state::{use_app, ViewHandle};
+use crate::state::{use_app, Texts, ViewHandle};
 
 /// The details panel.
 #[function_component(Details)]
@@ -31,22 +31,29 @@ pub fn details() -> Html {
     // A selection the page opened with (a shared link, a story step) is detailed once the rest of
     // the page's WebAssembly is in: the details' code is there, and a slow network must not turn it
     // into a synchronous download at start. The network shows the selection meanwhile.
+    // The same while the shipped story's texts (summaries, sources) are on their way: the page
+    // shows it from the first part of its text (`powershift_core::model::first_part`).
     let rest_in = crate::hooks::use_rest_arrived();
-    let body = match view.view.selection {
-        Some(_) if !rest_in => html! {
+    let body = match (&view.view.selection, &app.story.texts) {
+        (Some(_), Texts::Missing(why)) => html! {
+            <div class="empty"><p>{ format!("The details could not be loaded ({why}). Reload the page to try again.") }</p></div>
+        },
+        (Some(_), texts) if !rest_in || *texts == Texts::Coming => html! {
             <div class="empty"><p>{ "Loading the details…" }</p></div>
         },
-        None => html! {
-            <div class="empty">
-                <p>{ "Select an organisation in the network, a line between two organisations, or an event on the timeline to see its details and sources." }</p>
-            </div>
+        _ => match view.view.selection {
+            None => html! {
+                <div class="empty">
+                    <p>{ "Select an organisation in the network, a line between two organisations, or an event on the timeline to see its details and sources." }</p>
+                </div>
+            },
+            Some(Selection::Org(o)) => org_details(ds, o, date, view),
+            Some(Selection::Rel(r)) => rel_details(ds, r, date, view),
+            Some(Selection::Event(e)) => html! {
+                <article class="event" data-testid="event-details"><ol class="events">{ event_card(ds, e, view, true, true) }</ol></article>
+            },
+            Some(Selection::Pair(a, b)) => pair_details(ds, a, b, date, view),
         },
-        Some(Selection::Org(o)) => org_details(ds, o, date, view),
-        Some(Selection::Rel(r)) => rel_details(ds, r, date, view),
-        Some(Selection::Event(e)) => html! {
-            <article class="event" data-testid="event-details"><ol class="events">{ event_card(ds, e, view, true, true) }</ol></article>
-        },
-        Some(Selection::Pair(a, b)) => pair_details(ds, a, b, date, view),
     };
     html! {
         <section class="panel details" aria-labelledby="details-title" aria-live="polite">

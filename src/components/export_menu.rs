@@ -92,7 +92,9 @@ pub fn export_menu() -> Html {
     };
     // The tools module is fetched and compiled while the reader chooses.
     let ontoggle = Callback::from(|_: Event| crate::platform::tools::warm());
-    let busy = *status == Status::Making;
+    // The files carry the story's texts (sources, summaries), which may still be on their way.
+    let texts = &app.story.texts;
+    let busy = *status == Status::Making || *texts != crate::state::Texts::In;
     html! {
         <details class="export-menu" {ontoggle}>
             <summary>{ "Export" }</summary>
@@ -105,10 +107,16 @@ pub fn export_menu() -> Html {
                 <li><button type="button" disabled={busy} onclick={run(Format::Gexf)}>{ "Whole story for Gephi (GEXF)" }</button></li>
             </ul>
             <p class="export-status muted small" role="status">
-                { match &*status {
+                { match (&*status, texts) {
+                    (Status::Idle, crate::state::Texts::Coming) => "Loading the story's sources…".to_string(),
+                    (Status::Idle, crate::state::Texts::Missing(why)) => {
+                        format!("The story's sources could not be loaded ({why}); reload the page to export.")
+                    }
+                    (status, _) => match status {
                     Status::Idle => String::new(),
                     Status::Making => "Making the file…".to_string(),
                     Status::Failed(why) => format!("The file could not be made: {why}"),
+                    },
                 } }
             </p>
             </div>

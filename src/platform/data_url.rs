@@ -12,6 +12,10 @@
 /// The dataset shipped with the app, relative to the page's base URL.
 pub const DEFAULT_DATA_URL: &str = "data/powershift.json";
 
+/// The first part of the shipped dataset's text, which `powershift site` writes beside it and the
+/// page reads first (see `powershift_core::model::first_part`; the boot script preloads it).
+pub const FIRST_PART_URL: &str = "data/powershift.first.json";
+
 /// The URL to fetch for a `?data=` value, or why it is refused. `page` is the page's URL
 /// (`location.href`); relative values are resolved against it.
 pub fn resolve_data_url(param: Option<&str>, page: &str) -> Result<String, String> {

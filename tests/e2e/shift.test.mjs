@@ -259,6 +259,56 @@ test('a linked selection shows at once, and its details come with the rest witho
   });
 });
 
+test('the first screen downloads the story without its texts; the details and the export wait for them, then have them', async () => {
+  await withPage({ width: 412, height: 823 }, async (page) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    let release;
+    const held = new Promise((r) => { release = r; });
+    // The whole text (summaries, sources, notes) is held; the rest of the WebAssembly is not.
+    await page.route(/\/data\/powershift\.json$/, async (route) => { await held; await route.continue(); });
+    await page.goto(srv.appUrl + '?select=org:anthropic');
+    await page.waitForFunction(() => window.powershiftRest?.done === true, null, { timeout: 60_000 });
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByText('Loading the details…').waitFor();
+    assert.equal(await page.locator('#app .node.selected[aria-pressed="true"]').count(), 1, 'the network shows the selection');
+    const first = requests.indexOf('/powershift/data/powershift.first.json');
+    const whole = requests.indexOf('/powershift/data/powershift.json');
+    const wasm = requests.findIndex((p) => /powershift-app-[0-9a-f]+_bg\.wasm$/.test(p));
+    assert.ok(first >= 0 && first < wasm, `the first part comes with the first screen: ${requests.join(' ')}`);
+    assert.ok(whole > wasm, `the whole text after the app has started: ${requests.join(' ')}`);
+    await page.getByText('Export', { exact: true }).click();
+    assert.equal(await page.getByRole('button', { name: 'Picture (SVG)' }).isDisabled(), true, 'no export without the sources');
+    // On a phone the menu opens under its row, whole on the screen.
+    const box = await page.getByRole('button', { name: 'Whole story for Gephi (GEXF)' }).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 412, `the menu is on the screen: ${JSON.stringify(box)}`);
+    await page.getByText('Loading the story\'s sources…').waitFor();
+    release();
+    await details.getByRole('heading', { name: 'Anthropic', level: 3 }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.export-menu button').disabled);
+    assert.equal(await page.getByText('Loading the story\'s sources…').count(), 0);
+    assert.equal(await page.locator('#app .node.selected[aria-pressed="true"]').count(), 1, 'the selection stays');
+  });
+});
+
+test('if the story\'s texts do not arrive, the story stays and the details say why', async () => {
+  const { context, page, problems } = await openPage(browser, { width: 412, height: 823 });
+  try {
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await page.route(/\/data\/powershift\.json$/, (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await page.goto(srv.appUrl + '?select=org:anthropic');
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByText('The details could not be loaded (HTTP 503').waitFor({ timeout: 60_000 });
+    assert.ok(warnings.some((w) => w.includes('data/powershift.json') && w.includes('HTTP 503')), warnings.join('\n'));
+    assert.equal(await page.locator('#app .node.selected[aria-pressed="true"]').count(), 1, 'the story stays');
+    assert.equal(await page.getByRole('slider', { name: 'Date' }).count(), 1);
+    assert.deepEqual(problems.console.filter((m) => !m.includes('503')), [], 'no other console error');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a step that needs the rest of the WebAssembly before it has arrived loads it at once and works', async () => {
   await withPage({ width: 412, height: 823 }, async (page) => {
     // The rest's download after the start never ends; the synchronous load (an XHR) goes through.

@@ -49,10 +49,11 @@ if (type && !document.hidden) {\n      \
 new PerformanceObserver((list, seen) => { seen.disconnect(); next(); }).observe({ type, buffered: true });\n      \
 setTimeout(painted, 3000);\n    \
 } else {\n      next();\n      setTimeout(painted, 200);\n    }\n  });\n}\n\
-// The default dataset downloads beside the WebAssembly instead of after it has started (the app's\n\
-// fetch of the same address takes this response).\n\
+// The default dataset's first part (its full text comes after the first screen) downloads beside\n\
+// the WebAssembly instead of after it has started (the app's fetch of the same address takes this\n\
+// response).\n\
 if (!/[?&]data=/.test(location.search)) {\n  const data = document.createElement('link');\n  \
-data.rel = 'preload';\n  data.as = 'fetch';\n  data.crossOrigin = 'anonymous';\n  data.href = 'data/powershift.json';\n  \
+data.rel = 'preload';\n  data.as = 'fetch';\n  data.crossOrigin = 'anonymous';\n  data.href = 'data/powershift.first.json';\n  \
 document.head.append(data);\n}\n";
 
 /// `html` without Trunk's `<link rel="preload" … type="application/wasm">`, which would start the
@@ -84,7 +85,12 @@ pub fn first_screen(ds: &Rc<Dataset>, url: &str) -> Result<String, String> {
     let render = |compact: bool| {
         let props = PageProps {
             // A static page exports nothing, so it needs no text of the dataset.
-            state: LoadState::Ready { url: url.to_string(), dataset: ds.clone(), text: "".into() },
+            state: LoadState::Ready {
+                url: url.to_string(),
+                dataset: ds.clone(),
+                text: "".into(),
+                part: powershift::load::Part::Whole,
+            },
             query: Default::default(),
             compact,
             options: Default::default(),
@@ -172,11 +178,29 @@ pub fn private_ids(html: &str, prefix: &str) -> String {
 
 /// The JSON island with the dataset's layouts (see `powershift::known_layout`), to go before
 /// `</body>`: `<` escaped so the text cannot end the script element. `json` is the text `ds` was
-/// parsed from (its fingerprint goes in the island).
-pub fn layout_island(ds: &Rc<Dataset>, json: &str, url: &str) -> Result<String, String> {
-    let known = powershift::known_layout::KnownLayouts::of(ds.clone(), json, url);
+/// parsed from (its fingerprint goes in the island); `first_part`, where the build wrote the first
+/// part of that text ([`first_part_text`]) and its fingerprint.
+pub fn layout_island(
+    ds: &Rc<Dataset>,
+    json: &str,
+    url: &str,
+    first_part: Option<powershift::known_layout::FirstPart>,
+) -> Result<String, String> {
+    let known = powershift::known_layout::KnownLayouts {
+        first_part,
+        ..powershift::known_layout::KnownLayouts::of(ds.clone(), json, url)
+    };
     let text = serde_json::to_string(&known).map_err(|e| e.to_string())?.replace('<', "\\u003c");
     Ok(format!("<script type=\"application/json\" id=\"{}\">{text}</script>\n", powershift::known_layout::ISLAND_ID))
+}
+
+/// The first part of a valid dataset's text (`powershift_core::model::first_part`), without
+/// whitespace, and where the page finds it (`url`, with its fingerprint) for the island.
+pub fn first_part_text(json: &str, url: &str) -> Result<(String, powershift::known_layout::FirstPart), String> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&powershift_core::model::first_part(&value)).map_err(|e| e.to_string())?;
+    let fingerprint = powershift::known_layout::fingerprint(&text);
+    Ok((text, powershift::known_layout::FirstPart { url: url.to_string(), fingerprint }))
 }
 
 /// `html` with its layout island (if any) replaced by `island`, before `</body>`.
@@ -279,18 +303,27 @@ mod tests {
 
     #[test]
     fn the_layout_island_fits_the_dataset_and_replaces_an_older_one() {
-        let island = layout_island(&dataset(STORY).unwrap(), STORY, "data/powershift.json").unwrap();
+        let island = layout_island(&dataset(STORY).unwrap(), STORY, "data/powershift.json", None).unwrap();
         let page = with_island("<body><div id=\"app\"></div>\n</body>", &island).unwrap();
         let again = with_island(&page, &island).unwrap();
         assert_eq!(page, again, "idempotent");
         let json = island.split_once('>').unwrap().1.trim_end().strip_suffix("</script>").unwrap();
         let known: powershift::known_layout::KnownLayouts = serde_json::from_str(json).unwrap();
         assert_eq!(known.fingerprint, powershift::known_layout::fingerprint(STORY));
+        assert_eq!(known.first_part, None);
+        // With the first part written beside the dataset: its place and fingerprint, read by the page.
+        let (text, place) = first_part_text(STORY, "data/x.first.json").unwrap();
+        assert_eq!(place.fingerprint, powershift::known_layout::fingerprint(&text));
+        assert!(text.len() < STORY.len() / 2 && !text.contains('\n'), "without texts and whitespace");
+        let island =
+            layout_island(&dataset(STORY).unwrap(), STORY, "data/powershift.json", Some(place.clone())).unwrap();
+        let json = island.split_once('>').unwrap().1.trim_end().strip_suffix("</script>").unwrap();
+        assert_eq!(powershift::known_layout::KnownLayouts::from_json(json).unwrap().first_part, Some(place));
     }
 
     #[test]
-    fn the_boot_script_preloads_the_default_dataset_only() {
-        let preload = format!("data.href = '{}';", powershift::platform::data_url::DEFAULT_DATA_URL);
+    fn the_boot_script_preloads_the_default_dataset_s_first_part_only() {
+        let preload = format!("data.href = '{}';", powershift::platform::data_url::FIRST_PART_URL);
         assert!(BOOT_PRELUDE.contains(&preload), "{BOOT_PRELUDE}");
         assert!(BOOT_PRELUDE.contains("if (!/[?&]data=/.test(location.search))"));
     }

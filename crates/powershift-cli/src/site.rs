@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use powershift::platform::data_url::DEFAULT_DATA_URL;
+use powershift::platform::data_url::{DEFAULT_DATA_URL, FIRST_PART_URL};
 
 const OPEN: &str = "<script type=\"module\">";
 const CLOSE: &str = "</script>";
@@ -136,7 +136,30 @@ pub fn site(dist: &str, out: &mut impl std::io::Write, err: &mut impl std::io::W
             return 2;
         }
     }
-    match crate::prerender::layout_island(&ds, &json, DEFAULT_DATA_URL)
+    // The first part of the dataset's text, which the page's first screen reads (the full text
+    // comes after it: `powershift_core::model::first_part`).
+    let first_part = match crate::prerender::first_part_text(&json, FIRST_PART_URL) {
+        Ok((text, place)) => match std::fs::write(dir.join(FIRST_PART_URL), &text) {
+            Ok(()) => {
+                let _ = writeln!(
+                    out,
+                    "{}: first part of the dataset ({} bytes)",
+                    dir.join(FIRST_PART_URL).display(),
+                    text.len()
+                );
+                place
+            }
+            Err(e) => {
+                let _ = writeln!(err, "{}: cannot write: {e}", dir.join(FIRST_PART_URL).display());
+                return 2;
+            }
+        },
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", data.display());
+            return 2;
+        }
+    };
+    match crate::prerender::layout_island(&ds, &json, DEFAULT_DATA_URL, Some(first_part))
         .map(|i| crate::prerender::with_island(&page, &i))
     {
         Ok(Some(p)) => page = p,

@@ -10,6 +10,7 @@
 mod asof;
 mod dataset;
 mod dupkeys;
+mod first_part;
 #[macro_use]
 mod kinds;
 mod groups;
@@ -27,6 +28,7 @@ pub use dataset::{
     Amount, Confidence, Conflict, Dataset, Event, EventIx, Meta, OrgIx, Organisation, Phase, RelIx, Relationship,
     Source, Step, StepView,
 };
+pub use first_part::first_part;
 pub use groups::{OrgGroup, RelationGroup};
 pub use kinds::{
     AmountQualifier, ConfidenceLevel, ConflictAbout, EventKind, OrgKind, PhaseState, RelationKind, SourceKind,
