@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const KIB = 1024;
-// Enforced: the WebAssembly at the goal (met since the tenth session: 197.9 KiB); the first
-// load at what the page weighs today plus ~2 %, so any growth is a decision someone makes here (its
-// goal is printed beside it and not met yet; see BENCHMARKS.md, "Load").
+// Enforced: the WebAssembly at the goal (met since the tenth session: 197.9 KiB; 199.7 since
+// the eleventh); the first load at what the page weighs today plus ~2 %, under its goal since the
+// eleventh session (247.6 KiB: the dataset's first part), so any growth is a decision someone makes
+// here (see BENCHMARKS.md, "Sizes: the first load").
 const LIMITS = { wasm: 200 * KIB, firstLoad: 252 * KIB };
 const GOALS = { wasm: 200 * KIB, firstLoad: 260 * KIB };
 
