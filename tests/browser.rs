@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use powershift::app::{App, Page, PageProps};
-use powershift::load::{parse_body, LoadState};
+use powershift::load::{parse_body, LoadState, Part};
 use powershift_core::model::Dataset;
 use wasm_bindgen_test::*;
 
@@ -60,7 +60,12 @@ fn text_of(el: &web_sys::Element, selector: &str) -> Option<String> {
 async fn renders_the_summary_of_the_shipped_dataset() {
     let root = mount_point();
     let dataset = Rc::new(Dataset::from_json_str(SHIPPED).expect("shipped dataset validates"));
-    let state = LoadState::Ready { url: "data/powershift.json".into(), dataset: dataset.clone(), text: "".into() };
+    let state = LoadState::Ready {
+        url: "data/powershift.json".into(),
+        dataset: dataset.clone(),
+        text: "".into(),
+        part: Part::Whole,
+    };
     mount_page(&root, state);
     // Without the build's recorded layout the story is laid out first, in slices when that takes
     // long (this build is unoptimised; see `powershift::preparation`). Then the first screen is

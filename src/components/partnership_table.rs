@@ -22,6 +22,7 @@ enum Tab {
 pub fn partnership_table() -> Html {
     let app = use_app();
     let (ds, view) = (&app.story.ds, &app.view);
+    let texts_in = app.story.texts == crate::state::Texts::In;
     let tab = use_state(|| Tab::Relationships);
     let sort = use_state(|| None::<(Column, Direction)>);
 
@@ -119,7 +120,9 @@ pub fn partnership_table() -> Html {
                                         <td>{ &r.since }</td>
                                         <td>{ &r.money }</td>
                                         <td>{ r.confidence }</td>
-                                        <td class="num">{ r.sources }</td>
+                                        // The sources are counted from the story's whole text, which may
+                                        // still be on its way (`crate::state::Texts`).
+                                        <td class="num">{ if texts_in { r.sources.to_string() } else { "…".to_string() } }</td>
                                     </tr>
                                 }
                             }) }
