@@ -30,9 +30,10 @@ pub fn use_dataset() -> (LoadState, Callback<LoadState>) {
                 wasm_bindgen_futures::spawn_local(async move {
                     // The shipped story (no `?data=`): from the first part of its text, if the
                     // build wrote one (`powershift_core::model::first_part`).
-                    let first = match url == crate::platform::data_url::DEFAULT_DATA_URL {
-                        true => crate::platform::fetch::fetch_first_part().await,
-                        false => None,
+                    let first = if url == crate::platform::data_url::DEFAULT_DATA_URL {
+                        crate::platform::fetch::fetch_first_part().await
+                    } else {
+                        None
                     };
                     let loaded = match first {
                         Some(first) => first,

@@ -29,57 +29,52 @@ pub async fn fetch_dataset(url: String) -> LoadState {
 }
 
 /// The state for `body`, the text fetched from `url`: read if it is the very text the build
-/// validated (the layout island's fingerprint), else validated in full.
+/// validated, or the first part the build wrote from it (fingerprints the layout island names),
+/// else validated in full.
 async fn from_text(url: String, body: String) -> LoadState {
-    {
-        {
-            // Parsing and validating is a task of its own, not added to the download's last one:
-            // the page answers a tap in between (issue 12: no long tasks at load).
-            gloo::timers::future::TimeoutFuture::new(0).await;
-            // The layout computed at build time, if this is the very text it was computed from.
-            let island = super::dom::text_of_id(crate::known_layout::ISLAND_ID);
-            let known = crate::known_layout::island_for(&body, island.as_deref()).unwrap_or_else(|warning| {
-                gloo::console::warn!(warning);
-                None
-            });
-            let state = match super::timing::measured("parse", || parse_step(&url, &body)) {
-                // The build's own text (its fingerprint is the island's): `powershift site` has
-                // validated it in full, so it is read, not validated again — and the validator's
-                // code is not in the page's first download (issue 12).
-                Ok(value) => {
-                    let read = match known {
-                        Some(_) => {
-                            gloo::timers::future::TimeoutFuture::new(0).await;
-                            super::timing::measured("read", || {
-                                powershift_core::model::Dataset::from_build_validated(&value)
-                            })
-                        }
-                        None => None,
-                    };
-                    match read {
-                        Some(dataset) => validated(&url, &body, Ok(dataset)),
-                        // Behind a pointer, so that its code is a function of its own, which the
-                        // first screen of the shipped story never runs (it comes with the rest).
-                        None => {
-                            let full: std::pin::Pin<Box<dyn std::future::Future<Output = LoadState> + '_>> =
-                                Box::pin(validate_in_full(&url, &body, &value, known.is_some()));
-                            full.await
-                        }
-                    }
+    // Parsing and validating is a task of its own, not added to the download's last one:
+    // the page answers a tap in between (issue 12: no long tasks at load).
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    // The layout computed at build time, if this is the very text it was computed from.
+    let island = super::dom::text_of_id(crate::known_layout::ISLAND_ID);
+    let known = crate::known_layout::island_for(&body, island.as_deref()).unwrap_or_else(|warning| {
+        gloo::console::warn!(warning);
+        None
+    });
+    let state = match super::timing::measured("parse", || parse_step(&url, &body)) {
+        // The build's own text (its fingerprint is the island's): `powershift site` has
+        // validated it in full, so it is read, not validated again — and the validator's
+        // code is not in the page's first download (issue 12).
+        Ok(value) => {
+            let read = match known {
+                Some(_) => {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    super::timing::measured("read", || powershift_core::model::Dataset::from_build_validated(&value))
                 }
-                Err(failed) => failed,
+                None => None,
             };
-            if let (LoadState::Ready { dataset, .. }, Some(known)) = (&state, known) {
-                crate::known_layout::remember(dataset, known);
+            match read {
+                Some(dataset) => validated(&url, &body, Ok(dataset)),
+                // Behind a pointer, so that its code is a function of its own, which the
+                // first screen of the shipped story never runs (it comes with the rest).
+                None => {
+                    let full: std::pin::Pin<Box<dyn std::future::Future<Output = LoadState> + '_>> =
+                        Box::pin(validate_in_full(&url, &body, &value, known.is_some()));
+                    full.await
+                }
             }
-            state
         }
+        Err(failed) => failed,
+    };
+    if let (LoadState::Ready { dataset, .. }, Some(known)) = (&state, known) {
+        crate::known_layout::remember(dataset, known);
     }
+    state
 }
 
 /// The shipped story read from the first part of its text, which `powershift site` wrote beside it
 /// and named in the layout island (`powershift_core::model::first_part`): the page's first screen
-/// needs none of the texts left out, and its first download is a third of the full text's.
+/// needs none of the texts left out, and its first download is a quarter of the full text's.
 /// `None` (and the page fetches the whole text as any other dataset) when the island names no first
 /// part, or it does not arrive or is not the text the build wrote — which the console says.
 pub async fn fetch_first_part() -> Option<LoadState> {
