@@ -32,7 +32,7 @@ const firstLoad = [
   one(/^powershift-app-[0-9a-f]+\.js$/, 'JavaScript glue'),
   one(/^powershift-app-[0-9a-f]+_bg\.wasm$/, 'WebAssembly module'),
   one(/^style-[0-9a-f]+\.css$/, 'stylesheet'),
-  one(/^favicon-[0-9a-f]+\.svg$/, 'icon'),
+  one(/^favicon-[0-9a-f]+\.png$/, 'icon'),
   'data/powershift.first.json',
 ];
 const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 6 }).length;

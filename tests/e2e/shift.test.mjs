@@ -177,6 +177,33 @@ test('the prerendered first screen is on screen before the WebAssembly is asked 
   });
 });
 
+// The prerendered copy is hidden from assistive technology while the app starts, and turns inert
+// (no dead controls) as soon as the reader presses a key — not before: `inert` restyles the copy.
+test('while the app starts, the prerendered first screen is read but its controls cannot be reached', async () => {
+  await withPage({ width: 412, height: 823 }, async (page) => {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    let asked;
+    const wasmAsked = new Promise((r) => { asked = r; });
+    await page.route(/powershift-app-[0-9a-f]+_bg\.wasm$/, async (route) => { asked(); await held; await route.continue(); });
+    await page.goto(srv.appUrl);
+    await wasmAsked;
+    assert.equal(await page.locator('#prerender').getAttribute('aria-hidden'), 'true');
+    assert.equal(await page.locator('#prerender svg.network >> visible=true').count(), 1, 'the copy is on screen');
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      const inCopy = await page.evaluate(() => document.getElementById('prerender').contains(document.activeElement));
+      assert.equal(inCopy, false, `Tab ${i + 1} focused a control of the prerendered copy`);
+    }
+    release();
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-ready'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => !document.getElementById('prerender'));
+    await page.getByRole('button', { name: 'Next change' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /[?&]date=/.test(location.search), null, { timeout: 10_000 });
+  });
+});
+
 test('a deep link to a pair fans out and highlights every one of its agreements', async () => {
   await withPage({ width: 1280, height: 800 }, async (page) => {
     await open(page, 'date=2026-04-28&select=pair:microsoft,openai');

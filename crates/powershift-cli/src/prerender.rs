@@ -11,9 +11,10 @@
 //!
 //! The hand-over: `#prerender` sits before `#app`; the app renders invisibly in its place
 //! (`#prerender + #app` in the stylesheet) and removes `#prerender` once its own first screen is in
-//! the DOM, so the picture does not jump. The boot script makes the prerender inert and hidden from
-//! assistive technology while the app starts (no dead controls, nothing announced twice) and drops
-//! it at once for a page that will show something else (`?data=`, `?embed=`).
+//! the DOM, so the picture does not jump. The boot script hides the prerender from assistive
+//! technology while the app starts (nothing announced twice), makes it inert from the reader's first
+//! key, touch or click (no dead controls; see [`BOOT_PRELUDE`]) and drops it at once for a page that
+//! will show something else (`?data=`, `?embed=`).
 
 use std::rc::Rc;
 
@@ -37,9 +38,23 @@ pub const END: &str = "<!--/prerender-->";
 /// subtitle, the largest text, at 1.47 s, while the old wait — an animation frame and a 200 ms
 /// timer — had already asked for the Wasm at 0.47 s: a simulated LCP of 4.2 s instead of 1.3).
 /// A hidden tab paints nothing and a browser without paint timing reports nothing, hence the timers.
+///
+/// The copy becomes `inert` only when the reader presses a key, touches or clicks, or focus lands in
+/// it, before the app has taken over: setting it restyles every element of the copy, which right
+/// after the first paint was a task of 20–60 ms on this 2× slower host (80–240 ms in Lighthouse's
+/// 4× count), paid by every reader though most never reach a control in the first seconds.
 pub const BOOT_PRELUDE: &str = "const pre = document.getElementById('prerender');\n\
 if (pre && /[?&](data|embed)=/.test(location.search)) pre.remove();\n\
-else if (pre) {\n  pre.inert = true;\n  pre.setAttribute('aria-hidden', 'true');\n  \
+else if (pre) {\n  pre.setAttribute('aria-hidden', 'true');\n  \
+// No dead controls while the app starts: the copy turns inert once the reader could reach one\n  \
+// (a key, a touch or a click, focus inside it). Not at once: `inert` restyles the whole copy.\n  \
+const inputs = ['keydown', 'pointerdown', 'focusin'];\n  \
+const still = (e) => {\n    \
+if (e.type === 'focusin' && !pre.contains(e.target)) return;\n    \
+pre.inert = true;\n    \
+for (const t of inputs) removeEventListener(t, still, true);\n  \
+};\n  \
+for (const t of inputs) addEventListener(t, still, true);\n  \
 // After the first screen is painted (see `BOOT_PRELUDE` in crates/powershift-cli/src/prerender.rs).\n  \
 await new Promise((painted) => {\n    \
 const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];\n    \
