@@ -153,6 +153,10 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     let (cam, font_px) = (view.view.camera, story.layout.config.font_px);
     let shown = Rect { min: cam.to_world(vb.min), max: cam.to_world(vb.max) };
     let note = scene.annotation.as_ref().map(|a| a.fit(shown, font_px * NOTE_SCALE));
+    // The drawing's shape where the page sizes it by its width (a phone): the story's box with room
+    // for a change's headline above it, as most dates' frames are.
+    let mut shape = story.bounds;
+    shape.min.y -= Annotation::headroom(font_px * NOTE_SCALE);
     let compare = view.view.compare;
     // ~50 options, built and compared again only when the comparison changes (not every date).
     let options = use_memo((story.clone(), compare), |(story, compare)| Rc::new(compare_options(story, *compare)));
@@ -167,7 +171,13 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
     html! {
         <section class="panel network-panel" aria-labelledby="network-title">
             <div class="panel-head">
-                <h2 id="network-title" tabindex="-1">{ "Partnerships on " }{ view.view.date_words() }</h2>
+                <div class="title-cell">
+                    <h2 id="network-title" tabindex="-1">{ "Partnerships on " }{ view.view.date_words() }</h2>
+                    // The longest heading a date can give, invisible in the same place: on a phone
+                    // the heading takes one line or two by its date, and the drawing under it
+                    // jumped by a line while scrubbing.
+                    <span class="title-reserve" aria-hidden="true">{ "Partnerships on 30 September 2000" }</span>
+                </div>
                 <super::ShareDialog />
                 <super::ExportMenu />
                 <div class="compare" role="group" aria-label="Compare">
@@ -195,7 +205,7 @@ pub fn network_view(props: &NetworkViewProps) -> Html {
                 </div>
                 // The drawing in a task of its own at load, after the panel around it (`Deferred`).
                 <super::Deferred order={2} prerendered=true min_height={340} on_shown={on_drawn}>
-                    { network_svg(&scene, vb, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
+                    { network_svg(&scene, vb, shape, cam, font_px, hit, note.as_ref().map(|n| (n, font_px * NOTE_SCALE)), &on, tab_org) }
                 </super::Deferred>
             }
                 <p class={classes!("gesture-hint", hint.is_some().then_some("shown"))} role="status" aria-live="polite">

@@ -48,11 +48,14 @@ pub struct SvgListeners {
 /// `hit` is the side of a touch target in world units (44 CSS pixels at the current scale): every
 /// organisation and line gets an invisible square at least that large to press. `tab_org` is the one
 /// organisation in the tab order (roving tabindex: arrow keys move from there, see
-/// `powershift_core::scene::traversal`).
+/// `powershift_core::scene::traversal`). `story_box` is the story's whole drawing: its shape is the
+/// element's (`aspect-ratio`) where the page sizes the drawing by its width (a phone), so the page
+/// under it does not move when a date's frame is a little wider or taller.
 #[allow(clippy::too_many_arguments)] // one drawing, its camera and its listeners
 pub fn network_svg(
     scene: &NetworkScene,
     view_box: Rect,
+    story_box: Rect,
     camera: Camera,
     font_px: f64,
     hit: f64,
@@ -68,6 +71,7 @@ pub fn network_svg(
              aria-describedby="network-help sentence-text"
              viewBox={format!("{} {} {} {}", num(vb.min.x), num(vb.min.y), num(vb.width()), num(vb.height()))}
              preserveAspectRatio="xMidYMid meet"
+             style={format!("aspect-ratio: {} / {}", num(story_box.width().max(1.0)), num(story_box.height().max(1.0)))}
              onpointerdown={on.pointerdown.clone()} onpointermove={on.pointermove.clone()}
              onpointerup={on.pointerup.clone()} onpointercancel={on.pointercancel.clone()}
              onpointerover={on.items.pointerover.clone()} onpointerleave={on.items.pointerleave.clone()}

@@ -146,6 +146,32 @@ test('playing does not shift the page', async () => {
   }, { reducedMotion: 'no-preference' });
 });
 
+// On a phone the drawing is sized by the screen's width: its heading takes one line or two by the
+// date's words, and each date's frame is a little wider or taller. Neither may move the drawing.
+test('on a phone, scrubbing does not move or resize the drawing', async () => {
+  await withPage({ width: 375, height: 812 }, async (page) => {
+    await open(page, 'date=2019-07-22');
+    const slider = page.getByRole('slider', { name: 'Date' });
+    const seen = new Set();
+    const titles = new Set();
+    for (let i = 0; i < 16; i++) {
+      const box = await page.locator('#app svg.network').evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return `${Math.round(r.top + scrollY)} ${Math.round(r.height)}`;
+      });
+      seen.add(box);
+      titles.add(await page.locator('#network-title').evaluate((h) => {
+        const words = document.createRange();
+        words.selectNodeContents(h);
+        return new Set([...words.getClientRects()].map((r) => Math.round(r.top))).size;
+      }));
+      await slider.press('ArrowRight');
+    }
+    assert.ok(titles.size > 1, `the heading took one and two lines (lines seen: ${[...titles]})`);
+    assert.equal(seen.size, 1, `the drawing's top and height: ${[...seen].join(', ')}`);
+  });
+});
+
 test('the first screen shows the network: whole at 1280×800, starting above 600 px at 375×812', async () => {
   await withPage({ width: 1280, height: 800 }, async (page) => {
     await open(page, '');
