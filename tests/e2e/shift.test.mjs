@@ -78,6 +78,8 @@ for (const [w, h] of [[1280, 800], [375, 812]]) {
         const line = lines.nth(i);
         const [rels, pair] = await Promise.all([line.getAttribute('data-rels'), line.getAttribute('data-pair')]);
         const mid = await line.locator('.edge-line').evaluate((p) => {
+          // On a phone the drawing goes on below the first screen: the line is brought into view.
+          p.scrollIntoView({ block: 'center' });
           const c = p.getScreenCTM();
           const m = p.getPointAtLength(p.getTotalLength() / 2);
           return { x: m.x * c.a + m.y * c.c + c.e, y: m.x * c.b + m.y * c.d + c.f };
