@@ -225,7 +225,7 @@ fn compare_options(story: &Story, compare: Option<Date>) -> Html {
     let ctx = &story.ctx;
     html! {
         <>
-            <option value="" selected={compare.is_none()}>{ "the previous change" }</option>
+            <option value="" selected={compare.is_none()}>{ "previous change" }</option>
             { for ctx.change_dates.iter().zip(&ctx.change_precision).map(|(d, p)| {
                 let f = FuzzyDate { start: *d, precision: *p };
                 html! { <option value={d.to_string()} selected={compare == Some(*d)}>{ f.to_words() }</option> }

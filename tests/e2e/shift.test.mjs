@@ -174,6 +174,16 @@ test('on a phone, scrubbing does not move or resize the drawing', async () => {
   });
 });
 
+test('between a phone and a wide screen, a long date\'s heading is cut short, not drawn over the buttons beside it', async () => {
+  await withPage({ width: 700, height: 900 }, async (page) => {
+    await open(page, 'date=2020-09-22');
+    const title = await page.locator('#network-title').boundingBox();
+    const share = await page.locator('#app .network-panel').getByRole('button', { name: 'Share' }).boundingBox();
+    assert.ok(title.x + title.width <= share.x + 1, `heading ${JSON.stringify(title)}, Share ${JSON.stringify(share)}`);
+    assert.equal(await page.locator('#network-title').evaluate((h) => h.scrollWidth > h.clientWidth), true, 'cut with an ellipsis');
+  });
+});
+
 test('the first screen shows the network: whole at 1280×800, starting above 600 px at 375×812', async () => {
   await withPage({ width: 1280, height: 800 }, async (page) => {
     await open(page, '');
