@@ -242,6 +242,24 @@ test('while the app starts, the prerendered first screen is read but its control
   });
 });
 
+// The app removes the prerendered copy when it takes over; nothing may keep that detached tree
+// (two copies of the first screen, ~900 elements) alive for the page's life.
+test('once the app has taken over, the prerendered copy is gone from memory too', async () => {
+  await withPage({ width: 412, height: 823 }, async (page) => {
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      window.prerendered = new WeakRef(document.getElementById('prerender'));
+    }));
+    await page.goto(srv.appUrl);
+    await page.waitForFunction(() => !document.querySelector('.deferred') && !document.getElementById('prerender'), null, { timeout: 60_000 });
+    const cdp = await page.context().newCDPSession(page);
+    for (let i = 0; i < 3; i++) {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await page.waitForTimeout(200);
+    }
+    assert.equal(await page.evaluate(() => window.prerendered.deref() === undefined), true, 'the removed copy is still referenced');
+  });
+});
+
 test('a deep link to a pair fans out and highlights every one of its agreements', async () => {
   await withPage({ width: 1280, height: 800 }, async (page) => {
     await open(page, 'date=2026-04-28&select=pair:microsoft,openai');

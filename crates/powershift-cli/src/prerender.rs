@@ -43,15 +43,18 @@ pub const END: &str = "<!--/prerender-->";
 /// it, before the app has taken over: setting it restyles every element of the copy, which right
 /// after the first paint was a task of 20–60 ms on this 2× slower host (80–240 ms in Lighthouse's
 /// 4× count), paid by every reader though most never reach a control in the first seconds.
-pub const BOOT_PRELUDE: &str = "const pre = document.getElementById('prerender');\n\
+pub const BOOT_PRELUDE: &str = "// In a block: once the app has removed the copy, nothing of this script holds on to it.\n\
+{\n\
+const pre = document.getElementById('prerender');\n\
 if (pre && /[?&](data|embed)=/.test(location.search)) pre.remove();\n\
 else if (pre) {\n  pre.setAttribute('aria-hidden', 'true');\n  \
 // No dead controls while the app starts: the copy turns inert once the reader could reach one\n  \
 // (a key, a touch or a click, focus inside it). Not at once: `inert` restyles the whole copy.\n  \
 const inputs = ['keydown', 'pointerdown', 'focusin'];\n  \
 const still = (e) => {\n    \
-if (e.type === 'focusin' && !pre.contains(e.target)) return;\n    \
-pre.inert = true;\n    \
+const copy = document.getElementById('prerender');\n    \
+if (copy && e.type === 'focusin' && !copy.contains(e.target)) return;\n    \
+if (copy) copy.inert = true;\n    \
 for (const t of inputs) removeEventListener(t, still, true);\n  \
 };\n  \
 for (const t of inputs) addEventListener(t, still, true);\n  \
@@ -63,7 +66,7 @@ const next = () => requestAnimationFrame(() => setTimeout(painted, 0));\n    \
 if (type && !document.hidden) {\n      \
 new PerformanceObserver((list, seen) => { seen.disconnect(); next(); }).observe({ type, buffered: true });\n      \
 setTimeout(painted, 3000);\n    \
-} else {\n      next();\n      setTimeout(painted, 200);\n    }\n  });\n}\n\
+} else {\n      next();\n      setTimeout(painted, 200);\n    }\n  });\n}\n}\n\
 // The default dataset's first part (its full text comes after the first screen) downloads beside\n\
 // the WebAssembly instead of after it has started (the app's fetch of the same address takes this\n\
 // response).\n\
