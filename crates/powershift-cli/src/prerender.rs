@@ -42,7 +42,9 @@ pub const END: &str = "<!--/prerender-->";
 /// The copy becomes `inert` only when the reader presses a key, touches or clicks, or focus lands in
 /// it, before the app has taken over: setting it restyles every element of the copy, which right
 /// after the first paint was a task of 20–60 ms on this 2× slower host (80–240 ms in Lighthouse's
-/// 4× count), paid by every reader though most never reach a control in the first seconds.
+/// 4× count), paid by every reader though most never reach a control in the first seconds. The
+/// copy is held only inside a block (the listener looks it up by id), so once the app has removed it
+/// the browser can free it: a module's top-level `const` would keep it for the page's life.
 pub const BOOT_PRELUDE: &str = "// In a block: once the app has removed the copy, nothing of this script holds on to it.\n\
 {\n\
 const pre = document.getElementById('prerender');\n\
